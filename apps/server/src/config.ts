@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(resolve(repoRoot, 'data')),
+  WEB_DIST_DIR: z.string().default(resolve(repoRoot, 'apps/web/dist')),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL URL; when absent the embedded database under `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  webDistDir: string;
+  /** Seed the demo district into an empty database (the README's start command). */
+  seedDemo: boolean;
+}
+
+/** Configuration comes only from the environment (plus `--demo` from the start script). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`环境变量配置错误 (invalid environment): ${details}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    webDistDir: e.WEB_DIST_DIR,
+    seedDemo: argv.includes('--demo'),
+  };
+}

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { createDb, migrateToLatest, installCatalogue } from '@union/db';
+import { seedDemoDistrict } from '@union/db/seed';
+import { defaultCatalogue } from '@union/domain';
+import { loadConfig } from './config';
+import { createAppServer } from './http/app-server';
+
+async function main() {
+  const config = loadConfig();
+  const { db, engine, close } = createDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite'),
+  });
+  await migrateToLatest(db);
+  const indicatorCount = await db.selectFrom('indicators').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(indicatorCount.n) === 0) await installCatalogue(db, defaultCatalogue);
+  if (config.seedDemo) {
+    const result = await seedDemoDistrict(db);
+    if (result.seeded) console.log(`已生成示范区演示数据：${result.schools} 所学校，${result.reports} 份年报 (demo district seeded)`);
+  }
+
+  const server = createAppServer({ db, engine, webDistDir: config.webDistDir });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = engine === 'pglite' ? `内置数据库 ${join(config.dataDir, 'pglite')}` : 'PostgreSQL';
+  console.log(`工会年报平台已启动 (server ready): http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/  [${where}]`);
+
+  // Graceful shutdown: stop taking connections, let requests finish, close the database.
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`收到 ${signal}，正在关闭 (shutting down)…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(() => {
+      close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('启动失败 (failed to start):', error);
+  process.exit(1);
+});

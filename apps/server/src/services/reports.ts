@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@union/db';
+import type { Honour, IndicatorValues, Narrative, ReportStatus } from '@union/domain';
+
+export interface ReportDetail {
+  id: number;
+  schoolId: number;
+  year: number;
+  status: ReportStatus;
+  version: number;
+  values: IndicatorValues;
+  narrative: Narrative;
+  honours: Honour[];
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** One school's report for one year, or null when the school has not started it. */
+export async function getReport(db: Kysely<Database>, schoolId: number, year: number): Promise<ReportDetail | null> {
+  const report = await db
+    .selectFrom('reports')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  if (!report) return null;
+  const [values, honours] = await Promise.all([
+    db.selectFrom('report_values').select(['indicator_code', 'value']).where('report_id', '=', report.id).execute(),
+    db
+      .selectFrom('honours')
+      .select(['title', 'level', 'kind', 'recipient'])
+      .where('report_id', '=', report.id)
+      .orderBy('position')
+      .execute(),
+  ]);
+  return {
+    id: report.id,
+    schoolId: report.school_id,
+    year: report.year,
+    status: report.status,
+    version: report.version,
+    values: Object.fromEntries(values.map((v) => [v.indicator_code, v.value])),
+    narrative: {
+      achievements: report.narrative_achievements,
+      shortcomings: report.narrative_shortcomings,
+      plans: report.narrative_plans,
+    },
+    honours,
+    submittedAt: report.submitted_at,
+    approvedAt: report.approved_at,
+    updatedAt: report.updated_at,
+  };
+}
+
+/** Last year's values for the same school, shown beside this year's in the form. */
+export async function getPreviousYearValues(db: Kysely<Database>, schoolId: number, year: number): Promise<IndicatorValues> {
+  const rows = await db
+    .selectFrom('report_values as v')
+    .innerJoin('reports as r', 'r.id', 'v.report_id')
+    .select(['v.indicator_code', 'v.value'])
+    .where('r.school_id', '=', schoolId)
+    .where('r.year', '=', year - 1)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.indicator_code, r.value]));
+}
+
+export async function listReportingYears(db: Kysely<Database>) {
+  const rows = await db.selectFrom('reporting_years').select(['year', 'deadline', 'is_open']).orderBy('year', 'desc').execute();
+  return rows.map((r) => ({ year: r.year, deadline: r.deadline, isOpen: r.is_open }));
+}

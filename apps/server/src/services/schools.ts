@@ -1,0 +1,146 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@union/db';
+import { buildOrgTree, type OrgTreeNode, type ReportProgress, type SchoolType } from '@union/domain';
+
+export interface SchoolListFilter {
+  year: number | undefined;
+  search: string | undefined;
+  clusterId: number | undefined;
+  schoolType: SchoolType | undefined;
+}
+
+export interface SchoolListItem {
+  id: number;
+  code: string;
+  name: string;
+  schoolType: SchoolType;
+  staffCount: number;
+  memberCount: number;
+  clusterId: number | null;
+  clusterName: string | null;
+  /** Status of the report for the requested year (the latest open year by default). */
+  reportStatus: ReportProgress;
+  reportUpdatedAt: Date | null;
+}
+
+/** The latest open reporting year, or the latest year at all when none is open. */
+export async function currentReportingYear(db: Kysely<Database>): Promise<number | null> {
+  const row = await db
+    .selectFrom('reporting_years')
+    .select('year')
+    .orderBy('is_open', 'desc')
+    .orderBy('year', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.year ?? null;
+}
+
+export async function listSchools(db: Kysely<Database>, filter: SchoolListFilter): Promise<{ year: number | null; schools: SchoolListItem[] }> {
+  const year = filter.year ?? (await currentReportingYear(db));
+  let query = db
+    .selectFrom('schools as s')
+    .innerJoin('org_units as ou', 'ou.id', 's.id')
+    .leftJoin('org_units as parent', 'parent.id', 'ou.parent_id')
+    .leftJoin('reports as r', (join) => join.onRef('r.school_id', '=', 's.id').on('r.year', '=', year ?? -1))
+    .select([
+      's.id',
+      'ou.code',
+      'ou.name',
+      's.school_type',
+      's.staff_count',
+      's.member_count',
+      'parent.id as parent_id',
+      'parent.kind as parent_kind',
+      'parent.name as parent_name',
+      'r.status',
+      'r.updated_at',
+    ])
+    .where('s.active', '=', true);
+  if (filter.search) query = query.where('ou.name', 'ilike', `%${escapeLike(filter.search)}%`);
+  if (filter.clusterId !== undefined) query = query.where('ou.parent_id', '=', filter.clusterId);
+  if (filter.schoolType) query = query.where('s.school_type', '=', filter.schoolType);
+  const rows = await query.orderBy('ou.code').execute();
+  return {
+    year,
+    schools: rows.map((r) => {
+      const inCluster = r.parent_kind === 'cluster';
+      return {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        schoolType: r.school_type,
+        staffCount: r.staff_count,
+        memberCount: r.member_count,
+        clusterId: inCluster ? r.parent_id : null,
+        clusterName: inCluster ? r.parent_name : null,
+        reportStatus: r.status ?? 'not_started',
+        reportUpdatedAt: r.updated_at,
+      };
+    }),
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface SchoolDetail {
+  id: number;
+  code: string;
+  name: string;
+  schoolType: SchoolType;
+  staffCount: number;
+  memberCount: number;
+  clusterName: string | null;
+  districtName: string | null;
+  /** Every reporting year with this school's report status, newest first. */
+  years: { year: number; deadline: string; isOpen: boolean; status: ReportProgress }[];
+}
+
+export async function getSchool(db: Kysely<Database>, id: number): Promise<SchoolDetail | null> {
+  const school = await db
+    .selectFrom('schools as s')
+    .innerJoin('org_units as ou', 'ou.id', 's.id')
+    .select(['s.id', 'ou.code', 'ou.name', 'ou.parent_id', 's.school_type', 's.staff_count', 's.member_count'])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!school) return null;
+
+  const ancestors = await db
+    .withRecursive('up', (qb) =>
+      qb
+        .selectFrom('org_units')
+        .select(['id', 'parent_id', 'kind', 'name'])
+        .where('id', '=', school.parent_id ?? -1)
+        .unionAll((u) =>
+          u.selectFrom('org_units as o').innerJoin('up', 'up.parent_id', 'o.id').select(['o.id', 'o.parent_id', 'o.kind', 'o.name']),
+        ),
+    )
+    .selectFrom('up')
+    .select(['kind', 'name'])
+    .execute();
+
+  const years = await db
+    .selectFrom('reporting_years as y')
+    .leftJoin('reports as r', (join) => join.onRef('r.year', '=', 'y.year').on('r.school_id', '=', id))
+    .select(['y.year', 'y.deadline', 'y.is_open', 'r.status'])
+    .orderBy('y.year', 'desc')
+    .execute();
+
+  return {
+    id: school.id,
+    code: school.code,
+    name: school.name,
+    schoolType: school.school_type,
+    staffCount: school.staff_count,
+    memberCount: school.member_count,
+    clusterName: ancestors.find((a) => a.kind === 'cluster')?.name ?? null,
+    districtName: ancestors.find((a) => a.kind === 'district')?.name ?? null,
+    years: years.map((y) => ({ year: y.year, deadline: y.deadline, isOpen: y.is_open, status: y.status ?? 'not_started' })),
+  };
+}
+
+export async function getOrgTree(db: Kysely<Database>): Promise<OrgTreeNode[]> {
+  const units = await db.selectFrom('org_units').select(['id', 'parent_id', 'kind', 'code', 'name']).execute();
+  return buildOrgTree(units.map((u) => ({ id: u.id, parentId: u.parent_id, kind: u.kind, code: u.code, name: u.name })));
+}

@@ -1,0 +1,42 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Indicator } from '@union/domain';
+import type { Database } from './schema';
+
+/**
+ * Inserts indicators that are missing and refreshes the texts of existing
+ * ones. Codes are stable, so values already reported stay attached.
+ */
+export async function installCatalogue(db: Kysely<Database> | Transaction<Database>, catalogue: readonly Indicator[]): Promise<void> {
+  if (catalogue.length === 0) return;
+  await db
+    .insertInto('indicators')
+    .values(
+      catalogue.map((indicator, index) => ({
+        code: indicator.code,
+        category: indicator.category,
+        name_zh: indicator.nameZh,
+        name_en: indicator.nameEn,
+        unit: indicator.unit,
+        value_type: indicator.valueType,
+        description_zh: indicator.descriptionZh,
+        min_value: indicator.min ?? null,
+        max_value: indicator.max ?? null,
+        sort_order: index + 1,
+        retired_at: null,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet((eb) => ({
+        category: eb.ref('excluded.category'),
+        name_zh: eb.ref('excluded.name_zh'),
+        name_en: eb.ref('excluded.name_en'),
+        unit: eb.ref('excluded.unit'),
+        value_type: eb.ref('excluded.value_type'),
+        description_zh: eb.ref('excluded.description_zh'),
+        min_value: eb.ref('excluded.min_value'),
+        max_value: eb.ref('excluded.max_value'),
+        sort_order: eb.ref('excluded.sort_order'),
+      })),
+    )
+    .execute();
+}

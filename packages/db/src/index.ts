@@ -1,0 +1,5 @@
+// Public surface of @union/db.
+export { createDb, type CreateDbOptions, type DbEngine, type DbHandle } from './create-db';
+export { migrateToLatest, MigrationFailedError } from './migrate';
+export { installCatalogue } from './catalogue';
+export type * from './schema';

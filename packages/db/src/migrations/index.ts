@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_initial_schema';
+
+/** Static map: works under every runner (tsx, Vitest, bundlers) without file globbing. */
+export const migrations: Record<string, Migration> = {
+  '0001_initial_schema': m0001,
+};

@@ -1,0 +1,106 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { HonourKind, HonourLevel, IndicatorValueType, OrgUnitKind, ReportStatus, SchoolType } from '@union/domain';
+
+/** Timestamps are written as Date or ISO text and always read as Date. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrgUnitsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  kind: OrgUnitKind;
+  code: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface SchoolsTable {
+  id: number;
+  school_type: SchoolType;
+  staff_count: number;
+  member_count: number;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface IndicatorsTable {
+  code: string;
+  category: string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  value_type: IndicatorValueType;
+  description_zh: ColumnType<string, string | undefined, string>;
+  min_value: number | null;
+  max_value: number | null;
+  sort_order: number;
+  retired_at: Date | null;
+}
+
+export interface ReportingYearsTable {
+  year: number;
+  /** ISO date text (YYYY-MM-DD); parsed the same on both engines. */
+  deadline: string;
+  is_open: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  school_id: number;
+  year: number;
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+  version: ColumnType<number, number | undefined, number>;
+  narrative_achievements: ColumnType<string, string | undefined, string>;
+  narrative_shortcomings: ColumnType<string, string | undefined, string>;
+  narrative_plans: ColumnType<string, string | undefined, string>;
+  submitted_at: Date | null;
+  approved_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReportValuesTable {
+  report_id: number;
+  indicator_code: string;
+  value: number;
+}
+
+export interface HonoursTable {
+  id: Generated<number>;
+  report_id: number;
+  position: number;
+  title: string;
+  level: HonourLevel;
+  kind: HonourKind;
+  recipient: ColumnType<string, string | undefined, string>;
+}
+
+export type UserRole = 'district_admin' | 'district_viewer' | 'school_chair';
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: UserRole;
+  org_unit_id: number;
+  password_hash: string;
+  disabled_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  org_units: OrgUnitsTable;
+  schools: SchoolsTable;
+  indicators: IndicatorsTable;
+  reporting_years: ReportingYearsTable;
+  reports: ReportsTable;
+  report_values: ReportValuesTable;
+  honours: HonoursTable;
+  users: UsersTable;
+}
+
+export type OrgUnitRow = Selectable<OrgUnitsTable>;
+export type SchoolRow = Selectable<SchoolsTable>;
+export type ReportRow = Selectable<ReportsTable>;
+export type NewReport = Insertable<ReportsTable>;
+export type ReportUpdate = Updateable<ReportsTable>;
+export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,165 @@
+import { hash, type Algorithm } from '@node-rs/argon2';
+import { defaultCatalogue } from '@union/domain';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import { installCatalogue } from '../catalogue';
+import type { Database, HonoursTable, ReportValuesTable } from '../schema';
+import { DEMO_PASSWORD, generateDemoDistrict, type DemoDistrict, type DemoDistrictOptions } from './demo-district';
+
+export interface SeedDemoResult {
+  /** false when the database already had org units; nothing was changed then. */
+  seeded: boolean;
+  /** Schools and reports inserted by this call. */
+  schools: number;
+  reports: number;
+}
+
+// `Algorithm` in @node-rs/argon2 is an ambient const enum, whose members
+// verbatimModuleSyntax cannot read; 2 is Algorithm.Argon2id.
+const ARGON2ID: Algorithm = 2;
+
+/** Multi-row inserts of this size stay far below PostgreSQL's 65535 bind parameters. */
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * Fills an empty database with the demo district (catalogue, org tree, schools,
+ * years, reports with values and honours, users) in one transaction. Does
+ * nothing when any org unit exists, so it is safe on every start.
+ */
+export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistrictOptions = {}): Promise<SeedDemoResult> {
+  const existing = await db.selectFrom('org_units').select('id').limit(1).executeTakeFirst();
+  if (existing) return { seeded: false, schools: 0, reports: 0 };
+
+  const demo = generateDemoDistrict(options);
+  // Demo only: every demo account has the same password, so one argon2id hash
+  // (with its own salt) serves them all and seeding pays for one hash, not 32.
+  // Real accounts are hashed one by one when they are created.
+  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: ARGON2ID });
+
+  // Only `trx` inside: PGlite is a single connection, and the outer db would wait forever for it.
+  await db.transaction().execute(async (trx) => {
+    await installCatalogue(trx, defaultCatalogue);
+    const orgUnitIds = await insertOrgTree(trx, demo);
+    const orgUnitId = (code: string): number => {
+      const id = orgUnitIds.get(code);
+      if (id === undefined) throw new Error(`demo data refers to unknown org unit ${code}`);
+      return id;
+    };
+
+    await trx
+      .insertInto('schools')
+      .values(
+        demo.schools.map((school) => ({
+          id: orgUnitId(school.code),
+          school_type: school.schoolType,
+          staff_count: school.staffCount,
+          member_count: school.memberCount,
+        })),
+      )
+      .execute();
+
+    await trx
+      .insertInto('reporting_years')
+      .values(demo.reportingYears.map((year) => ({ year: year.year, deadline: year.deadline, is_open: year.isOpen })))
+      .execute();
+
+    const reportRows = await trx
+      .insertInto('reports')
+      .values(
+        demo.reports.map((report) => ({
+          school_id: orgUnitId(report.schoolCode),
+          year: report.year,
+          status: report.status,
+          version: report.version,
+          narrative_achievements: report.narrative.achievements,
+          narrative_shortcomings: report.narrative.shortcomings,
+          narrative_plans: report.narrative.plans,
+          submitted_at: report.submittedAt === null ? null : new Date(report.submittedAt),
+          approved_at: report.approvedAt === null ? null : new Date(report.approvedAt),
+          created_at: report.createdAt,
+          updated_at: report.updatedAt,
+        })),
+      )
+      .returning(['id', 'school_id', 'year'])
+      .execute();
+    // Matched by (school, year), which is unique, rather than trusting RETURNING's row order.
+    const reportIds = new Map(reportRows.map((row) => [`${row.school_id}/${row.year}`, row.id]));
+    const reportId = (schoolCode: string, year: number): number => {
+      const id = reportIds.get(`${orgUnitId(schoolCode)}/${year}`);
+      if (id === undefined) throw new Error(`report ${schoolCode}/${year} was not inserted`);
+      return id;
+    };
+
+    const valueRows: Insertable<ReportValuesTable>[] = demo.reports.flatMap((report) =>
+      Object.entries(report.values).map(([indicatorCode, value]) => ({
+        report_id: reportId(report.schoolCode, report.year),
+        indicator_code: indicatorCode,
+        value,
+      })),
+    );
+    for (const rows of chunked(valueRows)) await trx.insertInto('report_values').values(rows).execute();
+
+    const honourRows: Insertable<HonoursTable>[] = demo.reports.flatMap((report) =>
+      report.honours.map((honour, position) => ({
+        report_id: reportId(report.schoolCode, report.year),
+        position,
+        title: honour.title,
+        level: honour.level,
+        kind: honour.kind,
+        recipient: honour.recipient,
+      })),
+    );
+    for (const rows of chunked(honourRows)) await trx.insertInto('honours').values(rows).execute();
+
+    await trx
+      .insertInto('users')
+      .values(
+        demo.users.map((user) => ({
+          username: user.username,
+          display_name: user.displayName,
+          role: user.role,
+          org_unit_id: orgUnitId(user.orgUnitCode),
+          password_hash: passwordHash,
+          disabled_at: null,
+        })),
+      )
+      .execute();
+  });
+
+  return { seeded: true, schools: demo.schools.length, reports: demo.reports.length };
+}
+
+/** District, then clusters, then schools, one insert per level; returns the generated id of every code. */
+async function insertOrgTree(trx: Transaction<Database>, demo: DemoDistrict): Promise<Map<string, number>> {
+  const district = await trx
+    .insertInto('org_units')
+    .values({ parent_id: null, kind: 'district', code: demo.district.code, name: demo.district.name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const clusters = await trx
+    .insertInto('org_units')
+    .values(demo.clusters.map((cluster) => ({ parent_id: district.id, kind: 'cluster' as const, code: cluster.code, name: cluster.name })))
+    .returning(['id', 'code'])
+    .execute();
+  const ids = new Map<string, number>([[demo.district.code, district.id], ...clusters.map((c): [string, number] => [c.code, c.id])]);
+
+  const schools = await trx
+    .insertInto('org_units')
+    .values(
+      demo.schools.map((school) => {
+        const parentCode = school.clusterCode ?? demo.district.code;
+        const parentId = ids.get(parentCode);
+        if (parentId === undefined) throw new Error(`school ${school.code} refers to unknown cluster ${parentCode}`);
+        return { parent_id: parentId, kind: 'school' as const, code: school.code, name: school.name };
+      }),
+    )
+    .returning(['id', 'code'])
+    .execute();
+  for (const school of schools) ids.set(school.code, school.id);
+  return ids;
+}
+
+function chunked<T>(rows: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) chunks.push(rows.slice(start, start + ROWS_PER_INSERT));
+  return chunks;
+}

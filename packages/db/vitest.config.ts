@@ -1,0 +1,3 @@
+import { defineProjectConfig } from '@union/testing/vitest';
+
+export default defineProjectConfig({ name: 'db' });

@@ -1,0 +1,8 @@
+// The whole public surface of @union/domain. Pure code: no I/O.
+export * from './catalogue/indicator';
+export * from './catalogue/default-catalogue';
+export * from './org/org-unit';
+export * from './school/school';
+export * from './report/report';
+export * from './validation/zod-messages';
+export * from './validation/indicator-value';

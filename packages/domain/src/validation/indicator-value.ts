@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Indicator } from '../catalogue/indicator';
+
+function decimalPlaces(value: number): number {
+  if (Number.isInteger(value)) return 0;
+  const text = value.toString();
+  const exp = /e-(\d+)$/.exec(text);
+  if (exp) return Number(exp[1]);
+  return text.split('.')[1]?.length ?? 0;
+}
+
+/**
+ * The zod schema for one indicator's value, with messages that name the
+ * indicator. Shared by the web form and the server so both reject the same
+ * input. `null` means "not filled in".
+ */
+export function indicatorValueSchema(indicator: Indicator) {
+  const name = indicator.nameZh;
+  let schema = z.number({ error: `${name}必须是数字` }).finite({ error: `${name}必须是有限的数字` });
+  switch (indicator.valueType) {
+    case 'integer':
+      schema = schema.int({ error: `${name}必须是整数` }).min(0, { error: `${name}不能为负数` });
+      break;
+    case 'money':
+      schema = schema
+        .min(0, { error: `${name}不能为负数` })
+        .refine((v) => decimalPlaces(v) <= 2, { error: `${name}最多保留两位小数（单位：元）` });
+      break;
+    case 'percent':
+      schema = schema.min(0, { error: `${name}不能小于 0%` }).max(100, { error: `${name}不能大于 100%` });
+      break;
+    case 'decimal':
+      schema = schema.min(0, { error: `${name}不能为负数` });
+      break;
+  }
+  if (indicator.min !== undefined) {
+    schema = schema.min(indicator.min, { error: `${name}不能小于 ${indicator.min}` });
+  }
+  if (indicator.max !== undefined) {
+    schema = schema.max(indicator.max, { error: `${name}不能大于 ${indicator.max}` });
+  }
+  return schema.nullable();
+}
