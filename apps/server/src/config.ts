@@ -9,6 +9,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(resolve(repoRoot, 'data')),
   WEB_DIST_DIR: z.string().default(resolve(repoRoot, 'apps/web/dist')),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export interface ServerConfig {
@@ -18,6 +20,10 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   webDistDir: string;
+  /** Send the session cookie only over HTTPS (set behind a TLS proxy). */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-For from the reverse proxy for the client address. */
+  trustProxy: boolean;
   /** Seed the demo district into an empty database (the README's start command). */
   seedDemo: boolean;
 }
@@ -36,6 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     webDistDir: e.WEB_DIST_DIR,
+    secureCookies: e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY === 'true',
     seedDemo: argv.includes('--demo'),
   };
 }

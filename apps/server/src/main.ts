@@ -19,7 +19,18 @@ async function main() {
     if (result.seeded) console.log(`已生成示范区演示数据：${result.schools} 所学校，${result.reports} 份年报 (demo district seeded)`);
   }
 
-  const server = createAppServer({ db, engine, webDistDir: config.webDistDir });
+  const admins = await db.selectFrom('users').select('id').where('role', '=', 'district_admin').where('disabled_at', 'is', null).limit(1).execute();
+  if (admins.length === 0) {
+    console.log('尚无管理员账号。请运行：pnpm admin:create <用户名> "<姓名>" "<区教育工会名称>" 创建第一个管理员 (no admin yet: run pnpm admin:create)');
+  }
+
+  const server = createAppServer({
+    db,
+    engine,
+    webDistDir: config.webDistDir,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

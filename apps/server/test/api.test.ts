@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDistrict } from '@union/db/seed';
 import { openTestDatabase, testEngines, type TestDatabase } from '@union/db/testing';
 import { appRouter } from '../src/routers/index';
+import { createDirectContext } from '../src/trpc/context';
 import { createCallerFactory } from '../src/trpc/trpc';
+import { actorFor } from './actors';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -24,7 +26,7 @@ describe.each(testEngines())('[%s] API procedures (demo district)', (engine) => 
   beforeAll(async () => {
     t = await openTestDatabase(engine);
     await seedDemoDistrict(t.db);
-    api = createCaller({ db: t.db });
+    api = createCaller(createDirectContext(t.db, await actorFor(t.db, 'admin')));
   });
   afterAll(async () => {
     await t.close();
@@ -121,13 +123,14 @@ describe('[pglite] input validation errors', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await openTestDatabase('pglite');
+    await seedDemoDistrict(t.db);
   });
   afterAll(async () => {
     await t.close();
   });
 
   it('rejects a bad year with BAD_REQUEST, a Chinese message and the field path', async () => {
-    const api = createCaller({ db: t.db });
+    const api = createCaller(createDirectContext(t.db, await actorFor(t.db, 'admin')));
     const error = await trpcErrorOf(api.reports.get({ schoolId: 1, year: 1800 }));
     expect(error.code).toBe('BAD_REQUEST');
     // The HTTP suite checks the formatted shape (fieldErrors); here the zod cause carries the path.

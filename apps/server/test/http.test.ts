@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoDistrict } from '@union/db/seed';
+import { DEMO_PASSWORD, seedDemoDistrict } from '@union/db/seed';
 import { openTestDatabase, testEngines, type TestDatabase } from '@union/db/testing';
 import { createAppServer } from '../src/http/app-server';
 import type { AppRouter } from '../src/routers/index';
@@ -33,7 +33,37 @@ describe.each(testEngines())('[%s] HTTP server', (engine) => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  const client = () => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${base}/trpc` })] });
+  /** A tRPC client with a minimal cookie jar, as a browser would keep the session cookie. */
+  const browserLikeClient = () => {
+    const jar = new Map<string, string>();
+    const setCookies: string[] = [];
+    const api = createTRPCClient<AppRouter>({
+      links: [
+        httpBatchLink({
+          url: `${base}/trpc`,
+          fetch: async (url, init) => {
+            const headers = new Headers(init?.headers as ConstructorParameters<typeof Headers>[0]);
+            if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+            const res = await fetch(url, { ...(init as RequestInit), headers });
+            for (const cookie of res.headers.getSetCookie()) {
+              setCookies.push(cookie);
+              const [pair] = cookie.split(';');
+              const [name, value] = pair!.split('=') as [string, string];
+              if (value) jar.set(name, value);
+              else jar.delete(name);
+            }
+            return res;
+          },
+        }),
+      ],
+    });
+    return { api, setCookies };
+  };
+  const client = async () => {
+    const c = browserLikeClient();
+    await c.api.auth.login.mutate({ username: 'admin', password: DEMO_PASSWORD });
+    return c.api;
+  };
 
   it('reports database reachability on /healthz', async () => {
     const res = await fetch(`${base}/healthz`);
@@ -42,7 +72,7 @@ describe.each(testEngines())('[%s] HTTP server', (engine) => {
   });
 
   it('answers a real tRPC client with typed data, batched', async () => {
-    const api = client();
+    const api = await client();
     const [list, catalogue] = await Promise.all([api.schools.list.query({}), api.catalogue.list.query()]);
     expect(list.schools.length).toBeGreaterThanOrEqual(25);
     expect(catalogue).toHaveLength(59);
@@ -51,7 +81,7 @@ describe.each(testEngines())('[%s] HTTP server', (engine) => {
   });
 
   it('sends validation errors with Chinese messages naming the field', async () => {
-    const error = await client()
+    const error = await (await client())
       .reports.get.query({ schoolId: 1, year: 1800 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCClientError);
@@ -60,6 +90,23 @@ describe.each(testEngines())('[%s] HTTP server', (engine) => {
     expect(e.data?.httpStatus).toBe(400);
     expect(e.data?.fieldErrors).toEqual([{ path: 'year', message: expect.stringMatching(/^年度：.*[\u4e00-\u9fff]/) }]);
     expect(e.message).toMatch(/^输入有误：年度：/);
+  });
+
+  it('logs in with an HttpOnly, SameSite=Lax session cookie and logs out', async () => {
+    const { api, setCookies } = browserLikeClient();
+    const anonymous = await api.schools.list.query({}).catch((e: unknown) => e);
+    expect((anonymous as TRPCClientError<AppRouter>).data?.httpStatus).toBe(401);
+    expect((anonymous as TRPCClientError<AppRouter>).message).toBe('尚未登录或登录已过期，请重新登录');
+
+    const me = await api.auth.login.mutate({ username: 'chair01', password: DEMO_PASSWORD });
+    expect(me.username).toBe('chair01');
+    expect(setCookies[0]).toMatch(/^union_session=[\w-]{43}; Path=\/; Expires=.*; HttpOnly; SameSite=Lax$/);
+    const own = await api.schools.list.query({});
+    expect(own.schools.map((s) => s.id)).toEqual([me.schoolId]);
+
+    await api.auth.logout.mutate();
+    expect(setCookies.at(-1)).toMatch(/^union_session=; .*Expires=Thu, 01 Jan 1970/);
+    expect(await api.auth.me.query()).toBeNull();
   });
 
   it('refuses cross-site style form posts to the API (CSRF guard)', async () => {

@@ -3,3 +3,4 @@ export { createDb, type CreateDbOptions, type DbEngine, type DbHandle } from './
 export { migrateToLatest, MigrationFailedError } from './migrate';
 export { installCatalogue } from './catalogue';
 export type * from './schema';
+export { hashPassword, verifyPassword } from './passwords';

@@ -40,6 +40,7 @@ export interface ReportingYearsTable {
   /** ISO date text (YYYY-MM-DD); parsed the same on both engines. */
   deadline: string;
   is_open: ColumnType<boolean, boolean | undefined, boolean>;
+  published_to_chairs: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
 }
 
@@ -85,6 +86,39 @@ export interface UsersTable {
   password_hash: string;
   disabled_at: Date | null;
   created_at: Timestamp;
+  password_changed_at: Timestamp;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Date;
+  revoked_at: Date | null;
+  ip: ColumnType<string, string | undefined, string>;
+  user_agent: ColumnType<string, string | undefined, string>;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: number | null;
+  username: ColumnType<string, string | undefined, string>;
+  action: string;
+  entity_type: string;
+  entity_id: ColumnType<string, string | undefined, string>;
+  school_id: number | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  ip: ColumnType<string, string | undefined, string>;
 }
 
 export interface Database {
@@ -96,6 +130,9 @@ export interface Database {
   report_values: ReportValuesTable;
   honours: HonoursTable;
   users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -104,3 +141,5 @@ export type ReportRow = Selectable<ReportsTable>;
 export type NewReport = Insertable<ReportsTable>;
 export type ReportUpdate = Updateable<ReportsTable>;
 export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -6,3 +6,4 @@ export * from './school/school';
 export * from './report/report';
 export * from './validation/zod-messages';
 export * from './validation/indicator-value';
+export * from './accounts/roles';

@@ -6,13 +6,17 @@ import { sql, type Kysely } from 'kysely';
 import sirv from 'sirv';
 import type { Database, DbEngine } from '@union/db';
 import { appRouter } from '../routers/index';
-import { createContextFactory } from '../trpc/context';
+import { createHttpContextFactory } from '../trpc/context';
 
 export interface AppServerOptions {
   db: Kysely<Database>;
   engine: DbEngine;
   /** The built web app (apps/web/dist). Served at `/` when present. */
   webDistDir?: string | undefined;
+  /** Mark the session cookie `Secure` (the site is served over HTTPS). */
+  secureCookies?: boolean;
+  /** Take the client address from X-Forwarded-For (behind our reverse proxy). */
+  trustProxy?: boolean;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -35,7 +39,11 @@ export function createAppServer(options: AppServerOptions): Server {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: createContextFactory(options.db),
+    createContext: createHttpContextFactory({
+      db: options.db,
+      secureCookies: options.secureCookies ?? false,
+      trustProxy: options.trustProxy ?? false,
+    }),
   });
 
   const indexHtml = options.webDistDir ? join(options.webDistDir, 'index.html') : undefined;

@@ -1,9 +1,9 @@
 import type { Indicator } from '@union/domain';
-import { publicProcedure, router } from '../trpc/trpc';
+import { authedProcedure, router } from '../trpc/trpc';
 
 export const catalogueRouter = router({
   /** The active indicators in form order. */
-  list: publicProcedure.query(async ({ ctx }): Promise<Indicator[]> => {
+  list: authedProcedure.query(async ({ ctx }): Promise<Indicator[]> => {
     const rows = await ctx.db.selectFrom('indicators').selectAll().where('retired_at', 'is', null).orderBy('sort_order').execute();
     return rows.map((r) => ({
       code: r.code,

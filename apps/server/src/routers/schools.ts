@@ -1,13 +1,29 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { reportingYearSchema, schoolTypeSchema } from '@union/domain';
+import { writeAudit } from '../audit/audit-log';
+import { createSchool, updateSchool, type SchoolInput } from '../services/school-admin';
 import { getOrgTree, getSchool, listSchools } from '../services/schools';
-import { publicProcedure, router } from '../trpc/trpc';
+import { adminProcedure, authedProcedure, router } from '../trpc/trpc';
 
 const idSchema = z.number().int().positive();
 
+const schoolInputSchema = z
+  .object({
+    code: z.string().trim().min(1, { error: '请填写学校代码' }).max(40),
+    name: z.string().trim().min(2, { error: '学校名称至少 2 个字' }).max(80),
+    schoolType: schoolTypeSchema,
+    /** The cluster (片区) or the district the school sits under. */
+    parentId: idSchema,
+    staffCount: z.number().int().min(0).max(100_000),
+    memberCount: z.number().int().min(0).max(100_000),
+    active: z.boolean().default(true),
+  })
+  .refine((s) => s.memberCount <= s.staffCount, { error: '工会会员数不能超过教职工总数', path: ['memberCount'] });
+
 export const schoolsRouter = router({
-  list: publicProcedure
+  /** Schools in the caller's scope (a chair: only their own). */
+  list: authedProcedure
     .input(
       z
         .object({
@@ -19,7 +35,7 @@ export const schoolsRouter = router({
         .default({}),
     )
     .query(({ ctx, input }) =>
-      listSchools(ctx.db, {
+      listSchools(ctx.db, ctx.actor, {
         year: input.year,
         search: input.search || undefined,
         clusterId: input.clusterId,
@@ -27,11 +43,33 @@ export const schoolsRouter = router({
       }),
     ),
 
-  get: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
-    const school = await getSchool(ctx.db, input.id);
+  get: authedProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
+    const school = await getSchool(ctx.db, ctx.actor, input.id);
     if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
     return school;
   }),
 
-  orgTree: publicProcedure.query(({ ctx }) => getOrgTree(ctx.db)),
+  orgTree: authedProcedure.query(({ ctx }) => getOrgTree(ctx.db, ctx.actor)),
+
+  create: adminProcedure.input(schoolInputSchema).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (trx) => {
+      const id = await createSchool(trx, ctx.actor, input as SchoolInput);
+      await writeAudit(trx, ctx, { action: 'school_created', entityType: 'school', entityId: id, schoolId: id, details: { name: input.name } });
+      return { id };
+    });
+  }),
+
+  update: adminProcedure.input(z.object({ id: idSchema, school: schoolInputSchema })).mutation(async ({ ctx, input }) => {
+    return ctx.db.transaction().execute(async (trx) => {
+      const before = await updateSchool(trx, ctx.actor, input.id, input.school as SchoolInput);
+      await writeAudit(trx, ctx, {
+        action: 'school_updated',
+        entityType: 'school',
+        entityId: input.id,
+        schoolId: input.id,
+        details: { before, after: input.school },
+      });
+      return { id: input.id };
+    });
+  }),
 });

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import type { Honour, IndicatorValues, Narrative, ReportStatus } from '@union/domain';
+import { reportStatuses, viewerMayReadReport, type Honour, type IndicatorValues, type Narrative, type ReportStatus } from '@union/domain';
+import type { Actor } from '../auth/actor';
+import { schoolIdsInScope } from '../auth/scope';
 
 export interface ReportDetail {
   id: number;
@@ -16,13 +18,23 @@ export interface ReportDetail {
   updatedAt: Date;
 }
 
-/** One school's report for one year, or null when the school has not started it. */
-export async function getReport(db: Kysely<Database>, schoolId: number, year: number): Promise<ReportDetail | null> {
+/** Report statuses whose content the actor may read (viewers: only handed-in reports). */
+export function readableStatuses(actor: Actor): ReportStatus[] {
+  return actor.role === 'district_viewer' ? reportStatuses.filter(viewerMayReadReport) : [...reportStatuses];
+}
+
+/**
+ * One school's report for one year, or null when it does not exist or the
+ * actor may not read it. Scope and status are filtered in the query itself.
+ */
+export async function getReport(db: Kysely<Database>, actor: Actor, schoolId: number, year: number): Promise<ReportDetail | null> {
   const report = await db
     .selectFrom('reports')
     .selectAll()
     .where('school_id', '=', schoolId)
     .where('year', '=', year)
+    .where('school_id', 'in', schoolIdsInScope(db, actor))
+    .where('status', 'in', readableStatuses(actor))
     .executeTakeFirst();
   if (!report) return null;
   const [values, honours] = await Promise.all([
@@ -54,18 +66,24 @@ export async function getReport(db: Kysely<Database>, schoolId: number, year: nu
 }
 
 /** Last year's values for the same school, shown beside this year's in the form. */
-export async function getPreviousYearValues(db: Kysely<Database>, schoolId: number, year: number): Promise<IndicatorValues> {
+export async function getPreviousYearValues(db: Kysely<Database>, actor: Actor, schoolId: number, year: number): Promise<IndicatorValues> {
   const rows = await db
     .selectFrom('report_values as v')
     .innerJoin('reports as r', 'r.id', 'v.report_id')
     .select(['v.indicator_code', 'v.value'])
     .where('r.school_id', '=', schoolId)
     .where('r.year', '=', year - 1)
+    .where('r.school_id', 'in', schoolIdsInScope(db, actor))
+    .where('r.status', 'in', readableStatuses(actor))
     .execute();
   return Object.fromEntries(rows.map((r) => [r.indicator_code, r.value]));
 }
 
 export async function listReportingYears(db: Kysely<Database>) {
-  const rows = await db.selectFrom('reporting_years').select(['year', 'deadline', 'is_open']).orderBy('year', 'desc').execute();
-  return rows.map((r) => ({ year: r.year, deadline: r.deadline, isOpen: r.is_open }));
+  const rows = await db
+    .selectFrom('reporting_years')
+    .select(['year', 'deadline', 'is_open', 'published_to_chairs'])
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((r) => ({ year: r.year, deadline: r.deadline, isOpen: r.is_open, publishedToChairs: r.published_to_chairs }));
 }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
+import type { Actor } from '../auth/actor';
+import { orgUnitIdsInScope, schoolIdsInScope } from '../auth/scope';
 import { buildOrgTree, type OrgTreeNode, type ReportProgress, type SchoolType } from '@union/domain';
 
 export interface SchoolListFilter {
@@ -35,7 +37,7 @@ export async function currentReportingYear(db: Kysely<Database>): Promise<number
   return row?.year ?? null;
 }
 
-export async function listSchools(db: Kysely<Database>, filter: SchoolListFilter): Promise<{ year: number | null; schools: SchoolListItem[] }> {
+export async function listSchools(db: Kysely<Database>, actor: Actor, filter: SchoolListFilter): Promise<{ year: number | null; schools: SchoolListItem[] }> {
   const year = filter.year ?? (await currentReportingYear(db));
   let query = db
     .selectFrom('schools as s')
@@ -55,7 +57,8 @@ export async function listSchools(db: Kysely<Database>, filter: SchoolListFilter
       'r.status',
       'r.updated_at',
     ])
-    .where('s.active', '=', true);
+    .where('s.active', '=', true)
+    .where('s.id', 'in', schoolIdsInScope(db, actor));
   if (filter.search) query = query.where('ou.name', 'ilike', `%${escapeLike(filter.search)}%`);
   if (filter.clusterId !== undefined) query = query.where('ou.parent_id', '=', filter.clusterId);
   if (filter.schoolType) query = query.where('s.school_type', '=', filter.schoolType);
@@ -97,12 +100,14 @@ export interface SchoolDetail {
   years: { year: number; deadline: string; isOpen: boolean; status: ReportProgress }[];
 }
 
-export async function getSchool(db: Kysely<Database>, id: number): Promise<SchoolDetail | null> {
+/** A school within the actor's scope; null when it does not exist or is out of scope (indistinguishable on purpose). */
+export async function getSchool(db: Kysely<Database>, actor: Actor, id: number): Promise<SchoolDetail | null> {
   const school = await db
     .selectFrom('schools as s')
     .innerJoin('org_units as ou', 'ou.id', 's.id')
     .select(['s.id', 'ou.code', 'ou.name', 'ou.parent_id', 's.school_type', 's.staff_count', 's.member_count'])
     .where('s.id', '=', id)
+    .where('s.id', 'in', schoolIdsInScope(db, actor))
     .executeTakeFirst();
   if (!school) return null;
 
@@ -140,7 +145,13 @@ export async function getSchool(db: Kysely<Database>, id: number): Promise<Schoo
   };
 }
 
-export async function getOrgTree(db: Kysely<Database>): Promise<OrgTreeNode[]> {
-  const units = await db.selectFrom('org_units').select(['id', 'parent_id', 'kind', 'code', 'name']).execute();
+/** The part of the org tree an actor may see: their subtree and its ancestors. */
+export async function getOrgTree(db: Kysely<Database>, actor: Actor): Promise<OrgTreeNode[]> {
+  const { down, up } = orgUnitIdsInScope(db, actor);
+  const units = await db
+    .selectFrom('org_units')
+    .select(['id', 'parent_id', 'kind', 'code', 'name'])
+    .where((eb) => eb.or([eb('id', 'in', down), eb('id', 'in', up)]))
+    .execute();
   return buildOrgTree(units.map((u) => ({ id: u.id, parentId: u.parent_id, kind: u.kind, code: u.code, name: u.name })));
 }

@@ -1,13 +1,76 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
+import type { Actor } from '../auth/actor';
+import { clearedSessionCookie, readSessionToken, sessionCookie } from '../auth/session-cookie';
+import { resolveSession } from '../auth/sessions';
+
+/** How a procedure sets or clears the session cookie, without knowing about HTTP. */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
 
 export interface Context {
   db: Kysely<Database>;
-  req?: IncomingMessage;
-  res?: ServerResponse;
+  /** The logged-in user, or null. */
+  actor: Actor | null;
+  /** The raw session token from the cookie (to revoke it on logout). */
+  sessionToken: string | null;
+  ip: string;
+  userAgent: string;
+  cookies: SessionCookieJar;
 }
 
-export function createContextFactory(db: Kysely<Database>) {
-  return ({ req, res }: { req?: IncomingMessage; res?: ServerResponse } = {}): Context => ({ db, req, res });
+export interface HttpContextOptions {
+  db: Kysely<Database>;
+  /** Send cookies with `Secure` (behind HTTPS). */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-For from the reverse proxy in front of us. */
+  trustProxy: boolean;
+}
+
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? '';
+}
+
+export function createHttpContextFactory(options: HttpContextOptions) {
+  return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => {
+    const token = readSessionToken(req.headers.cookie) ?? null;
+    const session = token ? await resolveSession(options.db, token) : null;
+    const appendCookie = (value: string) => {
+      const existing = res.getHeader('set-cookie');
+      const list = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
+      res.setHeader('set-cookie', [...list, value]);
+    };
+    return {
+      db: options.db,
+      actor: session?.actor ?? null,
+      sessionToken: session ? token : null,
+      ip: clientIp(req, options.trustProxy),
+      userAgent: req.headers['user-agent'] ?? '',
+      cookies: {
+        set: (t, expiresAt) => appendCookie(sessionCookie(t, expiresAt, options.secureCookies)),
+        clear: () => appendCookie(clearedSessionCookie(options.secureCookies)),
+      },
+    };
+  };
+}
+
+/** A context for calling procedures directly (tests, scripts) as a given actor. */
+export function createDirectContext(db: Kysely<Database>, actor: Actor | null, extra: Partial<Omit<Context, 'db' | 'actor'>> = {}): Context {
+  return {
+    db,
+    actor,
+    sessionToken: null,
+    ip: '127.0.0.1',
+    userAgent: 'direct-call',
+    cookies: { set: () => {}, clear: () => {} },
+    ...extra,
+  };
 }

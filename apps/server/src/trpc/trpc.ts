@@ -1,4 +1,4 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { applyChineseZodMessages, describeIssues, type FieldError } from '@union/domain';
 import type { Context } from './context';
@@ -25,5 +25,32 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-/** Open to anyone. The accounts issue adds authed and role-scoped procedures. */
+
+/** Open to anyone: login, and nothing that touches school data. */
 export const publicProcedure = t.procedure;
+
+/** Procedures a user who must change the initial password may still call. */
+const allowedBeforePasswordChange = new Set(['auth.me', 'auth.logout', 'auth.changePassword']);
+
+/** Any logged-in user; the actor is non-null inside. */
+export const authedProcedure = t.procedure.use(({ ctx, path, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: '尚未登录或登录已过期，请重新登录' });
+  if (ctx.actor.mustChangePassword && !allowedBeforePasswordChange.has(path)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码' });
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+const forbidden = () => new TRPCError({ code: 'FORBIDDEN', message: '您没有权限执行此操作' });
+
+/** District staff: admins and viewers. */
+export const districtProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== 'district_admin' && ctx.actor.role !== 'district_viewer') throw forbidden();
+  return next();
+});
+
+/** District admins only. */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== 'district_admin') throw forbidden();
+  return next();
+});

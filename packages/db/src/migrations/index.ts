@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial_schema';
+import * as m0002 from './0002_accounts_sessions_audit';
 
 /** Static map: works under every runner (tsx, Vitest, bundlers) without file globbing. */
 export const migrations: Record<string, Migration> = {
   '0001_initial_schema': m0001,
+  '0002_accounts_sessions_audit': m0002,
 };

@@ -1,7 +1,7 @@
-import { hash, type Algorithm } from '@node-rs/argon2';
 import { defaultCatalogue } from '@union/domain';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { installCatalogue } from '../catalogue';
+import { hashPassword } from '../passwords';
 import type { Database, HonoursTable, ReportValuesTable } from '../schema';
 import { DEMO_PASSWORD, generateDemoDistrict, type DemoDistrict, type DemoDistrictOptions } from './demo-district';
 
@@ -12,10 +12,6 @@ export interface SeedDemoResult {
   schools: number;
   reports: number;
 }
-
-// `Algorithm` in @node-rs/argon2 is an ambient const enum, whose members
-// verbatimModuleSyntax cannot read; 2 is Algorithm.Argon2id.
-const ARGON2ID: Algorithm = 2;
 
 /** Multi-row inserts of this size stay far below PostgreSQL's 65535 bind parameters. */
 const ROWS_PER_INSERT = 1000;
@@ -33,7 +29,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
   // Demo only: every demo account has the same password, so one argon2id hash
   // (with its own salt) serves them all and seeding pays for one hash, not 32.
   // Real accounts are hashed one by one when they are created.
-  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: ARGON2ID });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   // Only `trx` inside: PGlite is a single connection, and the outer db would wait forever for it.
   await db.transaction().execute(async (trx) => {

@@ -1,0 +1,55 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '@union/db';
+import type { Actor } from '../auth/actor';
+
+export type AuditAction =
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'password_changed'
+  | 'user_created'
+  | 'user_updated'
+  | 'password_reset'
+  | 'user_disabled'
+  | 'user_enabled'
+  | 'school_created'
+  | 'school_updated'
+  | 'report_saved'
+  | 'report_submitted'
+  | 'report_returned'
+  | 'report_approved'
+  | 'report_reopened'
+  | 'catalogue_changed'
+  | 'rubric_changed';
+
+export interface AuditEntry {
+  action: AuditAction;
+  entityType: 'user' | 'school' | 'report' | 'catalogue' | 'rubric' | 'session';
+  entityId?: string | number;
+  schoolId?: number | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Appends to the audit trail. Pass the transaction that made the change so
+ * the record and the change commit (or roll back) together.
+ */
+export async function writeAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  who: { actor: Actor | null; username?: string; ip: string },
+  entry: AuditEntry,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      user_id: who.actor?.userId ?? null,
+      username: who.actor?.username ?? who.username ?? '',
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId === undefined ? '' : String(entry.entityId),
+      school_id: entry.schoolId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+      ip: who.ip,
+    })
+    .execute();
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { schoolIdsInScope } from '../auth/scope';
+import { adminProcedure, router } from '../trpc/trpc';
+
+const PAGE_SIZE = 50;
+
+export const auditRouter = router({
+  /** Newest first, paged by id; filtered by action, school or username. */
+  list: adminProcedure
+    .input(
+      z
+        .object({
+          action: z.string().max(40).optional(),
+          schoolId: z.number().int().positive().optional(),
+          username: z.string().trim().max(40).optional(),
+          /** Return entries older than this id (the last id of the previous page). */
+          before: z.number().int().positive().optional(),
+        })
+        .default({}),
+    )
+    .query(async ({ ctx, input }) => {
+      let query = ctx.db
+        .selectFrom('audit_log as a')
+        .leftJoin('org_units as ou', 'ou.id', 'a.school_id')
+        .select(['a.id', 'a.at', 'a.username', 'a.action', 'a.entity_type', 'a.entity_id', 'a.school_id', 'ou.name as school_name', 'a.details', 'a.ip'])
+        .where((eb) => eb.or([eb('a.school_id', 'is', null), eb('a.school_id', 'in', schoolIdsInScope(ctx.db, ctx.actor))]))
+        .orderBy('a.id', 'desc')
+        .limit(PAGE_SIZE + 1);
+      if (input.action) query = query.where('a.action', '=', input.action);
+      if (input.schoolId) query = query.where('a.school_id', '=', input.schoolId);
+      if (input.username) query = query.where('a.username', '=', input.username.toLowerCase());
+      if (input.before) query = query.where('a.id', '<', input.before);
+      const rows = await query.execute();
+      const page = rows.slice(0, PAGE_SIZE);
+      return {
+        entries: page.map((r) => ({
+          id: Number(r.id),
+          at: r.at,
+          username: r.username,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          schoolId: r.school_id,
+          schoolName: r.school_name,
+          details: r.details,
+          ip: r.ip,
+        })),
+        nextBefore: rows.length > PAGE_SIZE ? Number(page[page.length - 1]!.id) : null,
+      };
+    }),
+});

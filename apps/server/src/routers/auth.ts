@@ -1,0 +1,84 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { hashPassword, verifyPassword } from '@union/db';
+import { newPasswordSchema } from '@union/domain';
+import { writeAudit } from '../audit/audit-log';
+import { checkLoginThrottle, clearLoginFailures, recordLoginFailure } from '../auth/login-throttle';
+import { createSession, revokeSession, revokeUserSessions } from '../auth/sessions';
+import { describeActor } from '../services/users';
+import { authedProcedure, publicProcedure, router } from '../trpc/trpc';
+
+// Verifying against a fixed hash when the user does not exist keeps the
+// response time the same, so timing does not reveal which usernames exist.
+const unknownUserHash = hashPassword('not-a-real-password-0');
+
+const WRONG_CREDENTIALS = '用户名或密码错误';
+
+export const authRouter = router({
+  login: publicProcedure
+    .input(
+      z.object({
+        username: z.string().trim().min(1, { error: '请输入用户名' }).max(40).transform((s) => s.toLowerCase()),
+        password: z.string().min(1, { error: '请输入密码' }).max(128),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const verdict = await checkLoginThrottle(ctx.db, input.username, ctx.ip);
+      if (!verdict.allowed) {
+        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `登录失败次数过多，请 ${verdict.retryAfterMinutes} 分钟后再试` });
+      }
+      const user = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'password_hash', 'disabled_at'])
+        .where('username', '=', input.username)
+        .executeTakeFirst();
+      const ok = await verifyPassword(user?.password_hash ?? (await unknownUserHash), input.password);
+      if (!user || !ok) {
+        await recordLoginFailure(ctx.db, input.username, ctx.ip);
+        await writeAudit(ctx.db, { actor: null, username: input.username, ip: ctx.ip }, { action: 'login_failed', entityType: 'session' });
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
+      }
+      if (user.disabled_at) throw new TRPCError({ code: 'FORBIDDEN', message: '该账号已停用，请联系区教育工会管理员' });
+
+      await clearLoginFailures(ctx.db, input.username);
+      const session = await createSession(ctx.db, user.id, { ip: ctx.ip, userAgent: ctx.userAgent });
+      ctx.cookies.set(session.token, session.expiresAt);
+      const me = await describeActor(ctx.db, user.id);
+      await writeAudit(ctx.db, { actor: null, username: input.username, ip: ctx.ip }, { action: 'login', entityType: 'user', entityId: user.id });
+      return me;
+    }),
+
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.sessionToken) {
+      await revokeSession(ctx.db, ctx.sessionToken);
+      await writeAudit(ctx.db, ctx, { action: 'logout', entityType: 'user', entityId: ctx.actor?.userId });
+    }
+    ctx.cookies.clear();
+    return { ok: true as const };
+  }),
+
+  /** The logged-in user with their school, or null (the web app shows the login page). */
+  me: publicProcedure.query(({ ctx }) => (ctx.actor ? describeActor(ctx.db, ctx.actor.userId) : null)),
+
+  changePassword: authedProcedure
+    .input(z.object({ currentPassword: z.string().min(1, { error: '请输入当前密码' }).max(128), newPassword: newPasswordSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
+      if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: '当前密码不正确' });
+      }
+      if (input.currentPassword === input.newPassword) throw new TRPCError({ code: 'BAD_REQUEST', message: '新密码不能与当前密码相同' });
+      const passwordHash = await hashPassword(input.newPassword);
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false })
+          .where('id', '=', ctx.actor.userId)
+          .execute();
+        // Other devices logged in with the old password are signed out.
+        await revokeUserSessions(trx, ctx.actor.userId, ctx.sessionToken ?? undefined);
+        await writeAudit(trx, ctx, { action: 'password_changed', entityType: 'user', entityId: ctx.actor.userId });
+      });
+      return { ok: true as const };
+    }),
+});

@@ -1,0 +1,137 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoDistrict } from '@union/db/seed';
+import { openTestDatabase, testEngines, type TestDatabase } from '@union/db/testing';
+import type { Actor } from '../src/auth/actor';
+import { appRouter } from '../src/routers/index';
+import { createDirectContext } from '../src/trpc/context';
+import { createCallerFactory } from '../src/trpc/trpc';
+import { actorFor } from './actors';
+
+const createCaller = createCallerFactory(appRouter);
+
+const whos = ['anonymous', 'chairA', 'chairB', 'viewer', 'admin'] as const;
+type Who = (typeof whos)[number];
+const everyone: Who[] = [...whos];
+const loggedIn: Who[] = ['chairA', 'chairB', 'viewer', 'admin'];
+const districtAndChairA: Who[] = ['chairA', 'viewer', 'admin'];
+const adminOnly: Who[] = ['admin'];
+
+interface Fixture {
+  schoolA: number;
+  districtId: number;
+  clusterId: number;
+  spareUserId: number;
+  openYear: number;
+  unique: () => string;
+}
+
+/**
+ * Who may call what. Every procedure of the router must have a row, so a new
+ * procedure cannot slip in without a decision. Inputs are valid and harmless
+ * for the allowed callers; data of school A is used so chair B must be refused.
+ */
+const matrix: Record<string, { allowed: Who[]; input?: (f: Fixture) => unknown }> = {
+  'auth.login': { allowed: everyone, input: () => ({ username: 'viewer', password: DEMO_PASSWORD }) },
+  'auth.logout': { allowed: everyone },
+  'auth.me': { allowed: everyone },
+  'auth.changePassword': { allowed: loggedIn, input: () => ({ currentPassword: 'wrong-password-1', newPassword: 'NewPass2027' }) },
+  'schools.list': { allowed: loggedIn, input: () => ({}) },
+  'schools.get': { allowed: districtAndChairA, input: (f) => ({ id: f.schoolA }) },
+  'schools.orgTree': { allowed: loggedIn },
+  'schools.create': {
+    allowed: adminOnly,
+    input: (f) => ({ code: `M${f.unique()}`, name: `矩阵测试学校${f.unique()}`, schoolType: 'primary', parentId: f.clusterId, staffCount: 40, memberCount: 38 }),
+  },
+  'schools.update': {
+    allowed: adminOnly,
+    input: (f) => ({ id: f.schoolA, school: { code: 'S01', name: '示范区实验小学', schoolType: 'primary', parentId: f.clusterId, staffCount: 144, memberCount: 144 } }),
+  },
+  'catalogue.list': { allowed: loggedIn },
+  'reports.years': { allowed: loggedIn },
+  'reports.get': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA, year: f.openYear }) },
+  'users.list': { allowed: adminOnly },
+  'users.create': {
+    allowed: adminOnly,
+    input: (f) => ({ username: `m${f.unique()}`, displayName: '矩阵测试', role: 'district_viewer', orgUnitId: f.districtId, temporaryPassword: 'Temp2026x' }),
+  },
+  'users.update': { allowed: adminOnly, input: (f) => ({ id: f.spareUserId, displayName: '备用账号', role: 'district_viewer', orgUnitId: f.districtId }) },
+  'users.resetPassword': { allowed: adminOnly, input: (f) => ({ id: f.spareUserId, temporaryPassword: 'Temp2026y' }) },
+  'users.setDisabled': { allowed: adminOnly, input: (f) => ({ id: f.spareUserId, disabled: false }) },
+  'audit.list': { allowed: adminOnly, input: () => ({}) },
+};
+
+type Outcome = 'allowed' | 'denied';
+
+/** Refusals are UNAUTHORIZED/FORBIDDEN, or NOT_FOUND for data outside the caller's scope. */
+async function outcomeOf(call: () => Promise<unknown>): Promise<{ outcome: Outcome; code?: string }> {
+  try {
+    await call();
+    return { outcome: 'allowed' };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    if (['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(error.code)) return { outcome: 'denied', code: error.code };
+    // Business-rule refusals (e.g. a wrong current password) come after the access check passed.
+    return { outcome: 'allowed', code: error.code };
+  }
+}
+
+function procedurePaths(): string[] {
+  return Object.keys((appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures).sort();
+}
+
+describe.each(testEngines())('[%s] access matrix: every procedure × every role', (engine) => {
+  let t: TestDatabase;
+  let fixture: Fixture;
+  const actors = new Map<Who, Actor | null>();
+
+  beforeAll(async () => {
+    t = await openTestDatabase(engine);
+    await seedDemoDistrict(t.db);
+    const chairA = await actorFor(t.db, 'chair01');
+    const chairB = await actorFor(t.db, 'chair02');
+    const admin = await actorFor(t.db, 'admin');
+    actors.set('anonymous', null).set('chairA', chairA).set('chairB', chairB).set('viewer', await actorFor(t.db, 'viewer')).set('admin', admin);
+    const cluster = await t.db.selectFrom('org_units').select('id').where('kind', '=', 'cluster').orderBy('code').executeTakeFirstOrThrow();
+    const spare = await t.db.selectFrom('users').select('id').where('username', '=', 'chair30').executeTakeFirstOrThrow();
+    // A spare district account for the user-admin procedures to act on.
+    await t.db.updateTable('users').set({ role: 'district_viewer', org_unit_id: admin.orgUnitId }).where('id', '=', spare.id).execute();
+    const openYear = await t.db.selectFrom('reporting_years').select('year').where('is_open', '=', true).executeTakeFirstOrThrow();
+    let counter = 0;
+    fixture = {
+      schoolA: chairA.schoolId!,
+      districtId: admin.orgUnitId,
+      clusterId: cluster.id,
+      spareUserId: spare.id,
+      openYear: openYear.year,
+      unique: () => `${engine.slice(0, 2)}${++counter}`,
+    };
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has a row for every procedure in the router, and no stale rows', () => {
+    expect(Object.keys(matrix).sort()).toEqual(procedurePaths());
+  });
+
+  it('schools A and B are different schools', () => {
+    expect(actors.get('chairA')!.schoolId).not.toBe(actors.get('chairB')!.schoolId);
+  });
+
+  for (const path of Object.keys(matrix).sort()) {
+    it(`${path}: allowed for ${matrix[path]!.allowed.join(', ')}; refused for the rest`, async () => {
+      const row = matrix[path]!;
+      const results: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const who of whos) {
+        const caller = createCaller(createDirectContext(t.db, actors.get(who) ?? null)) as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
+        const [area, name] = path.split('.') as [string, string];
+        const { outcome } = await outcomeOf(() => caller[area]![name]!(row.input?.(fixture)));
+        results[who] = outcome;
+        expected[who] = row.allowed.includes(who) ? 'allowed' : 'denied';
+      }
+      expect(results).toEqual(expected);
+    });
+  }
+});
