@@ -1,0 +1,260 @@
+import { useQuery } from '@tanstack/react-query';
+import { honourKindLabels, honourLevelLabels, narrativeSectionLabels, narrativeSections, schoolTypeLabels } from '@union/domain';
+import { Link, Navigate, useParams } from 'react-router';
+import { useTRPC, type RouterOutputs } from '../../app/trpc';
+import { useI18n } from '../../i18n';
+import { Page, useDocumentTitle } from '../../ui/Page';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { CategoryNav, CategorySection, groupCatalogue } from './categories';
+import { formatDate, narrativeParagraphs } from './format';
+import { IndicatorTable } from './IndicatorTable';
+
+type ReportView = RouterOutputs['reports']['get'];
+type SchoolView = ReportView['school'];
+type ReportDetail = NonNullable<ReportView['report']>;
+
+function parseId(value: string | undefined): number | null {
+  return value && /^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : null;
+}
+
+function parseYear(value: string | undefined): number | null {
+  return value && /^\d{4}$/.test(value) ? Number(value) : null;
+}
+
+/** `/schools/:id` opens the school's report for the open year. */
+export function SchoolRedirect() {
+  const trpc = useTRPC();
+  const schoolId = parseId(useParams().schoolId);
+  const years = useQuery(trpc.reports.years.queryOptions());
+  if (schoolId === null) return <InvalidAddress />;
+  if (years.isPending) return <LoadingState />;
+  if (years.isError) return <ErrorState error={years.error} onRetry={() => void years.refetch()} />;
+  const year = years.data.find((y) => y.isOpen)?.year ?? years.data[0]?.year;
+  return <Navigate to={year ? `/schools/${schoolId}/reports/${year}` : '/schools'} replace />;
+}
+
+function InvalidAddress() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('common.notFoundTitle')}>
+      <EmptyState
+        title={t('report.invalidParams')}
+        action={
+          <Link className="button" to="/schools">
+            {t('common.backToSchools')}
+          </Link>
+        }
+      />
+    </Page>
+  );
+}
+
+export function SchoolReportPage() {
+  const params = useParams();
+  const schoolId = parseId(params.schoolId);
+  const year = parseYear(params.year);
+  if (schoolId === null || year === null) return <InvalidAddress />;
+  return <SchoolReport schoolId={schoolId} year={year} />;
+}
+
+function Breadcrumb({ current }: { current: string }) {
+  const { t } = useI18n();
+  return (
+    <nav className="breadcrumb" aria-label={t('report.breadcrumb')}>
+      <ol>
+        <li>
+          <Link to="/schools">{t('nav.schools')}</Link>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+}
+
+function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const view = useQuery(trpc.reports.get.queryOptions({ schoolId, year }));
+  const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions(), staleTime: 10 * 60_000 });
+  useDocumentTitle(view.data ? `${view.data.school.name} ${year}` : null);
+
+  if (view.isError || catalogue.isError) {
+    const failed = view.isError ? view : catalogue;
+    return (
+      <Page title={t('report.pageTitle', { year })} before={<Breadcrumb current={t('report.pageTitle', { year })} />}>
+        <ErrorState
+          error={failed.error}
+          onRetry={() => {
+            if (view.isError) void view.refetch();
+            if (catalogue.isError) void catalogue.refetch();
+          }}
+        />
+      </Page>
+    );
+  }
+  if (view.isPending || catalogue.isPending) return <LoadingState />;
+
+  const { school, report, previousYearValues } = view.data;
+  return (
+    <Page title={school.name} before={<Breadcrumb current={school.name} />} lead={<SchoolFacts school={school} />}>
+      <YearSwitcher school={school} schoolId={schoolId} year={year} />
+      <ReportStatusLine year={year} report={report} />
+      {report === null ? (
+        <EmptyState title={t('report.notStarted', { year })}>
+          <p>{t('report.notStartedHint')}</p>
+        </EmptyState>
+      ) : (
+        <ReportBody report={report} previousYearValues={previousYearValues} catalogue={catalogue.data} year={year} />
+      )}
+    </Page>
+  );
+}
+
+function SchoolFacts({ school }: { school: SchoolView }) {
+  const { t, label } = useI18n();
+  const n = new Intl.NumberFormat();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('report.schoolType')}</dt>
+        <dd>{label(schoolTypeLabels[school.schoolType])}</dd>
+      </div>
+      <div>
+        <dt>{t('report.cluster')}</dt>
+        <dd>{school.clusterName ?? t('schools.noCluster')}</dd>
+      </div>
+      <div>
+        <dt>{t('report.staff')}</dt>
+        <dd>{n.format(school.staffCount)}</dd>
+      </div>
+      <div>
+        <dt>{t('report.members')}</dt>
+        <dd>{n.format(school.memberCount)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function YearSwitcher({ school, schoolId, year }: { school: SchoolView; schoolId: number; year: number }) {
+  const { t } = useI18n();
+  return (
+    <nav className="year-switcher" aria-label={t('report.years')}>
+      <ul>
+        {school.years.map((y) => (
+          <li key={y.year}>
+            <Link to={`/schools/${schoolId}/reports/${y.year}`} aria-current={y.year === year ? 'page' : undefined} className="year-link">
+              <span className="year-link__year">{y.isOpen ? t('common.yearOpen', { year: y.year }) : t('common.yearOption', { year: y.year })}</span>
+              <StatusBadge status={y.status} />
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function ReportStatusLine({ year, report }: { year: number; report: ReportDetail | null }) {
+  const { t, labelKey } = useI18n();
+  const dates = report
+    ? [
+        report.approvedAt ? t('report.approvedAt', { date: formatDate(report.approvedAt, labelKey) }) : null,
+        report.submittedAt ? t('report.submittedAt', { date: formatDate(report.submittedAt, labelKey) }) : null,
+        t('report.updatedAt', { date: formatDate(report.updatedAt, labelKey) }),
+      ].filter((d): d is string => d !== null)
+    : [];
+  return (
+    <div className="status-line">
+      <span className="status-line__label">{t('report.statusLine', { year })}</span>
+      <StatusBadge status={report?.status ?? 'not_started'} />
+      {dates.length > 0 ? (
+        <span className="status-line__dates">
+          {dates.map((d) => (
+            <span key={d}>{d}</span>
+          ))}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function ReportBody({
+  report,
+  previousYearValues,
+  catalogue,
+  year,
+}: {
+  report: ReportDetail;
+  previousYearValues: ReportView['previousYearValues'];
+  catalogue: RouterOutputs['catalogue']['list'];
+  year: number;
+}) {
+  const { t, label } = useI18n();
+  const groups = groupCatalogue(catalogue);
+  return (
+    <>
+      <section className="report-section" aria-labelledby="indicators-title">
+        <h2 id="indicators-title">{t('report.indicators')}</h2>
+        <CategoryNav groups={groups} />
+        {groups.map((group) => (
+          <CategorySection key={group.category} group={group}>
+            <IndicatorTable group={group} values={report.values} previousValues={previousYearValues} year={year} />
+          </CategorySection>
+        ))}
+      </section>
+
+      <section className="report-section" aria-labelledby="narrative-title">
+        <h2 id="narrative-title">{t('report.narrative')}</h2>
+        {narrativeSections.map((section) => {
+          const paragraphs = narrativeParagraphs(report.narrative[section]);
+          return (
+            <section key={section} className="narrative" aria-labelledby={`narrative-${section}`}>
+              <h3 id={`narrative-${section}`}>{label(narrativeSectionLabels[section])}</h3>
+              {paragraphs.length > 0 ? (
+                <div className="narrative__text" lang="zh-CN">
+                  {paragraphs.map((p, i) => (
+                    <p key={i}>{p}</p>
+                  ))}
+                </div>
+              ) : (
+                <p className="unfilled">{t('report.narrativeEmpty')}</p>
+              )}
+            </section>
+          );
+        })}
+      </section>
+
+      <section className="report-section" aria-labelledby="honours-title">
+        <h2 id="honours-title">{t('report.honours')}</h2>
+        {report.honours.length === 0 ? (
+          <p className="unfilled">{t('report.honoursEmpty')}</p>
+        ) : (
+          <table className="data-table honours-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('report.honourTitle')}</th>
+                <th scope="col">{t('report.honourLevel')}</th>
+                <th scope="col">{t('report.honourKind')}</th>
+                <th scope="col">{t('report.honourRecipient')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.honours.map((h, i) => (
+                <tr key={i}>
+                  <th scope="row" lang="zh-CN">
+                    {h.title}
+                  </th>
+                  <td data-label={t('report.honourLevel')}>{label(honourLevelLabels[h.level])}</td>
+                  <td data-label={t('report.honourKind')}>{label(honourKindLabels[h.kind])}</td>
+                  <td data-label={t('report.honourRecipient')} lang="zh-CN">
+                    {h.recipient || t('common.noValue')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { orgUnitKinds, type OrgTreeNode, type ReportProgress } from '@union/domain';
+
+export type StatusCounts = Record<ReportProgress, number> & { total: number };
+
+/** Counts schools by the status of their report for the selected year. */
+export function countStatuses(schools: readonly { reportStatus: ReportProgress }[]): StatusCounts {
+  const counts: StatusCounts = { total: 0, not_started: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
+  for (const s of schools) {
+    counts.total += 1;
+    counts[s.reportStatus] += 1;
+  }
+  return counts;
+}
+
+type Kind = (typeof orgUnitKinds)[number];
+
+/** Every unit of one kind in the tree, depth first in code order. */
+export function unitsOfKind(tree: readonly OrgTreeNode[], kind: Kind): OrgTreeNode[] {
+  const found: OrgTreeNode[] = [];
+  const walk = (nodes: readonly OrgTreeNode[]) => {
+    for (const node of nodes) {
+      if (node.kind === kind) found.push(node);
+      walk(node.children);
+    }
+  };
+  walk(tree);
+  return found;
+}
