@@ -16,6 +16,8 @@ const everyone: Who[] = [...whos];
 const loggedIn: Who[] = ['chairA', 'chairB', 'viewer', 'admin'];
 const districtAndChairA: Who[] = ['chairA', 'viewer', 'admin'];
 const adminOnly: Who[] = ['admin'];
+const districtOnly: Who[] = ['viewer', 'admin'];
+const chairAOnly: Who[] = ['chairA'];
 
 interface Fixture {
   schoolA: number;
@@ -23,6 +25,7 @@ interface Fixture {
   clusterId: number;
   spareUserId: number;
   openYear: number;
+  reportA: { id: number; version: number };
   unique: () => string;
 }
 
@@ -59,6 +62,23 @@ const matrix: Record<string, { allowed: Who[]; input?: (f: Fixture) => unknown }
   'users.resetPassword': { allowed: adminOnly, input: (f) => ({ id: f.spareUserId, temporaryPassword: 'Temp2026y' }) },
   'users.setDisabled': { allowed: adminOnly, input: (f) => ({ id: f.spareUserId, disabled: false }) },
   'audit.list': { allowed: adminOnly, input: () => ({}) },
+  'reports.save': {
+    allowed: chairAOnly,
+    input: (f) => ({ schoolId: f.schoolA, year: f.openYear, baseVersion: f.reportA.version, values: {}, narrative: { achievements: '', shortcomings: '', plans: '' }, honours: [] }),
+  },
+  'reports.submit': { allowed: chairAOnly, input: (f) => ({ schoolId: f.schoolA, year: f.openYear, version: f.reportA.version }) },
+  'reports.valueHistory': { allowed: districtAndChairA, input: (f) => ({ reportId: f.reportA.id, code: 'sick_visits' }) },
+  'review.queue': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
+  'review.completeness': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
+  // A stale version: the access check passes for the admin, then CONFLICT changes nothing.
+  'review.return': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id, version: 999, comment: '请核实' }) },
+  'review.approve': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id, version: 999 }) },
+  'review.reopen': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id, version: 999, comment: '数据有误，需要更正' }) },
+  'review.remind': { allowed: adminOnly, input: (f) => ({ year: f.openYear, message: '请尽快提交年报' }) },
+  'years.create': { allowed: adminOnly, input: () => ({ year: 2090, deadline: '2091-01-15' }) },
+  'years.update': { allowed: adminOnly, input: (f) => ({ year: f.openYear, deadline: `${f.openYear + 1}-01-15`, isOpen: true, publishedToChairs: false }) },
+  'reminders.mine': { allowed: loggedIn },
+  'reminders.markRead': { allowed: loggedIn, input: () => ({ id: 999_999 }) },
 };
 
 type Outcome = 'allowed' | 'denied';
@@ -97,6 +117,12 @@ describe.each(testEngines())('[%s] access matrix: every procedure × every role'
     // A spare district account for the user-admin procedures to act on.
     await t.db.updateTable('users').set({ role: 'district_viewer', org_unit_id: admin.orgUnitId }).where('id', '=', spare.id).execute();
     const openYear = await t.db.selectFrom('reporting_years').select('year').where('is_open', '=', true).executeTakeFirstOrThrow();
+    const reportA = await t.db
+      .selectFrom('reports')
+      .select(['id', 'version'])
+      .where('school_id', '=', chairA.schoolId!)
+      .where('year', '=', openYear.year)
+      .executeTakeFirstOrThrow();
     let counter = 0;
     fixture = {
       schoolA: chairA.schoolId!,
@@ -104,6 +130,7 @@ describe.each(testEngines())('[%s] access matrix: every procedure × every role'
       clusterId: cluster.id,
       spareUserId: spare.id,
       openYear: openYear.year,
+      reportA,
       unique: () => `${engine.slice(0, 2)}${++counter}`,
     };
   });

@@ -40,3 +40,28 @@ export async function installCatalogue(db: Kysely<Database> | Transaction<Databa
     )
     .execute();
 }
+
+/**
+ * Sets which indicators a reporting year asks for, in catalogue order. A new
+ * year gets the previous year's list (or the active catalogue for the first year).
+ */
+export async function assignCatalogueToYear(db: Kysely<Database> | Transaction<Database>, year: number, codes?: readonly string[]): Promise<void> {
+  let list = codes;
+  if (!list) {
+    const previous = await db
+      .selectFrom('reporting_year_indicators')
+      .select('indicator_code')
+      .where('year', '=', (eb) => eb.selectFrom('reporting_year_indicators').select((e) => e.fn.max('year').as('y')).where('year', '<', year))
+      .orderBy('sort_order')
+      .execute();
+    list = previous.length
+      ? previous.map((p) => p.indicator_code)
+      : (await db.selectFrom('indicators').select('code').where('retired_at', 'is', null).orderBy('sort_order').execute()).map((i) => i.code);
+  }
+  await db.deleteFrom('reporting_year_indicators').where('year', '=', year).execute();
+  if (list.length === 0) return;
+  await db
+    .insertInto('reporting_year_indicators')
+    .values(list.map((code, index) => ({ year, indicator_code: code, sort_order: index + 1 })))
+    .execute();
+}

@@ -55,6 +55,8 @@ export interface ReportsTable {
   narrative_plans: ColumnType<string, string | undefined, string>;
   submitted_at: Date | null;
   approved_at: Date | null;
+  returned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  review_round: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -63,6 +65,33 @@ export interface ReportValuesTable {
   report_id: number;
   indicator_code: string;
   value: number;
+  explanation: ColumnType<string, string | undefined, string>;
+}
+
+export interface ReportCommentsTable {
+  id: Generated<number>;
+  report_id: number;
+  review_round: number;
+  field_path: ColumnType<string, string | undefined, string>;
+  body: string;
+  author_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface RemindersTable {
+  id: Generated<number>;
+  year: number;
+  school_id: number;
+  message: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+
+export interface ReportingYearIndicatorsTable {
+  year: number;
+  indicator_code: string;
+  sort_order: number;
 }
 
 export interface HonoursTable {
@@ -133,6 +162,9 @@ export interface Database {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
+  report_comments: ReportCommentsTable;
+  reminders: RemindersTable;
+  reporting_year_indicators: ReportingYearIndicatorsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

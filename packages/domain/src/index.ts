@@ -7,3 +7,6 @@ export * from './report/report';
 export * from './validation/zod-messages';
 export * from './validation/indicator-value';
 export * from './accounts/roles';
+export * from './report/validation-rules';
+export * from './report/outliers';
+export * from './report/workflow';

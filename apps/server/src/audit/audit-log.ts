@@ -19,12 +19,15 @@ export type AuditAction =
   | 'report_returned'
   | 'report_approved'
   | 'report_reopened'
+  | 'reminder_sent'
+  | 'year_created'
+  | 'year_updated'
   | 'catalogue_changed'
   | 'rubric_changed';
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: 'user' | 'school' | 'report' | 'catalogue' | 'rubric' | 'session';
+  entityType: 'user' | 'school' | 'report' | 'year' | 'catalogue' | 'rubric' | 'session';
   entityId?: string | number;
   schoolId?: number | null;
   details?: Record<string, unknown>;

@@ -3,15 +3,21 @@ import { router } from '../trpc/trpc';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { catalogueRouter } from './catalogue';
+import { remindersRouter } from './reminders';
 import { reportsRouter } from './reports';
+import { reviewRouter } from './review';
 import { schoolsRouter } from './schools';
 import { usersRouter } from './users';
+import { yearsRouter } from './years';
 
 export const appRouter = router({
   auth: authRouter,
   schools: schoolsRouter,
   catalogue: catalogueRouter,
   reports: reportsRouter,
+  review: reviewRouter,
+  years: yearsRouter,
+  reminders: remindersRouter,
   users: usersRouter,
   audit: auditRouter,
 });

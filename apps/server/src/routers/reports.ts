@@ -1,28 +1,66 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { reportingYearSchema } from '@union/domain';
+import { honourSchema, indicatorCodeSchema, narrativeSchema, reportingYearSchema } from '@union/domain';
+import { listYearIndicators } from '../services/catalogue';
+import { outlierWarnings } from '../services/outlier-check';
+import { saveDraft, submitReport } from '../services/report-drafts';
 import { getPreviousYearValues, getReport, listReportingYears } from '../services/reports';
+import { listComments } from '../services/review';
 import { getSchool } from '../services/schools';
+import { valueHistory } from '../services/value-history';
 import { authedProcedure, router } from '../trpc/trpc';
+
+const schoolYear = { schoolId: z.number().int().positive(), year: reportingYearSchema };
 
 export const reportsRouter = router({
   years: authedProcedure.query(({ ctx }) => listReportingYears(ctx.db)),
 
   /**
-   * A school's report for a year. `report` is null when the school has not
-   * started it, or (for district viewers) while it is still a draft.
+   * A school's report for a year with last year's values, the district's
+   * comments and the outlier warnings. `report` is null when the school has
+   * not started it, or (for district viewers) while it is still a draft.
    */
-  get: authedProcedure
-    .input(z.object({ schoolId: z.number().int().positive(), year: reportingYearSchema }))
-    .query(async ({ ctx, input }) => {
-      const school = await getSchool(ctx.db, ctx.actor, input.schoolId);
-      if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
-      const yearInfo = school.years.find((y) => y.year === input.year);
-      if (!yearInfo) throw new TRPCError({ code: 'NOT_FOUND', message: `${input.year} 年度尚未开放填报` });
-      const [report, previousYearValues] = await Promise.all([
-        getReport(ctx.db, ctx.actor, input.schoolId, input.year),
-        getPreviousYearValues(ctx.db, ctx.actor, input.schoolId, input.year),
-      ]);
-      return { school, year: input.year, status: yearInfo.status, report, previousYearValues };
+  get: authedProcedure.input(z.object(schoolYear)).query(async ({ ctx, input }) => {
+    const school = await getSchool(ctx.db, ctx.actor, input.schoolId);
+    if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
+    const yearInfo = school.years.find((y) => y.year === input.year);
+    if (!yearInfo) throw new TRPCError({ code: 'NOT_FOUND', message: `${input.year} 年度尚未开放填报` });
+    const [report, previousYearValues, catalogue] = await Promise.all([
+      getReport(ctx.db, ctx.actor, input.schoolId, input.year),
+      getPreviousYearValues(ctx.db, ctx.actor, input.schoolId, input.year),
+      listYearIndicators(ctx.db, input.year),
+    ]);
+    const [comments, warnings] = report
+      ? await Promise.all([listComments(ctx.db, ctx.actor, report.id), outlierWarnings(ctx.db, input.schoolId, input.year, report.values, catalogue)])
+      : [[], []];
+    return { school, year: input.year, status: yearInfo.status, isOpen: yearInfo.isOpen, report, previousYearValues, comments, warnings };
+  }),
+
+  /** Autosave of the chair's draft. `baseVersion` is the version the edit started from (0 = new). */
+  save: authedProcedure
+    .input(
+      z.object({
+        ...schoolYear,
+        baseVersion: z.number().int().min(0),
+        values: z.record(indicatorCodeSchema, z.number().finite().nullable()),
+        narrative: narrativeSchema,
+        honours: z.array(honourSchema).max(200),
+        explanations: z.record(indicatorCodeSchema, z.string().max(500)).default({}),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const saved = await saveDraft(ctx, input);
+      const catalogue = await listYearIndicators(ctx.db, input.year);
+      const warnings = await outlierWarnings(ctx.db, input.schoolId, input.year, input.values, catalogue);
+      return { ...saved, warnings };
     }),
+
+  submit: authedProcedure
+    .input(z.object({ ...schoolYear, version: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) => submitReport(ctx, input)),
+
+  /** Who changed one field from what to what and when. */
+  valueHistory: authedProcedure
+    .input(z.object({ reportId: z.number().int().positive(), code: indicatorCodeSchema }))
+    .query(({ ctx, input }) => valueHistory(ctx.db, ctx.actor, input.reportId, input.code)),
 });

@@ -11,6 +11,8 @@ export interface ReportDetail {
   status: ReportStatus;
   version: number;
   values: IndicatorValues;
+  /** Chairs' explanations for questioned values, by indicator code (only non-empty ones). */
+  explanations: Record<string, string>;
   narrative: Narrative;
   honours: Honour[];
   submittedAt: Date | null;
@@ -38,7 +40,7 @@ export async function getReport(db: Kysely<Database>, actor: Actor, schoolId: nu
     .executeTakeFirst();
   if (!report) return null;
   const [values, honours] = await Promise.all([
-    db.selectFrom('report_values').select(['indicator_code', 'value']).where('report_id', '=', report.id).execute(),
+    db.selectFrom('report_values').select(['indicator_code', 'value', 'explanation']).where('report_id', '=', report.id).execute(),
     db
       .selectFrom('honours')
       .select(['title', 'level', 'kind', 'recipient'])
@@ -53,6 +55,7 @@ export async function getReport(db: Kysely<Database>, actor: Actor, schoolId: nu
     status: report.status,
     version: report.version,
     values: Object.fromEntries(values.map((v) => [v.indicator_code, v.value])),
+    explanations: Object.fromEntries(values.filter((v) => v.explanation).map((v) => [v.indicator_code, v.explanation])),
     narrative: {
       achievements: report.narrative_achievements,
       shortcomings: report.narrative_shortcomings,

@@ -11,9 +11,29 @@ export interface ErrorData {
   fieldErrors: FieldError[] | null;
 }
 
+/**
+ * Thrown (as a TRPCError's cause) when domain rules reject input that passed
+ * the zod shape, e.g. a cross-field rule; carries the same field errors.
+ */
+export class FieldValidationError extends Error {
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(fieldErrors.map((f) => f.message).join('；'));
+    this.name = 'FieldValidationError';
+  }
+}
+
+export function invalidFields(fieldErrors: FieldError[]): TRPCError {
+  return new TRPCError({ code: 'BAD_REQUEST', message: `输入有误：${fieldErrors.map((f) => f.message).join('；')}`, cause: new FieldValidationError(fieldErrors) });
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    const fieldErrors = error.cause instanceof ZodError ? describeIssues(error.cause.issues, labelOfInputPath) : null;
+    const fieldErrors =
+      error.cause instanceof ZodError
+        ? describeIssues(error.cause.issues, labelOfInputPath)
+        : error.cause instanceof FieldValidationError
+          ? error.cause.fieldErrors
+          : null;
     return {
       ...shape,
       // The top-level message is what a generic error banner shows: make it readable.

@@ -1,6 +1,6 @@
 import { defaultCatalogue } from '@union/domain';
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import { installCatalogue } from '../catalogue';
+import { assignCatalogueToYear, installCatalogue } from '../catalogue';
 import { hashPassword } from '../passwords';
 import type { Database, HonoursTable, ReportValuesTable } from '../schema';
 import { DEMO_PASSWORD, generateDemoDistrict, type DemoDistrict, type DemoDistrictOptions } from './demo-district';
@@ -12,6 +12,9 @@ export interface SeedDemoResult {
   schools: number;
   reports: number;
 }
+
+const DEMO_RETURN_COMMENT = '请补充“存在的不足”和“下一步计划”，并核实节日慰问人次后重新提交。';
+const DEMO_FIELD_COMMENT = '节日走访慰问人次与去年差异较大，请核实。';
 
 /** Multi-row inserts of this size stay far below PostgreSQL's 65535 bind parameters. */
 const ROWS_PER_INSERT = 1000;
@@ -57,6 +60,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
       .insertInto('reporting_years')
       .values(demo.reportingYears.map((year) => ({ year: year.year, deadline: year.deadline, is_open: year.isOpen })))
       .execute();
+    for (const year of demo.reportingYears) await assignCatalogueToYear(trx, year.year);
 
     const reportRows = await trx
       .insertInto('reports')
@@ -73,6 +77,8 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
           approved_at: report.approvedAt === null ? null : new Date(report.approvedAt),
           created_at: report.createdAt,
           updated_at: report.updatedAt,
+          returned_at: report.status === 'returned' ? report.updatedAt : null,
+          review_round: report.status === 'returned' ? 1 : 0,
         })),
       )
       .returning(['id', 'school_id', 'year'])
@@ -106,7 +112,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
     );
     for (const rows of chunked(honourRows)) await trx.insertInto('honours').values(rows).execute();
 
-    await trx
+    const users = await trx
       .insertInto('users')
       .values(
         demo.users.map((user) => ({
@@ -118,7 +124,30 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
           disabled_at: null,
         })),
       )
+      .returning(['id', 'role'])
       .execute();
+
+    // Returned reports carry the district's comments, as a real return would.
+    const reviewer = users.find((u) => u.role === 'district_admin');
+    const returned = demo.reports.filter((r) => r.status === 'returned');
+    if (reviewer && returned.length > 0) {
+      await trx
+          .insertInto('report_comments')
+          .values(
+            returned.flatMap((report) => [
+              { report_id: reportId(report.schoolCode, report.year), review_round: 1, field_path: '', body: DEMO_RETURN_COMMENT, author_id: reviewer.id, created_at: report.updatedAt },
+              {
+                report_id: reportId(report.schoolCode, report.year),
+                review_round: 1,
+                field_path: 'values.holiday_visits',
+                body: DEMO_FIELD_COMMENT,
+                author_id: reviewer.id,
+                created_at: report.updatedAt,
+              },
+            ]),
+          )
+          .execute();
+    }
   });
 
   return { seeded: true, schools: demo.schools.length, reports: demo.reports.length };

@@ -1,0 +1,106 @@
+import type { Indicator } from '../catalogue/indicator';
+
+/**
+ * Outlier warnings with robust statistics. Union counts are skewed and
+ * zero-heavy, so a mean ± k·SD rule flags half the district; the modified
+ * z-score (Iglewicz & Hoaglin) on median and MAD does not. A warning asks
+ * for an explanation; it never blocks saving or submitting.
+ */
+export const MODIFIED_Z_THRESHOLD = 3.5;
+/** Fewer reference values than this say too little to judge. */
+export const MIN_REFERENCE_VALUES = 3;
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median absolute deviation from the median. */
+export function medianAbsoluteDeviation(values: readonly number[]): number {
+  const m = median(values);
+  return median(values.map((v) => Math.abs(v - m)));
+}
+
+/**
+ * How unusual `value` is against `reference`, in robust standard units.
+ * When more than half the reference values are equal (MAD = 0, common with
+ * zero-heavy counts) the mean absolute deviation stands in, scaled to match.
+ * Returns 0 when there is no spread at all and the value equals the median.
+ */
+export function modifiedZScore(value: number, reference: readonly number[]): number {
+  const m = median(reference);
+  const mad = medianAbsoluteDeviation(reference);
+  if (mad > 0) return (0.6745 * (value - m)) / mad;
+  const meanAbsDev = reference.reduce((sum, v) => sum + Math.abs(v - m), 0) / reference.length;
+  if (meanAbsDev > 0) return (value - m) / (1.253314 * meanAbsDev);
+  return value === m ? 0 : Math.sign(value - m) * Number.POSITIVE_INFINITY;
+}
+
+export type OutlierBasis = 'own_history' | 'peer_schools';
+
+export interface OutlierWarning {
+  code: string;
+  basis: OutlierBasis;
+  value: number;
+  /** The reference median (per 100 staff for peer comparison). */
+  median: number;
+  score: number;
+  messageZh: string;
+}
+
+export interface OutlierContext {
+  /** The same school's values in earlier years. */
+  ownHistory: readonly number[];
+  /** Peer schools' values this year (same type and size band), each per 100 staff. */
+  peerValuesPer100Staff: readonly number[];
+  /** This school's staff count, to put its value on the peers' scale. */
+  staffCount: number | null;
+}
+
+/**
+ * Small absolute differences are never worth a warning: from 1 to 4 visits is
+ * a big z-score on a tiny spread, but not a data-entry problem.
+ */
+function meaningfulDifference(value: number, reference: number): boolean {
+  return Math.abs(value - reference) >= Math.max(3, 0.5 * Math.abs(reference));
+}
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+export function outlierWarning(indicator: Indicator, value: number, context: OutlierContext): OutlierWarning | null {
+  if (indicator.valueType === 'percent' || indicator.category === 'basics') return null;
+  if (context.ownHistory.length >= MIN_REFERENCE_VALUES) {
+    const m = median(context.ownHistory);
+    const score = modifiedZScore(value, context.ownHistory);
+    if (Math.abs(score) > MODIFIED_Z_THRESHOLD && meaningfulDifference(value, m)) {
+      return {
+        code: indicator.code,
+        basis: 'own_history',
+        value,
+        median: m,
+        score,
+        messageZh: `${indicator.nameZh}（${formatNumber(value)}${indicator.unit}）与本校往年（中位数 ${formatNumber(m)}${indicator.unit}）差异较大，请核实或说明原因`,
+      };
+    }
+  }
+  if (context.staffCount && context.staffCount > 0 && context.peerValuesPer100Staff.length >= MIN_REFERENCE_VALUES) {
+    const rate = (value / context.staffCount) * 100;
+    const m = median(context.peerValuesPer100Staff);
+    const score = modifiedZScore(rate, context.peerValuesPer100Staff);
+    if (Math.abs(score) > MODIFIED_Z_THRESHOLD && meaningfulDifference(value, (m * context.staffCount) / 100)) {
+      return {
+        code: indicator.code,
+        basis: 'peer_schools',
+        value,
+        median: m,
+        score,
+        messageZh: `${indicator.nameZh}按每百名教职工计为 ${formatNumber(rate)}，同类学校中位数为 ${formatNumber(m)}，差异较大，请核实或说明原因`,
+      };
+    }
+  }
+  return null;
+}

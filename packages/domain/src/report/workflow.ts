@@ -1,0 +1,37 @@
+import type { ReportProgress, ReportStatus } from './report';
+
+/**
+ * The report life cycle. A chair saves and submits; the district returns
+ * (with comments) or approves; only an admin reopens an approved report.
+ *   not_started/draft --save--> draft        returned --save--> returned
+ *   draft/returned --submit--> submitted --return--> returned
+ *   submitted --approve--> approved --reopen--> returned
+ */
+export type ReportAction = 'save' | 'submit' | 'return' | 'approve' | 'reopen';
+
+const transitions: Record<ReportAction, Partial<Record<ReportProgress, ReportStatus>>> = {
+  save: { not_started: 'draft', draft: 'draft', returned: 'returned' },
+  submit: { draft: 'submitted', returned: 'submitted' },
+  return: { submitted: 'returned' },
+  approve: { submitted: 'approved' },
+  reopen: { approved: 'returned' },
+};
+
+export function nextReportStatus(action: ReportAction, from: ReportProgress): ReportStatus | null {
+  return transitions[action][from] ?? null;
+}
+
+const refusals: Record<ReportAction, string> = {
+  save: '报告已提交或已通过，不能再修改',
+  submit: '只有草稿或已退回的报告可以提交',
+  return: '只有已提交的报告可以退回',
+  approve: '只有已提交的报告可以审核通过',
+  reopen: '只有已通过的报告可以重新打开',
+};
+
+/** Why an action is not possible now, for the user. */
+export function refusalMessage(action: ReportAction): string {
+  return refusals[action];
+}
+
+export const isEditableByChair = (status: ReportProgress): boolean => nextReportStatus('save', status) !== null;
