@@ -77,6 +77,11 @@ const matrix: Record<string, { allowed: Who[]; input?: (f: Fixture) => unknown }
   'review.remind': { allowed: adminOnly, input: (f) => ({ year: f.openYear, message: '请尽快提交年报' }) },
   'years.create': { allowed: adminOnly, input: () => ({ year: 2090, deadline: '2091-01-15' }) },
   'years.update': { allowed: adminOnly, input: (f) => ({ year: f.openYear, deadline: `${f.openYear + 1}-01-15`, isOpen: true, publishedToChairs: false }) },
+  'excel.exportYear': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
+  'excel.exportSchoolHistory': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
+  // Not a workbook: the access check passes for the admin, then the file is refused.
+  'excel.previewImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
+  'excel.applyImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
   'reminders.mine': { allowed: loggedIn },
   'reminders.markRead': { allowed: loggedIn, input: () => ({ id: 999_999 }) },
 };

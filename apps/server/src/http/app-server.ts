@@ -39,6 +39,8 @@ export function createAppServer(options: AppServerOptions): Server {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
+    // Excel uploads arrive base64-encoded in JSON.
+    maxBodySize: 10 * 1024 * 1024,
     createContext: createHttpContextFactory({
       db: options.db,
       secureCookies: options.secureCookies ?? false,

@@ -3,6 +3,7 @@ import { router } from '../trpc/trpc';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { catalogueRouter } from './catalogue';
+import { excelRouter } from './excel';
 import { remindersRouter } from './reminders';
 import { reportsRouter } from './reports';
 import { reviewRouter } from './review';
@@ -18,6 +19,7 @@ export const appRouter = router({
   review: reviewRouter,
   years: yearsRouter,
   reminders: remindersRouter,
+  excel: excelRouter,
   users: usersRouter,
   audit: auditRouter,
 });
