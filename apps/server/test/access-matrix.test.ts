@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoDistrict } from '@union/db/seed';
+import { defaultRubric } from '@union/domain';
 import { openTestDatabase, testEngines, type TestDatabase } from '@union/db/testing';
 import type { Actor } from '../src/auth/actor';
 import { appRouter } from '../src/routers/index';
@@ -82,6 +83,18 @@ const matrix: Record<string, { allowed: Who[]; input?: (f: Fixture) => unknown }
   // Not a workbook: the access check passes for the admin, then the file is refused.
   'excel.previewImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
   'excel.applyImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
+  'dashboard.overview': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
+  // Chairs compare schools only once a year is published to them.
+  'dashboard.comparison': { allowed: districtOnly, input: (f) => ({ year: f.openYear, codes: ['sick_visits'] }) },
+  'dashboard.heatmap': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
+  'dashboard.progress': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
+  'dashboard.trend': { allowed: loggedIn, input: () => ({ code: 'sick_visits' }) },
+  'dashboard.schoolProfile': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
+  'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
+  'rubric.save': { allowed: adminOnly, input: (f) => ({ year: f.openYear, rubric: defaultRubric }) },
+  // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
+  'rubric.assess': { allowed: ['admin'], input: (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '' }) },
+  'rubric.assessment': { allowed: districtAndChairA, input: (f) => ({ reportId: f.reportA.id }) },
   'reminders.mine': { allowed: loggedIn },
   'reminders.markRead': { allowed: loggedIn, input: () => ({ id: 999_999 }) },
 };

@@ -150,6 +150,35 @@ export interface AuditLogTable {
   ip: ColumnType<string, string | undefined, string>;
 }
 
+export interface RubricsTable {
+  year: number;
+  definition: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
+export interface ReportAssessmentsTable {
+  report_id: number;
+  self_score: number | null;
+  self_note: ColumnType<string, string | undefined, string>;
+  acceptance_score: number | null;
+  acceptance_note: ColumnType<string, string | undefined, string>;
+  updated_at: Timestamp;
+}
+
+export interface ReportScoresTable {
+  report_id: number;
+  school_id: number;
+  year: number;
+  total: number;
+  stars: number;
+  /** Earned points by category code. */
+  category_scores: ColumnType<Record<string, number>, string, string>;
+  /** Earned points by rubric item id. */
+  item_scores: ColumnType<Record<string, number>, string, string>;
+  computed_at: Timestamp;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -165,6 +194,9 @@ export interface Database {
   report_comments: ReportCommentsTable;
   reminders: RemindersTable;
   reporting_year_indicators: ReportingYearIndicatorsTable;
+  rubrics: RubricsTable;
+  report_assessments: ReportAssessmentsTable;
+  report_scores: ReportScoresTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

@@ -10,3 +10,8 @@ export * from './accounts/roles';
 export * from './report/validation-rules';
 export * from './report/outliers';
 export * from './report/workflow';
+export * from './rubric/rubric';
+export * from './rubric/scoring';
+export * from './rubric/default-rubric';
+export * from './compare/comparison';
+export * from './compare/robust-statistics';

@@ -3,10 +3,12 @@ import { router } from '../trpc/trpc';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { catalogueRouter } from './catalogue';
+import { dashboardRouter } from './dashboard';
 import { excelRouter } from './excel';
 import { remindersRouter } from './reminders';
 import { reportsRouter } from './reports';
 import { reviewRouter } from './review';
+import { rubricRouter } from './rubric';
 import { schoolsRouter } from './schools';
 import { usersRouter } from './users';
 import { yearsRouter } from './years';
@@ -20,6 +22,8 @@ export const appRouter = router({
   years: yearsRouter,
   reminders: remindersRouter,
   excel: excelRouter,
+  dashboard: dashboardRouter,
+  rubric: rubricRouter,
   users: usersRouter,
   audit: auditRouter,
 });

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { schoolIdsInScope } from '../auth/scope';
 import type { Context } from '../trpc/context';
 import { staleVersionMessage } from './report-drafts';
+import { refreshScores } from './scores';
 
 export interface FieldComment {
   /** `values.<code>`, `narrative.<section>` or `honours`. */
@@ -59,6 +60,10 @@ export async function decideReport(
       .returning(['version'])
       .executeTakeFirst();
     if (!updated) throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(report.version) });
+
+    // Dashboards show approved reports only: score on approval, drop the score on reopening.
+    if (action === 'approve') await refreshScores(trx, report.year, [report.id]);
+    else await trx.deleteFrom('report_scores').where('report_id', '=', report.id).execute();
 
     const comments = [
       ...(input.comment.trim() ? [{ fieldPath: '', body: input.comment.trim() }] : []),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../catalogue/default-catalogue';
-import { median, medianAbsoluteDeviation, modifiedZScore, outlierWarning } from './outliers';
+import { median, medianAbsoluteDeviation, modifiedZScore } from '../compare/robust-statistics';
+import { outlierWarning } from './outliers';
 
 const indicator = (code: string) => defaultCatalogue.find((i) => i.code === code)!;
 

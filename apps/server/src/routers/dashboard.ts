@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands } from '@union/domain';
+import { categoryHeatmap, comparison, indicatorTrend, progressRanking, schoolProfile, yearOverview } from '../services/dashboard';
+import { ensureScores } from '../services/scores';
+import { authedProcedure, router } from '../trpc/trpc';
+
+const yearInput = z.object({ year: reportingYearSchema });
+
+/** Scores approved reports that have none yet before any dashboard reads them. */
+const scoredProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const years = await ctx.db.selectFrom('reporting_years').select('year').execute();
+  await ensureScores(ctx.db, years.map((y) => y.year));
+  return next();
+});
+
+export const dashboardRouter = router({
+  overview: scoredProcedure.input(yearInput).query(({ ctx, input }) => yearOverview(ctx.db, ctx.actor, input.year)),
+
+  comparison: scoredProcedure
+    .input(
+      z.object({
+        year: reportingYearSchema,
+        codes: z.array(indicatorCodeSchema).min(1, { error: '请至少选择一个指标' }).max(20, { error: '最多同时比较 20 个指标' }),
+        perHundredStaff: z.boolean().default(false),
+        clusterId: z.number().int().positive().optional(),
+        schoolType: schoolTypeSchema.optional(),
+        sizeBand: z.enum(sizeBands).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => comparison(ctx.db, ctx.actor, input)),
+
+  heatmap: scoredProcedure.input(yearInput).query(({ ctx, input }) => categoryHeatmap(ctx.db, ctx.actor, input.year)),
+
+  trend: scoredProcedure
+    .input(
+      z.object({
+        code: indicatorCodeSchema,
+        perHundredStaff: z.boolean().default(false),
+        schoolIds: z.array(z.number().int().positive()).max(10, { error: '最多同时显示 10 所学校' }).default([]),
+      }),
+    )
+    .query(({ ctx, input }) => indicatorTrend(ctx.db, ctx.actor, input.code, input.perHundredStaff, input.schoolIds)),
+
+  progress: scoredProcedure.input(yearInput).query(({ ctx, input }) => progressRanking(ctx.db, ctx.actor, input.year)),
+
+  schoolProfile: scoredProcedure.input(z.object({ schoolId: z.number().int().positive() })).query(({ ctx, input }) => schoolProfile(ctx.db, ctx.actor, input.schoolId)),
+});

@@ -1,0 +1,78 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { reportingYearSchema, rubricSchema } from '@union/domain';
+import { writeAudit } from '../audit/audit-log';
+import { schoolIdsInScope } from '../auth/scope';
+import { listYearIndicators } from '../services/catalogue';
+import { getRubric, refreshScores } from '../services/scores';
+import { adminProcedure, authedProcedure, invalidFields, router } from '../trpc/trpc';
+
+const score = z.number().min(0, { error: '分数不能为负' }).max(100, { error: '分数不能超过 100' }).nullable();
+
+export const rubricRouter = router({
+  /** The year's assessment table (the default one until the district edits it). */
+  get: authedProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => getRubric(ctx.db, input.year)),
+
+  /** Saves a year's rubric and rescores that year's approved reports. */
+  save: adminProcedure.input(z.object({ year: reportingYearSchema, rubric: rubricSchema })).mutation(async ({ ctx, input }) => {
+    const catalogue = await listYearIndicators(ctx.db, input.year);
+    const known = new Set(catalogue.map((i) => i.code));
+    const unknown = input.rubric.items.flatMap((item, index) => {
+      const m = item.method;
+      const codes = m.kind === 'ratio_to_target' ? [m.numerator, m.denominator] : 'indicator' in m ? [m.indicator] : [];
+      return codes.filter((c) => !known.has(c)).map((c) => ({ path: `rubric.items.${index}.method`, message: `评分项“${item.titleZh}”引用的指标 ${c} 不在 ${input.year} 年度指标中` }));
+    });
+    if (unknown.length) throw invalidFields(unknown);
+    const exists = await ctx.db.selectFrom('reporting_years').select('year').where('year', '=', input.year).executeTakeFirst();
+    if (!exists) throw new TRPCError({ code: 'NOT_FOUND', message: `没有 ${input.year} 年度` });
+    return ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('rubrics')
+        .values({ year: input.year, definition: JSON.stringify(input.rubric), updated_by: ctx.actor.userId, updated_at: new Date() })
+        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ definition: eb.ref('excluded.definition'), updated_by: eb.ref('excluded.updated_by'), updated_at: eb.ref('excluded.updated_at') })))
+        .execute();
+      const rescored = await refreshScores(trx, input.year);
+      await writeAudit(trx, ctx, { action: 'rubric_changed', entityType: 'rubric', entityId: input.year, details: { items: input.rubric.items.length, rescored } });
+      return { rescored };
+    });
+  }),
+
+  /** Self-score (by the school's chair) or acceptance score (by the district admin), each with a note. */
+  assess: authedProcedure
+    .input(z.object({ reportId: z.number().int().positive(), kind: z.enum(['self', 'acceptance']), score, note: z.string().trim().max(1000).default('') }))
+    .mutation(async ({ ctx, input }) => {
+      const mayAssess = input.kind === 'self' ? ctx.actor.role === 'school_chair' : ctx.actor.role === 'district_admin';
+      if (!mayAssess) throw new TRPCError({ code: 'FORBIDDEN', message: input.kind === 'self' ? '自评分由学校工会主席填写' : '验收分由区教育工会管理员填写' });
+      const report = await ctx.db.selectFrom('reports').select(['id', 'school_id']).where('id', '=', input.reportId).where('school_id', 'in', schoolIdsInScope(ctx.db, ctx.actor)).executeTakeFirst();
+      if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
+      const set = input.kind === 'self' ? { self_score: input.score, self_note: input.note } : { acceptance_score: input.score, acceptance_note: input.note };
+      await ctx.db
+        .insertInto('report_assessments')
+        .values({ report_id: report.id, ...set, updated_at: new Date() })
+        .onConflict((oc) => oc.column('report_id').doUpdateSet({ ...set, updated_at: new Date() }))
+        .execute();
+      return { ok: true as const };
+    }),
+
+  /** Automatic score, self-score and acceptance score of one report, side by side. */
+  assessment: authedProcedure.input(z.object({ reportId: z.number().int().positive() })).query(async ({ ctx, input }) => {
+    const row = await ctx.db
+      .selectFrom('reports as r')
+      .leftJoin('report_scores as s', 's.report_id', 'r.id')
+      .leftJoin('report_assessments as a', 'a.report_id', 'r.id')
+      .select(['r.id', 's.total', 's.stars', 's.item_scores', 'a.self_score', 'a.self_note', 'a.acceptance_score', 'a.acceptance_note'])
+      .where('r.id', '=', input.reportId)
+      .where('r.school_id', 'in', schoolIdsInScope(ctx.db, ctx.actor))
+      .executeTakeFirst();
+    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
+    return {
+      automaticScore: row.total,
+      stars: row.stars,
+      itemScores: row.item_scores ?? {},
+      selfScore: row.self_score,
+      selfNote: row.self_note ?? '',
+      acceptanceScore: row.acceptance_score,
+      acceptanceNote: row.acceptance_note ?? '',
+    };
+  }),
+});

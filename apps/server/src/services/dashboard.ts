@@ -1,0 +1,389 @@
+import { TRPCError } from '@trpc/server';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '@union/db';
+import {
+  categoryCodes,
+  findGaps,
+  medianOf,
+  per100Staff,
+  percentileRanks,
+  ranksDescending,
+  sizeBandOf,
+  yearOverYear,
+  type CategoryCode,
+  type Indicator,
+  type SchoolType,
+  type SizeBand,
+  type YearOverYear,
+} from '@union/domain';
+import type { Actor } from '../auth/actor';
+import { aggregateScopeActor } from '../auth/district-scope';
+import { schoolIdsInScope } from '../auth/scope';
+import { listYearIndicators } from './catalogue';
+import { getRubric } from './scores';
+
+// Dashboards count approved reports only: the district's checked figures.
+
+/** Indicators the year overview shows as district totals and medians. */
+export const overviewIndicatorCodes = [
+  'sick_visits',
+  'hardship_aid_recipients',
+  'hardship_aid_amount',
+  'holiday_visits',
+  'congress_sessions',
+  'proposals_collected',
+  'proposals_resolved',
+  'health_checkup_participants',
+  'culture_sports_events',
+] as const;
+
+export async function yearOverview(db: Kysely<Database>, actor: Actor, year: number) {
+  const scope = await aggregateScopeActor(db, actor);
+  const [indicators, scores, schools] = await Promise.all([
+    db
+      .selectFrom('report_values as v')
+      .innerJoin('reports as r', 'r.id', 'v.report_id')
+      .select((eb) => [
+        'v.indicator_code',
+        eb.fn.sum<number>('v.value').as('total'),
+        sql<number>`percentile_cont(0.5) within group (order by ${eb.ref('v.value')})`.as('median'),
+        eb.fn.count<number>('v.value').as('reporting'),
+      ])
+      .where('r.year', '=', year)
+      .where('r.status', '=', 'approved')
+      .where('v.indicator_code', 'in', [...overviewIndicatorCodes])
+      .where('r.school_id', 'in', schoolIdsInScope(db, scope))
+      .groupBy('v.indicator_code')
+      .execute(),
+    db
+      .selectFrom('report_scores')
+      .select(['school_id', 'total', 'stars'])
+      .where('year', '=', year)
+      .where('school_id', 'in', schoolIdsInScope(db, scope))
+      .execute(),
+    db
+      .selectFrom('schools as s')
+      .leftJoin('reports as r', (join) => join.onRef('r.school_id', '=', 's.id').on('r.year', '=', year))
+      .select((eb) => ['r.status', eb.fn.countAll<number>().as('n')])
+      .where('s.active', '=', true)
+      .where('s.id', 'in', schoolIdsInScope(db, scope))
+      .groupBy('r.status')
+      .execute(),
+  ]);
+  const byCode = new Map(indicators.map((i) => [i.indicator_code, i]));
+  const totalOf = (code: string) => Number(byCode.get(code)?.total ?? 0);
+  const statusCounts = { not_started: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
+  for (const row of schools) statusCounts[row.status ?? 'not_started'] += Number(row.n);
+  const schoolCount = Object.values(statusCounts).reduce((a, b) => a + b, 0);
+  const totals = scores.map((s) => s.total);
+  const bands = [
+    { label: '90分及以上', min: 90, max: Infinity },
+    { label: '80–89分', min: 80, max: 90 },
+    { label: '70–79分', min: 70, max: 80 },
+    { label: '60–69分', min: 60, max: 70 },
+    { label: '60分以下', min: -Infinity, max: 60 },
+  ];
+  const ownScore = actor.role === 'school_chair' ? scores.find((s) => s.school_id === actor.schoolId) : undefined;
+  return {
+    year,
+    schoolCount,
+    statusCounts,
+    completionRate: schoolCount ? (statusCounts.submitted + statusCounts.approved) / schoolCount : 0,
+    indicators: overviewIndicatorCodes.map((code) => ({
+      code,
+      total: totalOf(code),
+      median: byCode.has(code) ? Number(byCode.get(code)!.median) : null,
+      reportingSchools: Number(byCode.get(code)?.reporting ?? 0),
+    })),
+    /** Σ resolved ÷ Σ collected over approved reports. */
+    proposalResolutionRate: totalOf('proposals_collected') ? totalOf('proposals_resolved') / totalOf('proposals_collected') : null,
+    scores: {
+      scoredSchools: totals.length,
+      median: medianOf(totals),
+      distribution: bands.map((b) => ({ label: b.label, count: totals.filter((t) => t >= b.min && t < b.max).length })),
+      stars: [5, 4, 3, 2, 1].map((stars) => ({ stars, count: scores.filter((s) => s.stars === stars).length })),
+    },
+    /** A chair's own standing: score and rank among scored schools. */
+    own: ownScore
+      ? { score: ownScore.total, stars: ownScore.stars, rank: 1 + totals.filter((t) => t > ownScore.total).length, of: totals.length }
+      : null,
+  };
+}
+
+export interface ComparisonFilter {
+  year: number;
+  codes: string[];
+  perHundredStaff: boolean;
+  clusterId?: number | undefined;
+  schoolType?: SchoolType | undefined;
+  sizeBand?: SizeBand | undefined;
+}
+
+export interface ComparisonCell {
+  value: number | null;
+  /** Per 100 staff when asked for, else the raw value. */
+  shown: number | null;
+  previous: number | null;
+  yoy: YearOverYear | null;
+  percentile: number | null;
+}
+
+async function assertMayCompare(db: Kysely<Database>, actor: Actor, year: number): Promise<void> {
+  if (actor.role !== 'school_chair') return;
+  const row = await db.selectFrom('reporting_years').select('published_to_chairs').where('year', '=', year).executeTakeFirst();
+  if (!row?.published_to_chairs) throw new TRPCError({ code: 'FORBIDDEN', message: '该年度各校结果尚未向学校公布' });
+}
+
+/** Schools × indicators for one year: values, per-100-staff, YoY, percentiles, score and rank. */
+export async function comparison(db: Kysely<Database>, actor: Actor, filter: ComparisonFilter) {
+  await assertMayCompare(db, actor, filter.year);
+  const scope = await aggregateScopeActor(db, actor);
+  const catalogue = await listYearIndicators(db, filter.year);
+  const indicators = filter.codes.map((code) => {
+    const indicator = catalogue.find((i) => i.code === code);
+    if (!indicator) throw new TRPCError({ code: 'BAD_REQUEST', message: `该年度没有指标 ${code}` });
+    return indicator;
+  });
+
+  let schoolsQuery = db
+    .selectFrom('schools as s')
+    .innerJoin('org_units as ou', 'ou.id', 's.id')
+    .leftJoin('org_units as parent', 'parent.id', 'ou.parent_id')
+    .select(['s.id', 'ou.code', 'ou.name', 's.school_type', 's.staff_count', 'parent.id as parent_id', 'parent.kind as parent_kind', 'parent.name as parent_name'])
+    .where('s.active', '=', true)
+    .where('s.id', 'in', schoolIdsInScope(db, scope));
+  if (filter.clusterId) schoolsQuery = schoolsQuery.where('ou.parent_id', '=', filter.clusterId);
+  if (filter.schoolType) schoolsQuery = schoolsQuery.where('s.school_type', '=', filter.schoolType);
+
+  const [schools, values, scores] = await Promise.all([
+    schoolsQuery.orderBy('ou.code').execute(),
+    db
+      .selectFrom('report_values as v')
+      .innerJoin('reports as r', 'r.id', 'v.report_id')
+      .select(['r.school_id', 'r.year', 'v.indicator_code', 'v.value'])
+      .where('r.year', 'in', [filter.year, filter.year - 1])
+      .where('r.status', '=', 'approved')
+      .where('v.indicator_code', 'in', [...new Set([...filter.codes, 'staff_total'])])
+      .where('r.school_id', 'in', schoolIdsInScope(db, scope))
+      .execute(),
+    db
+      .selectFrom('report_scores')
+      .select(['school_id', 'year', 'total'])
+      .where('year', 'in', [filter.year, filter.year - 1])
+      .where('school_id', 'in', schoolIdsInScope(db, scope))
+      .execute(),
+  ]);
+
+  const key = (schoolId: number, year: number, code: string) => `${schoolId}/${year}/${code}`;
+  const valueAt = new Map(values.map((v) => [key(v.school_id, v.year, v.indicator_code), v.value]));
+  const scoreAt = new Map(scores.map((s) => [`${s.school_id}/${s.year}`, s.total]));
+  const staffAt = (schoolId: number, year: number, fallback: number) => valueAt.get(key(schoolId, year, 'staff_total')) ?? fallback;
+
+  const included = schools.filter((s) => !filter.sizeBand || sizeBandOf(staffAt(s.id, filter.year, s.staff_count)) === filter.sizeBand);
+  const rows = included.map((s) => {
+    const staff = staffAt(s.id, filter.year, s.staff_count);
+    const previousStaff = staffAt(s.id, filter.year - 1, s.staff_count);
+    const cells: Record<string, ComparisonCell> = {};
+    for (const indicator of indicators) {
+      const value = valueAt.get(key(s.id, filter.year, indicator.code)) ?? null;
+      const previous = valueAt.get(key(s.id, filter.year - 1, indicator.code)) ?? null;
+      const normalise = filter.perHundredStaff && indicator.code !== 'staff_total' && indicator.valueType !== 'percent';
+      const shown = normalise ? per100Staff(value, staff) : value;
+      const previousShown = normalise ? per100Staff(previous, previousStaff) : previous;
+      cells[indicator.code] = { value, shown, previous: previousShown, yoy: yearOverYear(shown, previousShown), percentile: null };
+    }
+    const score = scoreAt.get(`${s.id}/${filter.year}`) ?? null;
+    return {
+      schoolId: s.id,
+      schoolCode: s.code,
+      schoolName: s.name,
+      clusterName: s.parent_kind === 'cluster' ? s.parent_name : null,
+      schoolType: s.school_type,
+      staffCount: staff,
+      sizeBand: sizeBandOf(staff),
+      cells,
+      score,
+      scoreYoy: yearOverYear(score, scoreAt.get(`${s.id}/${filter.year - 1}`) ?? null),
+      rank: null as number | null,
+    };
+  });
+  for (const indicator of indicators) {
+    const percentiles = percentileRanks(rows.map((r) => r.cells[indicator.code]!.shown));
+    rows.forEach((r, i) => (r.cells[indicator.code]!.percentile = percentiles[i]!));
+  }
+  const ranks = ranksDescending(rows.map((r) => r.score));
+  rows.forEach((r, i) => (r.rank = ranks[i]!));
+  return {
+    year: filter.year,
+    perHundredStaff: filter.perHundredStaff,
+    indicators,
+    rows,
+    medians: Object.fromEntries(indicators.map((i) => [i.code, medianOf(rows.map((r) => r.cells[i.code]!.shown))])),
+  };
+}
+
+/** Schools × categories: share of each category's points earned (0–1). */
+export async function categoryHeatmap(db: Kysely<Database>, actor: Actor, year: number) {
+  await assertMayCompare(db, actor, year);
+  const scope = await aggregateScopeActor(db, actor);
+  const { rubric } = await getRubric(db, year);
+  const maxByCategory: Partial<Record<CategoryCode, number>> = {};
+  for (const item of rubric.items) maxByCategory[item.category] = (maxByCategory[item.category] ?? 0) + item.points;
+  const categories = categoryCodes.filter((c) => maxByCategory[c]);
+  const rows = await db
+    .selectFrom('report_scores as sc')
+    .innerJoin('org_units as ou', 'ou.id', 'sc.school_id')
+    .select(['sc.school_id', 'ou.name', 'sc.total', 'sc.category_scores'])
+    .where('sc.year', '=', year)
+    .where('sc.school_id', 'in', schoolIdsInScope(db, scope))
+    .orderBy('sc.total', 'desc')
+    .execute();
+  return {
+    year,
+    categories: categories.map((c) => ({ code: c, maxPoints: maxByCategory[c]! })),
+    rows: rows.map((r) => ({
+      schoolId: r.school_id,
+      schoolName: r.name,
+      total: r.total,
+      shares: Object.fromEntries(categories.map((c) => [c, (r.category_scores[c] ?? 0) / maxByCategory[c]!])),
+    })),
+  };
+}
+
+/**
+ * One indicator over all years: the district median (per year) and the chosen
+ * schools' values. Chairs get the median and their own school only.
+ */
+export async function indicatorTrend(db: Kysely<Database>, actor: Actor, code: string, perHundredStaff: boolean, schoolIds: number[]) {
+  const scope = await aggregateScopeActor(db, actor);
+  const rows = await db
+    .selectFrom('report_values as v')
+    .innerJoin('reports as r', 'r.id', 'v.report_id')
+    .innerJoin('schools as s', 's.id', 'r.school_id')
+    .leftJoin('report_values as st', (join) => join.onRef('st.report_id', '=', 'r.id').on('st.indicator_code', '=', 'staff_total'))
+    .select(['r.year', 'r.school_id', 'v.value', 's.staff_count', 'st.value as staff_total'])
+    .where('v.indicator_code', '=', code)
+    .where('r.status', '=', 'approved')
+    .where('r.school_id', 'in', schoolIdsInScope(db, scope))
+    .orderBy('r.year')
+    .execute();
+  const shown = (r: (typeof rows)[number]) => (perHundredStaff ? per100Staff(r.value, r.staff_total ?? r.staff_count) : r.value);
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const allowed = actor.role === 'school_chair' ? schoolIds.filter((id) => id === actor.schoolId) : schoolIds;
+  const names = allowed.length
+    ? await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', allowed).where('id', 'in', schoolIdsInScope(db, actor)).execute()
+    : [];
+  return {
+    code,
+    perHundredStaff,
+    years,
+    median: years.map((y) => medianOf(rows.filter((r) => r.year === y).map(shown))),
+    schools: names.map((n) => ({
+      schoolId: n.id,
+      schoolName: n.name,
+      values: years.map((y) => {
+        const row = rows.find((r) => r.year === y && r.school_id === n.id);
+        return row ? shown(row) : null;
+      }),
+    })),
+  };
+}
+
+/** Who improved most: score change from the previous year, overall and per category. */
+export async function progressRanking(db: Kysely<Database>, actor: Actor, year: number) {
+  await assertMayCompare(db, actor, year);
+  const scope = await aggregateScopeActor(db, actor);
+  const rows = await db
+    .selectFrom('report_scores as now')
+    .innerJoin('report_scores as before', (join) => join.onRef('before.school_id', '=', 'now.school_id').on('before.year', '=', year - 1))
+    .innerJoin('org_units as ou', 'ou.id', 'now.school_id')
+    .select(['now.school_id', 'ou.name', 'now.total as total', 'before.total as previous_total', 'now.category_scores as now_categories', 'before.category_scores as before_categories'])
+    .where('now.year', '=', year)
+    .where('now.school_id', 'in', schoolIdsInScope(db, scope))
+    .execute();
+  const result = rows.map((r) => ({
+    schoolId: r.school_id,
+    schoolName: r.name,
+    total: r.total,
+    change: Math.round((r.total - r.previous_total) * 100) / 100,
+    categoryChanges: Object.fromEntries(
+      categoryCodes.map((c) => [c, Math.round(((r.now_categories[c] ?? 0) - (r.before_categories[c] ?? 0)) * 100) / 100]),
+    ) as Record<CategoryCode, number>,
+  }));
+  return { year, rows: result.sort((a, b) => b.change - a.change) };
+}
+
+/** Every year of one school: score, rank, stars; category scores against the district median; latest gaps. */
+export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId: number) {
+  const school = await db
+    .selectFrom('schools as s')
+    .innerJoin('org_units as ou', 'ou.id', 's.id')
+    .select(['s.id', 'ou.name', 's.school_type', 's.staff_count'])
+    .where('s.id', '=', schoolId)
+    .where('s.id', 'in', schoolIdsInScope(db, actor))
+    .executeTakeFirst();
+  if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
+  const scope = await aggregateScopeActor(db, actor);
+  const scores = await db
+    .selectFrom('report_scores')
+    .select(['school_id', 'year', 'total', 'stars', 'category_scores'])
+    .where('school_id', 'in', schoolIdsInScope(db, scope))
+    .execute();
+  const years = [...new Set(scores.map((s) => s.year))].sort((a, b) => a - b);
+  const history = years.map((year) => {
+    const ofYear = scores.filter((s) => s.year === year);
+    const own = ofYear.find((s) => s.school_id === schoolId);
+    return {
+      year,
+      score: own?.total ?? null,
+      stars: own?.stars ?? null,
+      rank: own ? 1 + ofYear.filter((s) => s.total > own.total).length : null,
+      of: ofYear.length,
+      districtMedian: medianOf(ofYear.map((s) => s.total)),
+    };
+  });
+  const latest = [...history].reverse().find((h) => h.score !== null);
+  let categories: { code: CategoryCode; own: number | null; districtMedian: number | null; maxPoints: number }[] = [];
+  let gaps: ReturnType<typeof findGaps> = [];
+  if (latest) {
+    const { rubric } = await getRubric(db, latest.year);
+    const ofYear = scores.filter((s) => s.year === latest.year);
+    const own = ofYear.find((s) => s.school_id === schoolId)!;
+    const maxByCategory: Partial<Record<CategoryCode, number>> = {};
+    for (const item of rubric.items) maxByCategory[item.category] = (maxByCategory[item.category] ?? 0) + item.points;
+    categories = categoryCodes
+      .filter((c) => maxByCategory[c])
+      .map((c) => ({ code: c, own: own.category_scores[c] ?? 0, districtMedian: medianOf(ofYear.map((s) => s.category_scores[c] ?? 0)), maxPoints: maxByCategory[c]! }));
+    const report = await db
+      .selectFrom('reports')
+      .select(['id', 'narrative_achievements', 'narrative_shortcomings', 'narrative_plans'])
+      .where('school_id', '=', schoolId)
+      .where('year', '=', latest.year)
+      .executeTakeFirstOrThrow();
+    const [values, honours, catalogue] = await Promise.all([
+      db.selectFrom('report_values').select(['indicator_code', 'value']).where('report_id', '=', report.id).execute(),
+      db.selectFrom('honours').select(['title', 'level', 'kind', 'recipient']).where('report_id', '=', report.id).orderBy('position').execute(),
+      listYearIndicators(db, latest.year),
+    ]);
+    const valueMap = Object.fromEntries(values.map((v) => [v.indicator_code, v.value]));
+    gaps = findGaps(
+      rubric,
+      {
+        values: valueMap,
+        honours,
+        narrative: { achievements: report.narrative_achievements, shortcomings: report.narrative_shortcomings, plans: report.narrative_plans },
+        staffCount: valueMap.staff_total ?? school.staff_count,
+      },
+      catalogue as Indicator[],
+    );
+  }
+  return {
+    schoolId: school.id,
+    schoolName: school.name,
+    schoolType: school.school_type,
+    history,
+    latestYear: latest?.year ?? null,
+    categories,
+    gaps,
+  };
+}

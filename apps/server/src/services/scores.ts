@@ -1,0 +1,108 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '@union/db';
+import { defaultRubric, rubricSchema, scoreReport, type Honour, type Rubric } from '@union/domain';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The year's rubric, or the default one when the district has not edited it. */
+export async function getRubric(db: Db, year: number): Promise<{ rubric: Rubric; isDefault: boolean; updatedAt: Date | null }> {
+  const row = await db.selectFrom('rubrics').select(['definition', 'updated_at']).where('year', '=', year).executeTakeFirst();
+  if (!row) return { rubric: defaultRubric, isDefault: true, updatedAt: null };
+  return { rubric: rubricSchema.parse(row.definition), isDefault: false, updatedAt: row.updated_at };
+}
+
+/**
+ * Computes and stores the automatic scores of approved reports: all of a
+ * year's, or just the given ones. Pass the transaction that approved them.
+ */
+export async function refreshScores(db: Db, year: number, reportIds?: readonly number[]): Promise<number> {
+  if (reportIds && reportIds.length === 0) return 0;
+  const { rubric } = await getRubric(db, year);
+  let reportsQuery = db
+    .selectFrom('reports as r')
+    .innerJoin('schools as s', 's.id', 'r.school_id')
+    .select(['r.id', 'r.school_id', 'r.narrative_achievements', 'r.narrative_shortcomings', 'r.narrative_plans', 's.staff_count'])
+    .where('r.year', '=', year)
+    .where('r.status', '=', 'approved');
+  if (reportIds) reportsQuery = reportsQuery.where('r.id', 'in', reportIds);
+  const reports = await reportsQuery.execute();
+  if (reports.length === 0) {
+    if (!reportIds) await db.deleteFrom('report_scores').where('year', '=', year).execute();
+    return 0;
+  }
+  const ids = reports.map((r) => r.id);
+  const [values, honours] = await Promise.all([
+    db.selectFrom('report_values').select(['report_id', 'indicator_code', 'value']).where('report_id', 'in', ids).execute(),
+    db.selectFrom('honours').select(['report_id', 'title', 'level', 'kind', 'recipient']).where('report_id', 'in', ids).execute(),
+  ]);
+  const valuesByReport = new Map<number, Record<string, number>>();
+  for (const v of values) {
+    const map = valuesByReport.get(v.report_id) ?? {};
+    map[v.indicator_code] = v.value;
+    valuesByReport.set(v.report_id, map);
+  }
+  const honoursByReport = new Map<number, Honour[]>();
+  for (const h of honours) honoursByReport.set(h.report_id, [...(honoursByReport.get(h.report_id) ?? []), h]);
+  const categoryOf = new Map(rubric.items.map((i) => [i.id, i.category]));
+
+  const rows = reports.map((report) => {
+    const reportValues = valuesByReport.get(report.id) ?? {};
+    const score = scoreReport(rubric, {
+      values: reportValues,
+      honours: honoursByReport.get(report.id) ?? [],
+      narrative: { achievements: report.narrative_achievements, shortcomings: report.narrative_shortcomings, plans: report.narrative_plans },
+      staffCount: reportValues.staff_total ?? report.staff_count,
+    });
+    const categoryScores: Record<string, number> = {};
+    const itemScores: Record<string, number> = {};
+    for (const item of score.items) {
+      const category = categoryOf.get(item.itemId)!;
+      categoryScores[category] = Math.round(((categoryScores[category] ?? 0) + item.earned) * 100) / 100;
+      itemScores[item.itemId] = item.earned;
+    }
+    return {
+      report_id: report.id,
+      school_id: report.school_id,
+      year,
+      total: score.total,
+      stars: score.stars,
+      category_scores: JSON.stringify(categoryScores),
+      item_scores: JSON.stringify(itemScores),
+      computed_at: new Date(),
+    };
+  });
+  if (!reportIds) await db.deleteFrom('report_scores').where('year', '=', year).execute();
+  await db
+    .insertInto('report_scores')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('report_id').doUpdateSet((eb) => ({
+        total: eb.ref('excluded.total'),
+        stars: eb.ref('excluded.stars'),
+        category_scores: eb.ref('excluded.category_scores'),
+        item_scores: eb.ref('excluded.item_scores'),
+        computed_at: eb.ref('excluded.computed_at'),
+      })),
+    )
+    .execute();
+  return rows.length;
+}
+
+/**
+ * Scores approved reports that have none yet (e.g. demo data, imports).
+ * One cheap query when everything is already scored.
+ */
+export async function ensureScores(db: Kysely<Database>, years: readonly number[]): Promise<void> {
+  if (years.length === 0) return;
+  const missing = await db
+    .selectFrom('reports as r')
+    .leftJoin('report_scores as s', 's.report_id', 'r.id')
+    .select(['r.id', 'r.year'])
+    .where('r.status', '=', 'approved')
+    .where('r.year', 'in', years)
+    .where('s.report_id', 'is', null)
+    .execute();
+  const byYear = new Map<number, number[]>();
+  for (const m of missing) byYear.set(m.year, [...(byYear.get(m.year) ?? []), m.id]);
+  for (const [year, ids] of byYear) await db.transaction().execute((trx) => refreshScores(trx, year, ids));
+}

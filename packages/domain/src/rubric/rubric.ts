@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { categoryCodeSchema, indicatorCodeSchema } from '../catalogue/indicator';
+import { honourLevelSchema, type HonourLevel } from '../report/report';
+
+/**
+ * The district's assessment table (考核评估表): items with points, each scored
+ * by one method on the report's data. Versioned per reporting year.
+ */
+const positive = (what: string) => z.number().positive({ error: `${what}必须大于 0` });
+
+export const scoringMethodSchema = z.discriminatedUnion('kind', [
+  /** Full points at or above the target, nothing below. */
+  z.object({ kind: z.literal('reach_target'), indicator: indicatorCodeSchema, target: positive('目标值') }),
+  /** Points in proportion to the value, full at the target. */
+  z.object({ kind: z.literal('linear_to_target'), indicator: indicatorCodeSchema, target: positive('目标值') }),
+  /** Like linear, on the value per 100 staff (compares schools of any size). */
+  z.object({ kind: z.literal('rate_per_100_staff'), indicator: indicatorCodeSchema, target: positive('每百人目标值') }),
+  /** A share such as 提案办结率 (resolved ÷ collected), full points at the target share (0–1]. */
+  z.object({
+    kind: z.literal('ratio_to_target'),
+    numerator: indicatorCodeSchema,
+    denominator: indicatorCodeSchema,
+    target: z.number().positive({ error: '目标比例必须大于 0' }).max(1, { error: '目标比例不能超过 100%' }),
+  }),
+  /** Honours at or above a level, in proportion up to the target count. */
+  z.object({ kind: z.literal('honours'), minLevel: honourLevelSchema, target: positive('荣誉目标数') }),
+  /** Mentions of keywords in the narrative (evidence of work done), up to the target count. */
+  z.object({
+    kind: z.literal('narrative_evidence'),
+    keywords: z.array(z.string().trim().min(1)).min(1, { error: '请至少填写一个关键词' }).max(20),
+    target: positive('目标次数'),
+  }),
+]);
+export type ScoringMethod = z.infer<typeof scoringMethodSchema>;
+
+export const rubricItemSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: '评分项编号只能包含小写字母、数字、下划线和短横线' }),
+  category: categoryCodeSchema,
+  titleZh: z.string().trim().min(1, { error: '请填写评分项名称' }).max(100),
+  points: z.number().positive({ error: '分值必须大于 0' }).max(100),
+  method: scoringMethodSchema,
+});
+export type RubricItem = z.infer<typeof rubricItemSchema>;
+
+export const starLevelSchema = z.object({ minScore: z.number().min(0).max(1000), stars: z.number().int().min(1).max(5) });
+
+export const RUBRIC_TOTAL_POINTS = 100;
+
+export const rubricSchema = z
+  .object({
+    totalPoints: z.number().positive().default(RUBRIC_TOTAL_POINTS),
+    items: z.array(rubricItemSchema).min(1, { error: '评估表至少需要一个评分项' }).max(200),
+    starLevels: z.array(starLevelSchema).max(5),
+  })
+  .superRefine((rubric, ctx) => {
+    const sum = rubric.items.reduce((s, i) => s + i.points, 0);
+    if (Math.abs(sum - rubric.totalPoints) > 1e-9) {
+      ctx.addIssue({ code: 'custom', path: ['items'], message: `各评分项分值合计为 ${sum} 分，应为 ${rubric.totalPoints} 分` });
+    }
+    const ids = new Set<string>();
+    rubric.items.forEach((item, index) => {
+      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `评分项编号 ${item.id} 重复` });
+      ids.add(item.id);
+    });
+    const thresholds = rubric.starLevels.map((s) => s.minScore);
+    if (thresholds.some((t) => t > rubric.totalPoints)) {
+      ctx.addIssue({ code: 'custom', path: ['starLevels'], message: '星级分数线不能高于总分' });
+    }
+  });
+export type Rubric = z.infer<typeof rubricSchema>;
+
+export const honourLevelRank: Record<HonourLevel, number> = { national: 5, provincial: 4, municipal: 3, county: 2, school: 1 };
+
+/** 1–5 stars for a score, by the rubric's thresholds (highest met); 0 when none is met. */
+export function starsFor(rubric: Pick<Rubric, 'starLevels'>, score: number): number {
+  let best = 0;
+  for (const level of rubric.starLevels) if (score >= level.minScore && level.stars > best) best = level.stars;
+  return best;
+}
+
+export const starLabelsZh: Record<number, string> = { 0: '未评星', 1: '一星', 2: '二星', 3: '三星', 4: '四星', 5: '五星' };
