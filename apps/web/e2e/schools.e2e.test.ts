@@ -1,22 +1,13 @@
 // Browser tests against the real server with the demo district: Debian
-// Chromium through playwright-core (never a downloaded browser).
-import { mkdirSync } from 'node:fs';
+// Chromium through playwright-core (never a downloaded browser). Each page logs
+// in as the district admin through the login page.
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ServerProcess } from '@union/server/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loginIfRequired, repoRoot, startDemoServer, trpcQuery, type RunningServer, type SessionCookie } from './server';
+import { apiQuery, launchChromium, loginThroughForm, openPage, screenshotDir, startDemoServer, type PageOptions } from './browser';
 
-const chromiumPath = process.env.CHROMIUM_PATH;
-if (!chromiumPath) {
-  // Only reached in CI (vitest.config.ts leaves this file out elsewhere): fail, never skip.
-  throw new Error('CHROMIUM_PATH is not set: the browser tests need Debian Chromium (apt-get install -y chromium; CHROMIUM_PATH=/usr/bin/chromium).');
-}
-
-const screenshotDir = join(process.env.ARTIFACTS_DIR ?? join(repoRoot, 'artifacts'), 'screenshots');
 const SCHOOL_NAME = /学校|小学|中学|幼儿园/;
-// The demo district's district-admin login (packages/db/src/seed: DEMO_PASSWORD), used
-// only once the server requires accounts; it sees every school.
-const DEMO_USER = { username: 'admin', password: 'Demo@2026' };
 
 interface ListedSchool {
   id: number;
@@ -32,29 +23,20 @@ interface YearInfo {
   isOpen: boolean;
 }
 
-let server: RunningServer;
+let server: ServerProcess;
 let browser: Browser;
 let openYear: number;
 let allSchools: ListedSchool[];
-let session: SessionCookie | null = null;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
-async function newPage(options: { viewport?: { width: number; height: number }; isMobile?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: options.viewport ?? { width: 1280, height: 900 },
-    isMobile: options.isMobile ?? false,
-    hasTouch: options.isMobile ?? false,
-    locale: 'zh-CN',
-  });
+/** A new context logged in as the admin, on the schools list. */
+async function newPage(options: PageOptions = {}): Promise<Page> {
+  const { context, page } = await openPage(browser, server.url, pageErrors, options);
   contexts.push(context);
-  if (session) await context.addCookies([{ ...session, url: server.baseUrl }]);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  await page.goto('/login?next=%2Fschools');
+  await loginThroughForm(page, 'admin');
+  await page.waitForURL('**/schools');
   return page;
 }
 
@@ -75,25 +57,13 @@ async function hasNoHorizontalOverflow(page: Page) {
 describe('[chromium] schools list and school reports', () => {
   beforeAll(async () => {
     server = await startDemoServer();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    mkdirSync(screenshotDir, { recursive: true });
-    session = await loginIfRequired(server.baseUrl, DEMO_USER.username, DEMO_USER.password);
-    const years = await trpcQuery<YearInfo[]>(server.baseUrl, 'reports.years', undefined, session);
+    browser = await launchChromium();
+    // The test data comes from the API, asked from inside a logged-in page.
+    const page = await newPage();
+    const years = await apiQuery<YearInfo[]>(page, 'reports.years');
     openYear = (years.find((y) => y.isOpen) ?? years[0])!.year;
-    allSchools = (await trpcQuery<SchoolList>(server.baseUrl, 'schools.list', undefined, session)).schools;
+    allSchools = (await apiQuery<SchoolList>(page, 'schools.list')).schools;
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
 
   afterEach(async () => {
@@ -204,7 +174,7 @@ describe('[chromium] schools list and school reports', () => {
     await page.screenshot({ path: join(screenshotDir, 'desktop-report-full.png'), fullPage: true });
   });
 
-  it('[chromium] a school that has not started the open year shows the empty state; an unknown school shows the server message with 重试', async () => {
+  it('[chromium] a school that has not started the open year shows the empty state; an unknown school shows the server message', async () => {
     const notStarted = allSchools.find((s) => s.reportStatus === 'not_started');
     const page = await newPage();
     if (notStarted) {
@@ -212,11 +182,8 @@ describe('[chromium] schools list and school reports', () => {
       await page.getByText(`该校尚未开始填报 ${openYear} 年度年报`).waitFor();
     }
     await page.goto(`/schools/999999/reports/${openYear}`);
-    const alert = page.getByRole('alert');
-    await alert.getByText('找不到这所学校').waitFor();
-    await alert.getByRole('button', { name: '重试' }).waitFor();
-    // The 404 from the API is expected here; it is not a page error.
-    pageErrors.splice(0);
+    await page.getByRole('heading', { level: 1, name: '页面不存在' }).waitFor();
+    await page.locator('.state--empty', { hasText: '找不到这所学校' }).getByRole('link', { name: '返回首页' }).waitFor();
   });
 
   it('[chromium] switching to English shows English labels and the choice survives a reload', async () => {

@@ -1,6 +1,6 @@
 // Public surface of @union/db.
 export { createDb, type CreateDbOptions, type DbEngine, type DbHandle } from './create-db';
-export { migrateToLatest, MigrationFailedError } from './migrate';
+export { latestMigrationName, migrateToLatest, MigrationFailedError } from './migrate';
 export { assignCatalogueToYear, installCatalogue } from './catalogue';
 export type * from './schema';
 export { hashPassword, verifyPassword } from './passwords';

@@ -32,3 +32,8 @@ export async function migrateToLatest(
   }
   return results;
 }
+
+/** The newest migration this code knows, for readiness checks. */
+export function latestMigrationName(): string {
+  return Object.keys(migrations).sort().at(-1)!;
+}

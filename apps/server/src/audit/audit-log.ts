@@ -1,29 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@union/db';
+import type { AuditAction } from '@union/domain';
 import type { Actor } from '../auth/actor';
 
-export type AuditAction =
-  | 'login'
-  | 'login_failed'
-  | 'logout'
-  | 'password_changed'
-  | 'user_created'
-  | 'user_updated'
-  | 'password_reset'
-  | 'user_disabled'
-  | 'user_enabled'
-  | 'school_created'
-  | 'school_updated'
-  | 'report_saved'
-  | 'report_submitted'
-  | 'report_returned'
-  | 'report_approved'
-  | 'report_reopened'
-  | 'reminder_sent'
-  | 'year_created'
-  | 'year_updated'
-  | 'catalogue_changed'
-  | 'rubric_changed';
+export type { AuditAction } from '@union/domain';
 
 export interface AuditEntry {
   action: AuditAction;

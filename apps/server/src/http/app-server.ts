@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { pino, type Logger } from 'pino';
 import sirv from 'sirv';
 import type { Database, DbEngine } from '@union/db';
 import { appRouter } from '../routers/index';
 import { createHttpContextFactory } from '../trpc/context';
+import { checkHealth, checkReadiness } from './health';
 
 export interface AppServerOptions {
   db: Kysely<Database>;
@@ -17,6 +20,8 @@ export interface AppServerOptions {
   secureCookies?: boolean;
   /** Take the client address from X-Forwarded-For (behind our reverse proxy). */
   trustProxy?: boolean;
+  /** Structured (JSON) logger; silent when absent. */
+  logger?: Logger;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -34,8 +39,16 @@ function isAcceptableTrpcRequest(req: IncomingMessage): boolean {
   return contentType.startsWith('application/json');
 }
 
-/** The whole HTTP surface: `/trpc` (API), `/healthz`, and the web app at `/`. */
+/** The proxy's request id when it sent a sane one, else a new one; echoed back and logged. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+/** The whole HTTP surface: `/trpc` (API), `/healthz`, `/readyz`, and the web app at `/`. */
 export function createAppServer(options: AppServerOptions): Server {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const requestIds = new WeakMap<IncomingMessage, string>();
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -46,6 +59,12 @@ export function createAppServer(options: AppServerOptions): Server {
       secureCookies: options.secureCookies ?? false,
       trustProxy: options.trustProxy ?? false,
     }),
+    onError({ error, path, req }) {
+      // Expected refusals (validation, auth, conflicts) are the client's business; crashes are ours.
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        logger.error({ reqId: requestIds.get(req), path, err: error.cause ?? error }, 'procedure failed');
+      }
+    },
   });
 
   const indexHtml = options.webDistDir ? join(options.webDistDir, 'index.html') : undefined;
@@ -63,14 +82,24 @@ export function createAppServer(options: AppServerOptions): Server {
       : undefined;
 
   return createServer((req, res) => {
+    const reqId = requestIdOf(req);
+    requestIds.set(req, reqId);
+    res.setHeader('x-request-id', reqId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      // Path only: query strings of tRPC GETs carry inputs, which stay out of logs.
+      const path = (req.url ?? '/').split('?')[0];
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ reqId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+
     const url = req.url ?? '/';
     if (url === '/healthz' || url.startsWith('/healthz?')) {
-      sql`select 1 as ok`
-        .execute(options.db)
-        .then(() => sendJson(res, 200, { status: 'ok', database: 'reachable', engine: options.engine }))
-        .catch((error: unknown) =>
-          sendJson(res, 503, { status: 'error', database: 'unreachable', message: error instanceof Error ? error.message : String(error) }),
-        );
+      void checkHealth(options.db, options.engine).then(({ status, body }) => sendJson(res, status, body));
+      return;
+    }
+    if (url === '/readyz' || url.startsWith('/readyz?')) {
+      void checkReadiness(options.db, options.engine).then(({ status, body }) => sendJson(res, status, body));
       return;
     }
     if (url.startsWith('/trpc/')) {

@@ -31,17 +31,23 @@ export const schoolsRouter = router({
           search: z.string().trim().max(50).optional(),
           clusterId: idSchema.optional(),
           schoolType: schoolTypeSchema.optional(),
+          /** Admins only: include deactivated schools (for the schools admin page). */
+          includeInactive: z.boolean().default(false),
         })
-        .default({}),
+        .default({ includeInactive: false }),
     )
-    .query(({ ctx, input }) =>
-      listSchools(ctx.db, ctx.actor, {
+    .query(({ ctx, input }) => {
+      if (input.includeInactive && ctx.actor.role !== 'district_admin') {
+        throw new TRPCError({ code: 'FORBIDDEN', message: '您没有权限执行此操作' });
+      }
+      return listSchools(ctx.db, ctx.actor, {
         year: input.year,
         search: input.search || undefined,
         clusterId: input.clusterId,
         schoolType: input.schoolType,
-      }),
-    ),
+        includeInactive: input.includeInactive,
+      });
+    }),
 
   get: authedProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
     const school = await getSchool(ctx.db, ctx.actor, input.id);

@@ -9,6 +9,8 @@ export interface SchoolListFilter {
   search: string | undefined;
   clusterId: number | undefined;
   schoolType: SchoolType | undefined;
+  /** Admins managing schools also need the deactivated ones. */
+  includeInactive?: boolean;
 }
 
 export interface SchoolListItem {
@@ -20,6 +22,9 @@ export interface SchoolListItem {
   memberCount: number;
   clusterId: number | null;
   clusterName: string | null;
+  /** The org unit the school sits under: its cluster, or the district. */
+  parentId: number | null;
+  active: boolean;
   /** Status of the report for the requested year (the latest open year by default). */
   reportStatus: ReportProgress;
   reportUpdatedAt: Date | null;
@@ -51,14 +56,15 @@ export async function listSchools(db: Kysely<Database>, actor: Actor, filter: Sc
       's.school_type',
       's.staff_count',
       's.member_count',
+      's.active',
       'parent.id as parent_id',
       'parent.kind as parent_kind',
       'parent.name as parent_name',
       'r.status',
       'r.updated_at',
     ])
-    .where('s.active', '=', true)
     .where('s.id', 'in', schoolIdsInScope(db, actor));
+  if (!filter.includeInactive) query = query.where('s.active', '=', true);
   if (filter.search) query = query.where('ou.name', 'ilike', `%${escapeLike(filter.search)}%`);
   if (filter.clusterId !== undefined) query = query.where('ou.parent_id', '=', filter.clusterId);
   if (filter.schoolType) query = query.where('s.school_type', '=', filter.schoolType);
@@ -76,6 +82,8 @@ export async function listSchools(db: Kysely<Database>, actor: Actor, filter: Sc
         memberCount: r.member_count,
         clusterId: inCluster ? r.parent_id : null,
         clusterName: inCluster ? r.parent_name : null,
+        parentId: r.parent_id,
+        active: r.active,
         reportStatus: r.status ?? 'not_started',
         reportUpdatedAt: r.updated_at,
       };

@@ -1,39 +1,47 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { ReloginDialog } from '../features/auth/ReloginDialog';
+import { UserMenu } from '../features/auth/UserMenu';
+import { useMe } from '../features/auth/me';
 import { unitsOfKind } from '../features/schools/summary';
-import { languages, setLanguage, useI18n, type Language } from '../i18n';
+import { useI18n } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 import { useTRPC } from './trpc';
 
-function LanguageSwitch() {
-  const { t, language } = useI18n();
-  const names: Record<Language, string> = { 'zh-CN': t('lang.zh'), en: t('lang.en') };
-  return (
-    <div className="lang-switch" role="group" aria-label={t('lang.label')}>
-      {languages.map((lang) => (
-        <button
-          key={lang}
-          type="button"
-          lang={lang}
-          aria-pressed={language === lang}
-          onClick={() => void setLanguage(lang)}
-        >
-          {names[lang]}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-function useDistrictName(): string | null {
+function useDistrictName(enabled: boolean): string | null {
   const trpc = useTRPC();
-  const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000 });
+  const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000, enabled });
   return tree.data ? (unitsOfKind(tree.data, 'district')[0]?.name ?? null) : null;
 }
 
-export function AppShell() {
+/** The links a role may use; nothing else is shown. */
+function useNavItems(): { to: string; label: string }[] {
   const { t } = useI18n();
-  const districtName = useDistrictName();
+  const me = useMe();
+  switch (me.role) {
+    case 'school_chair':
+      return me.schoolId ? [{ to: `/schools/${me.schoolId}`, label: t('nav.ownReport') }] : [];
+    case 'district_viewer':
+      return [{ to: '/schools', label: t('nav.schools') }];
+    case 'district_admin':
+      return [
+        { to: '/schools', label: t('nav.schools') },
+        { to: '/admin/schools', label: t('nav.adminSchools') },
+        { to: '/admin/users', label: t('nav.adminUsers') },
+        { to: '/admin/audit', label: t('nav.audit') },
+      ];
+  }
+}
+
+/**
+ * Header (brand, role navigation, language, user menu), main and footer.
+ * `restricted`: only the given content (the forced password change), no navigation.
+ */
+export function AppShell({ restricted = false, children }: { restricted?: boolean; children?: ReactNode }) {
+  const { t } = useI18n();
+  const districtName = useDistrictName(!restricted);
+  const navItems = useNavItems();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
@@ -56,23 +64,33 @@ export function AppShell() {
       <header className="site-header">
         <div className="site-header__inner">
           <div className="brand">
-            <Link to="/schools" className="brand__name">
+            <Link to="/" className="brand__name">
               {t('app.name')}
             </Link>
             {districtName ? <span className="brand__district">{districtName}</span> : null}
           </div>
-          <nav className="main-nav" aria-label={t('app.mainNav')}>
-            <ul>
-              <li>
-                <NavLink to="/schools">{t('nav.schools')}</NavLink>
-              </li>
-            </ul>
-          </nav>
-          <LanguageSwitch />
+          {restricted ? (
+            <div className="main-nav" />
+          ) : (
+            <nav className="main-nav" aria-label={t('app.mainNav')}>
+              <ul>
+                {navItems.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to}>{item.label}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            <UserMenu restricted={restricted} />
+          </div>
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        <Outlet />
+        <ReloginDialog />
+        {children ?? <Outlet />}
       </main>
       <footer className="site-footer">
         <p>{districtName ? `${districtName} · ${t('app.tagline')}` : t('app.footer')}</p>

@@ -11,8 +11,8 @@ export function NotFoundPage() {
       <EmptyState
         title={t('common.notFoundBody')}
         action={
-          <Link className="button" to="/schools">
-            {t('common.backToSchools')}
+          <Link className="button" to="/">
+            {t('access.backHome')}
           </Link>
         }
       />

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { honourKindLabels, honourLevelLabels, narrativeSectionLabels, narrativeSections, schoolTypeLabels } from '@union/domain';
 import { Link, Navigate, useParams } from 'react-router';
-import { useTRPC, type RouterOutputs } from '../../app/trpc';
+import { errorCode, useTRPC, type RouterOutputs } from '../../app/trpc';
+import { isDistrict, useMe } from '../auth/me';
 import { useI18n } from '../../i18n';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -41,8 +42,29 @@ function InvalidAddress() {
       <EmptyState
         title={t('report.invalidParams')}
         action={
-          <Link className="button" to="/schools">
-            {t('common.backToSchools')}
+          <Link className="button" to="/">
+            {t('access.backHome')}
+          </Link>
+        }
+      />
+    </Page>
+  );
+}
+
+/**
+ * Unknown school id, a school outside the user's scope (the server does not
+ * tell them apart), or a year that is not open: the server's message.
+ */
+function ReportNotFound({ message }: { message: string }) {
+  const { t } = useI18n();
+  useDocumentTitle(t('common.notFoundTitle'));
+  return (
+    <Page title={t('common.notFoundTitle')}>
+      <EmptyState
+        title={message}
+        action={
+          <Link className="button" to="/">
+            {t('access.backHome')}
           </Link>
         }
       />
@@ -60,6 +82,8 @@ export function SchoolReportPage() {
 
 function Breadcrumb({ current }: { current: string }) {
   const { t } = useI18n();
+  // A chair has no school list to go back to.
+  if (!isDistrict(useMe().role)) return null;
   return (
     <nav className="breadcrumb" aria-label={t('report.breadcrumb')}>
       <ol>
@@ -79,6 +103,7 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
   const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions(), staleTime: 10 * 60_000 });
   useDocumentTitle(view.data ? `${view.data.school.name} ${year}` : null);
 
+  if (view.isError && !view.data && errorCode(view.error) === 'NOT_FOUND') return <ReportNotFound message={view.error.message} />;
   if (view.isError || catalogue.isError) {
     const failed = view.isError ? view : catalogue;
     return (
@@ -95,14 +120,19 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
   }
   if (view.isPending || catalogue.isPending) return <LoadingState />;
 
-  const { school, report, previousYearValues } = view.data;
+  const { school, status, report, previousYearValues } = view.data;
   return (
     <Page title={school.name} before={<Breadcrumb current={school.name} />} lead={<SchoolFacts school={school} />}>
       <YearSwitcher school={school} schoolId={schoolId} year={year} />
-      <ReportStatusLine year={year} report={report} />
-      {report === null ? (
+      <ReportStatusLine year={year} status={status} report={report} />
+      {report === null && status === 'not_started' ? (
         <EmptyState title={t('report.notStarted', { year })}>
           <p>{t('report.notStartedHint')}</p>
+        </EmptyState>
+      ) : report === null ? (
+        // A district viewer does not see drafts.
+        <EmptyState title={t('report.notSubmitted')}>
+          <p>{t('report.notSubmittedHint', { year })}</p>
         </EmptyState>
       ) : (
         <ReportBody report={report} previousYearValues={previousYearValues} catalogue={catalogue.data} year={year} />
@@ -154,7 +184,7 @@ function YearSwitcher({ school, schoolId, year }: { school: SchoolView; schoolId
   );
 }
 
-function ReportStatusLine({ year, report }: { year: number; report: ReportDetail | null }) {
+function ReportStatusLine({ year, status, report }: { year: number; status: ReportView['status']; report: ReportDetail | null }) {
   const { t, labelKey } = useI18n();
   const dates = report
     ? [
@@ -166,7 +196,7 @@ function ReportStatusLine({ year, report }: { year: number; report: ReportDetail
   return (
     <div className="status-line">
       <span className="status-line__label">{t('report.statusLine', { year })}</span>
-      <StatusBadge status={report?.status ?? 'not_started'} />
+      <StatusBadge status={status} />
       {dates.length > 0 ? (
         <span className="status-line__dates">
           {dates.map((d) => (
