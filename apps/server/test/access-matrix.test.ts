@@ -95,6 +95,8 @@ const matrix: Record<string, { allowed: Who[]; input?: (f: Fixture) => unknown }
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
   'rubric.assess': { allowed: ['admin'], input: (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '' }) },
   'rubric.assessment': { allowed: districtAndChairA, input: (f) => ({ reportId: f.reportA.id }) },
+  'narratives.extract': { allowed: loggedIn, input: (f) => ({ year: f.openYear, source: { kind: 'text', text: '全年慰问生病教职工12人次。' } }) },
+  'narratives.search': { allowed: districtOnly, input: () => ({ query: '送温暖' }) },
   'reminders.mine': { allowed: loggedIn },
   'reminders.markRead': { allowed: loggedIn, input: () => ({ id: 999_999 }) },
 };

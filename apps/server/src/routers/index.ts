@@ -5,6 +5,7 @@ import { authRouter } from './auth';
 import { catalogueRouter } from './catalogue';
 import { dashboardRouter } from './dashboard';
 import { excelRouter } from './excel';
+import { narrativesRouter } from './narratives';
 import { remindersRouter } from './reminders';
 import { reportsRouter } from './reports';
 import { reviewRouter } from './review';
@@ -24,6 +25,7 @@ export const appRouter = router({
   excel: excelRouter,
   dashboard: dashboardRouter,
   rubric: rubricRouter,
+  narratives: narrativesRouter,
   users: usersRouter,
   audit: auditRouter,
 });

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { reportingYearSchema } from '@union/domain';
+import { listYearIndicators } from '../services/catalogue';
+import { extractFromSource } from '../services/narrative-import';
+import { searchNarratives } from '../services/narrative-search';
+import { authedProcedure, districtProcedure, router } from '../trpc/trpc';
+
+const sourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().trim().min(1, { error: '请粘贴总结内容' }).max(200_000, { error: '总结太长（最多 20 万字）' }) }),
+  z.object({
+    kind: z.literal('file'),
+    filename: z.string().min(1).max(200),
+    base64: z.string().min(1, { error: '请选择文件' }).max(8_000_000, { error: '文件太大（最大约 6 MB）' }),
+  }),
+]);
+
+export const narrativesRouter = router({
+  /** Pre-fill suggestions from a chair's own 总结 (pasted text, .txt in UTF-8/GBK, or .docx). Writes nothing. */
+  extract: authedProcedure
+    .input(z.object({ year: reportingYearSchema, source: sourceSchema }))
+    .mutation(async ({ ctx, input }) => extractFromSource(input.source, await listYearIndicators(ctx.db, input.year))),
+
+  /** Full-text search over narratives and honours, to find and collect good practice. */
+  search: districtProcedure
+    .input(z.object({ query: z.string().trim().min(1, { error: '请输入要搜索的内容' }).max(50), year: reportingYearSchema.optional() }))
+    .query(({ ctx, input }) => searchNarratives(ctx.db, ctx.actor, input.query, input.year)),
+});
