@@ -11,6 +11,7 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().default(resolve(repoRoot, 'apps/web/dist')),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export interface ServerConfig {
@@ -24,6 +25,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** Trust X-Forwarded-For from the reverse proxy for the client address. */
   trustProxy: boolean;
+  /** pino level for the JSON logs on stdout. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Seed the demo district into an empty database (the README's start command). */
   seedDemo: boolean;
 }
@@ -44,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     webDistDir: e.WEB_DIST_DIR,
     secureCookies: e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
+    // The demo keeps the console readable: request logs only when asked for.
+    logLevel: e.LOG_LEVEL ?? (argv.includes('--demo') ? 'warn' : 'info'),
     seedDemo: argv.includes('--demo'),
   };
 }

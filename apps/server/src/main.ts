@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import { createDb, migrateToLatest, installCatalogue } from '@union/db';
 import { seedDemoDistrict } from '@union/db/seed';
 import { defaultCatalogue } from '@union/domain';
+import { pino } from 'pino';
 import { loadConfig } from './config';
 import { createAppServer } from './http/app-server';
 
 async function main() {
   const config = loadConfig();
+  const logger = pino({ level: config.logLevel, base: { service: 'union-report' } });
   const { db, engine, close } = createDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite'),
@@ -30,12 +32,15 @@ async function main() {
     webDistDir: config.webDistDir,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    logger,
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = engine === 'pglite' ? `内置数据库 ${join(config.dataDir, 'pglite')}` : 'PostgreSQL';
+  // The human line is what the README's start command shows; the JSON line is for log collectors.
   console.log(`工会年报平台已启动 (server ready): http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/  [${where}]`);
+  logger.info({ port, engine }, 'server ready');
 
   // Graceful shutdown: stop taking connections, let requests finish, close the database.
   let shuttingDown = false;

@@ -71,6 +71,15 @@ describe.each(testEngines())('[%s] HTTP server', (engine) => {
     expect(await res.json()).toEqual({ status: 'ok', database: 'reachable', engine });
   });
 
+  it('reports readiness (database reachable and migrated) on /readyz, with a request id', async () => {
+    const res = await fetch(`${base}/readyz`, { headers: { 'x-request-id': 'proxy-abc-123' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ready', engine });
+    expect(res.headers.get('x-request-id')).toBe('proxy-abc-123');
+    const generated = await fetch(`${base}/healthz`);
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers a real tRPC client with typed data, batched', async () => {
     const api = await client();
     const [list, catalogue] = await Promise.all([api.schools.list.query({}), api.catalogue.list.query()]);

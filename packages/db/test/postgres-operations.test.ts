@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../src/create-db';
+import { migrateToLatest } from '../src/migrate';
+import { seedDemoDistrict } from '../src/seed/insert-demo';
+
+// Runs only with TEST_DATABASE_URL (see vitest.config.ts): these are the
+// operations a district's IT person relies on, exercised on real PostgreSQL.
+const adminUrl = process.env.TEST_DATABASE_URL!;
+const infra = resolve(import.meta.dirname, '../../../infra');
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `ops_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Every report with its values and honours, in a stable order, for comparison. */
+async function snapshot(url: string) {
+  const { db, close } = createDb({ databaseUrl: url });
+  try {
+    const reports = await db.selectFrom('reports').selectAll().orderBy('school_id').orderBy('year').execute();
+    const values = await db.selectFrom('report_values').selectAll().orderBy('report_id').orderBy('indicator_code').execute();
+    const honours = await db.selectFrom('honours').selectAll().orderBy('report_id').orderBy('position').execute();
+    const users = await db.selectFrom('users').select(['username', 'role', 'password_hash']).orderBy('username').execute();
+    return { reports, values, honours, users };
+  } finally {
+    await close();
+  }
+}
+
+describe('[postgres] operations: migrations under a lock, backup and restore', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  let backupDir: string;
+  beforeAll(() => {
+    backupDir = mkdtempSync(join(tmpdir(), 'union-backup-'));
+  });
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+    rmSync(backupDir, { recursive: true, force: true });
+  });
+
+  it('lets two servers migrate the same empty database at once; each migration runs once', async () => {
+    const target = await createDatabase();
+    cleanups.push(target.drop);
+    const a = createDb({ databaseUrl: target.url });
+    const b = createDb({ databaseUrl: target.url });
+    try {
+      const [ra, rb] = await Promise.all([migrateToLatest(a.db), migrateToLatest(b.db)]);
+      const applied = [...ra, ...rb].filter((r) => r.status === 'Success').map((r) => r.migrationName).sort();
+      expect(new Set(applied).size).toBe(applied.length);
+      const rows = await a.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+      expect(rows.length).toBe(applied.length);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('backs up the seeded demo, restores into an empty database, and finds every report identical', async () => {
+    const source = await createDatabase();
+    const target = await createDatabase();
+    cleanups.push(source.drop, target.drop);
+    const { db, close } = createDb({ databaseUrl: source.url });
+    await migrateToLatest(db);
+    await seedDemoDistrict(db);
+    await close();
+
+    const file = execFileSync('bash', [join(infra, 'backup.sh'), backupDir], { env: { ...process.env, DATABASE_URL: source.url }, encoding: 'utf8' }).trim();
+    expect(file).toMatch(/union-report-\d{8}T\d{6}Z\.dump$/);
+    expect(readdirSync(backupDir)).toEqual([file.split('/').pop()]);
+
+    execFileSync('bash', [join(infra, 'restore.sh'), file], { env: { ...process.env, DATABASE_URL: target.url }, encoding: 'utf8' });
+    const [before, after] = await Promise.all([snapshot(source.url), snapshot(target.url)]);
+    expect(after.reports.length).toBeGreaterThan(100);
+    expect(after).toEqual(before);
+  });
+
+  it('refuses to restore over a database that has data, unless forced', async () => {
+    const target = await createDatabase();
+    cleanups.push(target.drop);
+    const { db, close } = createDb({ databaseUrl: target.url });
+    await migrateToLatest(db);
+    await close();
+    const file = join(backupDir, readdirSync(backupDir)[0]!);
+    let failure: { status: number | null; stderr: string } | undefined;
+    try {
+      execFileSync('bash', [join(infra, 'restore.sh'), file], { env: { ...process.env, DATABASE_URL: target.url }, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      failure = error as { status: number | null; stderr: string };
+    }
+    expect(failure?.status).toBe(3);
+    expect(failure?.stderr).toContain('already has');
+  });
+});
