@@ -1,4 +1,4 @@
-import { defineProjectConfig } from '@union/testing/vitest';
+import { defineProjectConfig } from '@union/tooling/vitest';
 
 // The browser tests need Debian Chromium (CHROMIUM_PATH). Outside CI they are
 // left out when it is not set; in CI they always run, so a missing browser

@@ -1,4 +1,4 @@
-import { defineProjectConfig } from '@union/testing/vitest';
+import { defineProjectConfig } from '@union/tooling/vitest';
 
 // The PostgreSQL-only operations suite (backup/restore, concurrent migrations)
 // is included when TEST_DATABASE_URL is set; CI always sets it.

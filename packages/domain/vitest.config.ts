@@ -1,3 +1,3 @@
-import { defineProjectConfig } from '@union/testing/vitest';
+import { defineProjectConfig } from '@union/tooling/vitest';
 
 export default defineProjectConfig({ name: 'domain' });

@@ -203,10 +203,9 @@ function round(value: number): number {
 export function parseChineseNumber(input: string): ParsedNumber | null {
   let text = toHalfWidthDigits(input).replace(/\s+/g, '');
   let percent = false;
-  let approx = false;
   const outer = stripApprox(text);
   text = outer.body;
-  approx = outer.approx;
+  let approx = outer.approx;
   if (text.startsWith('百分之')) {
     percent = true;
     text = text.slice(3);

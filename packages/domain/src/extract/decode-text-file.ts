@@ -64,7 +64,7 @@ export function decodeTextFile(input: Uint8Array | ArrayBuffer): DecodedTextFile
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new TextFileError('office_document');
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new TextFileError('pdf');
 
-  let decoded: DecodedTextFile | null = null;
+  let decoded: DecodedTextFile;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = tryDecode('utf-8', bytes.subarray(3));
     if (text === null) throw new TextFileError('unknown_encoding');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs typecheck and every package's tests through Turborepo, then prints the
+// Runs typecheck, lint and every package's tests through Turborepo, then prints the
 // totals per suite and one closing line "Tests: N passed, N failed".
 // In CI (CI=true) it also fails loudly when a suite that must run did not:
 // the PostgreSQL half of the database tests and the Chromium browser tests.
@@ -13,7 +13,7 @@ const workspaces = ['packages/domain', 'packages/db', 'apps/server', 'apps/web']
 
 for (const ws of workspaces) rmSync(join(root, ws, 'test-results'), { recursive: true, force: true });
 
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'test', '--concurrency=2', '--continue=dependencies-successful'], {
+const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'lint', 'test', '--concurrency=2', '--continue=dependencies-successful'], {
   cwd: root,
   stdio: 'inherit',
   env: process.env,

@@ -1,0 +1,1 @@
+export { default } from '@union/tooling/eslint';
