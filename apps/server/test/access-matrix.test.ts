@@ -80,6 +80,8 @@ const matrix: Record<string, { allowed: Who[]; input?: (f: Fixture) => unknown }
   'years.update': { allowed: adminOnly, input: (f) => ({ year: f.openYear, deadline: `${f.openYear + 1}-01-15`, isOpen: true, publishedToChairs: false }) },
   'excel.exportYear': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
   'excel.exportSchoolHistory': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
+  'excel.exportComparison': { allowed: districtOnly, input: (f) => ({ year: f.openYear, codes: ['sick_visits'] }) },
+  'excel.exportSchoolProfile': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
   // Not a workbook: the access check passes for the admin, then the file is refused.
   'excel.previewImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
   'excel.applyImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },

@@ -138,6 +138,23 @@ describe.each(testEngines())('[%s] dashboards on the demo district', (engine) =>
     expect(comparison.rows).toHaveLength(30);
   });
 
+  it('exports the comparison table and a school profile as .xlsx', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const read = async (base64: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+      return workbook;
+    };
+    const table = await admin.excel.exportComparison({ year: 2025, codes: ['sick_visits'], perHundredStaff: true });
+    const sheet = (await read(table.base64)).worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['排名', '学校名称', '片区', '学校类型', '规模', '考核得分']);
+    expect(sheet.getRow(2).getCell(1).value).toBe(1);
+    expect(sheet.rowCount).toBe(31);
+    const profile = await chair.excel.exportSchoolProfile({ schoolId: chairSchoolId });
+    const names = (await read(profile.base64)).worksheets.map((w) => w.name);
+    expect(names).toEqual(['历年得分', '分类得分', '查漏补缺']);
+  });
+
   it('rescoring after a rubric change updates every approved report of the year', async () => {
     const heavy = { ...defaultRubric, items: defaultRubric.items.map((i) => (i.id === 'congress' ? { ...i, points: i.points + 3 } : i.id === 'checkups' ? { ...i, points: i.points - 3 } : i)) };
     const { rescored } = await admin.rubric.save({ year: 2025, rubric: heavy });

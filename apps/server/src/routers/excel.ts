@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { reportingYearSchema } from '@union/domain';
+import { indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands } from '@union/domain';
 import { listYearIndicators } from '../services/catalogue';
+import { exportComparisonWorkbook, exportSchoolProfileWorkbook } from '../services/dashboard-exports';
+import { ensureScores } from '../services/scores';
 import { applyImport } from '../services/spreadsheet-import';
 import { exportSchoolHistoryWorkbook, exportYearWorkbook, previewImport } from '../services/spreadsheets';
 import { adminProcedure, authedProcedure, districtProcedure, router } from '../trpc/trpc';
@@ -19,6 +21,30 @@ export const excelRouter = router({
     const latestYear = await ctx.db.selectFrom('reporting_years').select((eb) => eb.fn.max('year').as('y')).executeTakeFirstOrThrow();
     const catalogue = await listYearIndicators(ctx.db, latestYear.y ?? new Date().getFullYear());
     return exportSchoolHistoryWorkbook(ctx.db, ctx.actor, input.schoolId, catalogue);
+  }),
+
+  /** The dashboard's comparison table (same filters) as .xlsx. */
+  exportComparison: authedProcedure
+    .input(
+      z.object({
+        year: reportingYearSchema,
+        codes: z.array(indicatorCodeSchema).min(1).max(20),
+        perHundredStaff: z.boolean().default(false),
+        clusterId: z.number().int().positive().optional(),
+        schoolType: schoolTypeSchema.optional(),
+        sizeBand: z.enum(sizeBands).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await ensureScores(ctx.db, [input.year, input.year - 1]);
+      return exportComparisonWorkbook(ctx.db, ctx.actor, input);
+    }),
+
+  /** A school's profile (scores, ranks, categories, gaps) as .xlsx; chairs only their own school. */
+  exportSchoolProfile: authedProcedure.input(z.object({ schoolId: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
+    const years = await ctx.db.selectFrom('reporting_years').select('year').execute();
+    await ensureScores(ctx.db, years.map((y) => y.year));
+    return exportSchoolProfileWorkbook(ctx.db, ctx.actor, input.schoolId);
   }),
 
   /** What an import would change, and every cell that fails validation. Writes nothing. */

@@ -14,25 +14,7 @@ import {
 import type { Actor } from '../auth/actor';
 import { schoolIdsInScope } from '../auth/scope';
 import { readableStatuses } from './reports';
-
-/** Header of an indicator column: its Chinese name with the unit, e.g. 教职工总数（人）. */
-export const indicatorHeader = (indicator: Indicator) => `${indicator.nameZh}（${indicator.unit}）`;
-
-const SCHOOL_CODE_HEADER = '学校代码';
-const SCHOOL_NAME_HEADER = '学校名称';
-
-function styleHeader(sheet: ExcelJS.Worksheet) {
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  header.height = 36;
-  sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
-}
-
-async function toBase64(workbook: ExcelJS.Workbook): Promise<string> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  return Buffer.from(buffer as ArrayBuffer).toString('base64');
-}
+import { indicatorHeader, SCHOOL_CODE_HEADER, SCHOOL_NAME_HEADER, styleHeader, toBase64 } from './workbook';
 
 /**
  * One year's reports for every school in scope: one row per school, one
