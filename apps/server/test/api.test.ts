@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDistrict } from '@union/db/seed';
 import { openTestDatabase, testEngines, type TestDatabase } from '@union/db/testing';
@@ -6,18 +5,9 @@ import { appRouter } from '../src/routers/index';
 import { createDirectContext } from '../src/trpc/context';
 import { createCallerFactory } from '../src/trpc/trpc';
 import { actorFor } from './actors';
+import { errorOf } from './trpc-errors';
 
 const createCaller = createCallerFactory(appRouter);
-
-async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe.each(testEngines())('[%s] API procedures (demo district)', (engine) => {
   let t: TestDatabase;
@@ -72,7 +62,7 @@ describe.each(testEngines())('[%s] API procedures (demo district)', (engine) => 
   });
 
   it('answers an unknown school with NOT_FOUND in Chinese', async () => {
-    const error = await trpcErrorOf(api.schools.get({ id: 999_999 }));
+    const error = await errorOf(api.schools.get({ id: 999_999 }));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toBe('找不到这所学校');
   });
@@ -98,7 +88,7 @@ describe.each(testEngines())('[%s] API procedures (demo district)', (engine) => 
 
   it('refuses a year that is not open for reporting', async () => {
     const { schools } = await api.schools.list();
-    const error = await trpcErrorOf(api.reports.get({ schoolId: schools[0]!.id, year: 2019 }));
+    const error = await errorOf(api.reports.get({ schoolId: schools[0]!.id, year: 2019 }));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toContain('2019');
   });
@@ -131,7 +121,7 @@ describe('[pglite] input validation errors', () => {
 
   it('rejects a bad year with BAD_REQUEST, a Chinese message and the field path', async () => {
     const api = createCaller(createDirectContext(t.db, await actorFor(t.db, 'admin')));
-    const error = await trpcErrorOf(api.reports.get({ schoolId: 1, year: 1800 }));
+    const error = await errorOf(api.reports.get({ schoolId: 1, year: 1800 }));
     expect(error.code).toBe('BAD_REQUEST');
     // The HTTP suite checks the formatted shape (fieldErrors); here the zod cause carries the path.
     const cause = error.cause as { issues?: { path: PropertyKey[] }[] } | undefined;

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDistrict } from '@union/db/seed';
@@ -7,18 +6,9 @@ import { appRouter } from '../src/routers/index';
 import { createDirectContext } from '../src/trpc/context';
 import { createCallerFactory } from '../src/trpc/trpc';
 import { actorFor } from './actors';
+import { errorOf } from './trpc-errors';
 
 const createCaller = createCallerFactory(appRouter);
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function readWorkbook(base64: string) {
   const workbook = new ExcelJS.Workbook();

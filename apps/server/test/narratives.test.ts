@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDistrict } from '@union/db/seed';
@@ -7,18 +6,9 @@ import { appRouter } from '../src/routers/index';
 import { createDirectContext } from '../src/trpc/context';
 import { createCallerFactory } from '../src/trpc/trpc';
 import { actorFor } from './actors';
+import { errorOf } from './trpc-errors';
 
 const createCaller = createCallerFactory(appRouter);
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const summary = '一年来，校工会坚持送温暖。全年慰问生病住院教职工12人次，支出慰问金3600元。明年计划投资十万元改造教工之家。';
 // The first sentence above, saved as GBK by an older Chinese Windows Notepad.

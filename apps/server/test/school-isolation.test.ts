@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDistrict } from '@union/db/seed';
 import { openTestDatabase, testEngines, type TestDatabase } from '@union/db/testing';
@@ -7,18 +6,9 @@ import { appRouter } from '../src/routers/index';
 import { createDirectContext } from '../src/trpc/context';
 import { createCallerFactory } from '../src/trpc/trpc';
 import { actorFor } from './actors';
+import { codeOf } from './trpc-errors';
 
 const createCaller = createCallerFactory(appRouter);
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 const flatten = (nodes: OrgTreeNode[]): OrgTreeNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
