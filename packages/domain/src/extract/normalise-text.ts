@@ -33,6 +33,15 @@ class LayerBuilder {
     }
   }
 
+  /** Copies `text[from, to)` one-to-one, mapped to the previous layer from `sourceFrom` on. */
+  copy(text: string, from: number, to: number, sourceFrom = from): void {
+    for (let i = from; i < to; i += 1) {
+      this.chars.push(text[i]!);
+      this.from.push(sourceFrom + i - from);
+      this.to.push(sourceFrom + i - from + 1);
+    }
+  }
+
   /** Composes this layer with the previous one. */
   build(previous: NormalisedText): NormalisedText {
     const starts = new Int32Array(this.chars.length);
@@ -57,29 +66,38 @@ function identity(original: string): NormalisedText {
   return { original, text: original, starts, ends };
 }
 
-/** Rewrites matches of `pattern` with `replace(match)`; everything else is copied. */
+/**
+ * Rewrites matches of `pattern` with `replace(match)`; everything else is
+ * copied. A pass that changes nothing returns the layer as it is (most
+ * summaries have no artefacts, so most passes cost one scan).
+ */
 function rewrite(layer: NormalisedText, pattern: RegExp, replace: (match: RegExpExecArray) => string): NormalisedText {
-  const builder = new LayerBuilder();
   const text = layer.text;
-  let last = 0;
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const edits: { index: number; end: number; replacement: string }[] = [];
   for (let match = global.exec(text); match !== null; match = global.exec(text)) {
     if (match[0].length === 0) {
       global.lastIndex += 1;
       continue;
     }
-    for (let i = last; i < match.index; i += 1) builder.push(text[i]!, i, i + 1);
     const replacement = replace(match);
-    const end = match.index + match[0].length;
-    if (replacement.length === match[0].length) {
+    if (replacement !== match[0]) edits.push({ index: match.index, end: match.index + match[0].length, replacement });
+  }
+  if (edits.length === 0) return layer;
+
+  const builder = new LayerBuilder();
+  let last = 0;
+  for (const { index, end, replacement } of edits) {
+    builder.copy(text, last, index);
+    if (replacement.length === end - index) {
       // Same length: keep a one-to-one mapping (better highlights).
-      for (let k = 0; k < replacement.length; k += 1) builder.push(replacement[k]!, match.index + k, match.index + k + 1);
+      builder.copy(replacement, 0, replacement.length, index);
     } else if (replacement.length > 0) {
-      builder.push(replacement, match.index, end);
+      builder.push(replacement, index, end);
     }
     last = end;
   }
-  for (let i = last; i < text.length; i += 1) builder.push(text[i]!, i, i + 1);
+  builder.copy(text, last, text.length);
   return builder.build(layer);
 }
 
@@ -93,9 +111,10 @@ export function traditionalToSimplified(text: string): string {
 
 function simplify(layer: NormalisedText): NormalisedText {
   const converted = traditionalToSimplified(layer.text);
+  if (converted === layer.text) return layer;
   const builder = new LayerBuilder();
   if (converted.length === layer.text.length) {
-    for (let i = 0; i < converted.length; i += 1) builder.push(converted[i]!, i, i + 1);
+    builder.copy(converted, 0, converted.length);
     return builder.build(layer);
   }
   // A phrase rule changed the length somewhere: convert line by line, and
@@ -104,7 +123,7 @@ function simplify(layer: NormalisedText): NormalisedText {
   for (const line of layer.text.split(/(?<=\n)/)) {
     const lineConverted = traditionalToSimplified(line);
     if (lineConverted.length === line.length) {
-      for (let i = 0; i < line.length; i += 1) builder.push(lineConverted[i]!, offset + i, offset + i + 1);
+      builder.copy(lineConverted, 0, line.length, offset);
     } else {
       let i = 0;
       for (const c of line) {
