@@ -15,6 +15,8 @@ export default defineConfig({
         // libraries cached across releases.
         codeSplitting: {
           groups: [
+            // ECharts only loads with the dashboards (lazy routes): keep it out of the shared vendor chunk.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 3 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],

@@ -102,9 +102,12 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
     const other = schools.find((s) => s.code === 'S02')!;
     const page = await newPage();
     await loginThroughForm(page, 'chair01');
-    await page.waitForURL(`**/schools/${own.id}/reports/${openYear}`);
+    // A chair lands on their home page (reporting workflow), which links to the report.
+    await page.waitForURL('**/home');
+    await page.goto(`/schools/${own.id}/reports/${openYear}`);
     await page.getByRole('heading', { level: 1, name: own.name }).waitFor();
-    expect(await mainNavLinks(page)).toEqual(['本校年报']);
+    expect(await mainNavLinks(page)).toEqual(expect.arrayContaining(['首页', '本校年报']));
+    expect(await mainNavLinks(page)).not.toContain('学校列表');
     // The user menu says who is logged in.
     await page.getByRole('button', { name: /账号菜单/ }).click();
     await page.locator('.user-menu__panel').getByText('学校工会主席').waitFor();
@@ -127,7 +130,9 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
     const page = await newPage();
     await loginThroughForm(page, 'viewer');
     await page.waitForURL('**/schools');
-    expect(await mainNavLinks(page)).toEqual(['学校列表']);
+    // District pages only (other features add their own links): no admin pages.
+    expect(await mainNavLinks(page)).toContain('学校列表');
+    expect(await mainNavLinks(page)).not.toContain('用户管理');
     await page.getByRole('button', { name: /账号菜单/ }).click();
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL('**/login');
@@ -138,7 +143,7 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
   it('[chromium] the admin sees 用户管理, 学校管理 and 操作日志 with data', async () => {
     const page = await newPage();
     await loginThroughForm(page, 'admin');
-    expect(await mainNavLinks(page)).toEqual(['学校列表', '学校管理', '用户管理', '操作日志']);
+    expect(await mainNavLinks(page)).toEqual(expect.arrayContaining(['学校列表', '学校管理', '用户管理', '操作日志']));
 
     await page.getByRole('link', { name: '用户管理' }).click();
     await page.locator('table.users-table tbody tr', { hasText: 'chair01' }).waitFor();
@@ -219,9 +224,9 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
     await fresh.getByLabel('新密码', { exact: true }).fill('MyOwn2026pw');
     await fresh.getByLabel('再次输入新密码').fill('MyOwn2026pw');
     await fresh.getByRole('button', { name: '保存新密码' }).click();
-    await fresh.waitForURL(`**/schools/${school.id}/reports/${openYear}`);
-    await fresh.getByRole('heading', { level: 1, name: school.name }).waitFor();
-    expect(await mainNavLinks(fresh)).toEqual(['本校年报']);
+    await fresh.waitForURL('**/home');
+    await fresh.locator('.page__lead', { hasText: school.name }).waitFor();
+    expect(await mainNavLinks(fresh)).toEqual(expect.arrayContaining(['首页', '本校年报']));
   });
 
   it('[chromium] when the session ends, a re-login dialog opens over the page and the typed input survives', async () => {

@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ReloginDialog } from '../features/auth/ReloginDialog';
 import { UserMenu } from '../features/auth/UserMenu';
 import { useMe } from '../features/auth/me';
+import { useDashboardCopy } from '../features/dashboard/useDashboardCopy';
 import { unitsOfKind } from '../features/schools/summary';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -16,17 +17,36 @@ function useDistrictName(enabled: boolean): string | null {
 }
 
 /** The links a role may use; nothing else is shown. */
-function useNavItems(): { to: string; label: string }[] {
+function useNavItems(): { to: string; label: string; end?: boolean }[] {
   const { t } = useI18n();
+  const { c: dashboard } = useDashboardCopy();
   const me = useMe();
   switch (me.role) {
     case 'school_chair':
-      return me.schoolId ? [{ to: `/schools/${me.schoolId}`, label: t('nav.ownReport') }] : [];
+      return me.schoolId
+        ? [
+            { to: '/home', label: t('nav.home') },
+            { to: `/schools/${me.schoolId}`, label: t('nav.ownReport') },
+            { to: `/dashboard/schools/${me.schoolId}`, label: dashboard.nav.ownProfile },
+          ]
+        : [];
     case 'district_viewer':
-      return [{ to: '/schools', label: t('nav.schools') }];
+      return [
+        { to: '/schools', label: t('nav.schools') },
+        { to: '/review', label: t('nav.review'), end: true },
+        { to: '/review/completeness', label: t('nav.completeness') },
+        { to: '/dashboard', label: dashboard.nav.label },
+        { to: '/search', label: t('nav.search') },
+      ];
     case 'district_admin':
       return [
         { to: '/schools', label: t('nav.schools') },
+        { to: '/dashboard', label: dashboard.nav.label },
+        { to: '/search', label: t('nav.search') },
+        { to: '/review', label: t('nav.review'), end: true },
+        { to: '/review/completeness', label: t('nav.completeness') },
+        { to: '/admin/years', label: t('nav.years') },
+        { to: '/admin/import', label: t('nav.import') },
         { to: '/admin/schools', label: t('nav.adminSchools') },
         { to: '/admin/users', label: t('nav.adminUsers') },
         { to: '/admin/audit', label: t('nav.audit') },
@@ -76,7 +96,9 @@ export function AppShell({ restricted = false, children }: { restricted?: boolea
               <ul>
                 {navItems.map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to}>{item.label}</NavLink>
+                    <NavLink to={item.to} end={item.end}>
+                      {item.label}
+                    </NavLink>
                   </li>
                 ))}
               </ul>

@@ -4,10 +4,14 @@ import { SchoolsAdminPage } from '../features/admin/SchoolsAdminPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
-import { HomeRedirect, RequireRole } from '../features/auth/me';
+import { RequireRole } from '../features/auth/me';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { dashboardRoutes } from '../features/dashboard/routes';
+import { LandingRedirect } from '../features/home/LandingRedirect';
 import { SchoolReportPage, SchoolRedirect } from '../features/reports/SchoolReportPage';
+import { reportingRoutes } from '../features/review/routes';
 import { SchoolsPage } from '../features/schools/SchoolsPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { ForbiddenPage } from '../ui/ForbiddenPage';
 import { NotFoundPage } from '../ui/NotFoundPage';
 
@@ -19,7 +23,8 @@ export const router = createBrowserRouter([
   {
     element: <RequireAuth />,
     children: [
-      { index: true, element: <HomeRedirect /> },
+      // Chairs land on /home; district staff as before.
+      { index: true, element: <LandingRedirect /> },
       {
         path: 'schools',
         element: (
@@ -31,6 +36,14 @@ export const router = createBrowserRouter([
       // Every role: the server returns only schools in the caller's scope.
       { path: 'schools/:schoolId', element: <SchoolRedirect /> },
       { path: 'schools/:schoolId/reports/:year', element: <SchoolReportPage /> },
+      {
+        path: 'search',
+        element: (
+          <RequireRole roles={district}>
+            <SearchPage />
+          </RequireRole>
+        ),
+      },
       { path: 'account/password', element: <ChangePasswordPage /> },
       {
         path: 'admin/users',
@@ -56,6 +69,10 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      // 数据看板 (lazy-loaded with ECharts; roles checked per page inside).
+      ...dashboardRoutes,
+      // 年报流程: chair home, review, completeness, years, Excel import.
+      ...reportingRoutes,
       { path: 'forbidden', element: <ForbiddenPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

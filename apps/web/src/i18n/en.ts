@@ -15,6 +15,13 @@ export const en: Messages = {
     adminUsers: 'Users',
     audit: 'Audit log',
     schools: 'Schools',
+    // reporting workflow (features/home, review, years)
+    home: 'Home',
+    review: 'Review',
+    completeness: 'Completeness',
+    years: 'Years',
+    import: 'Import',
+    search: 'Search summaries',
   },
   lang: {
     label: 'Language',

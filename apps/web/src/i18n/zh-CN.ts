@@ -14,6 +14,13 @@ export const zhCN = {
     adminUsers: '用户管理',
     audit: '操作日志',
     schools: '学校列表',
+    // reporting workflow (features/home, review, years)
+    home: '首页',
+    review: '审核',
+    completeness: '填报进度',
+    years: '年度设置',
+    import: '数据导入',
+    search: '总结检索',
   },
   lang: {
     label: '界面语言',

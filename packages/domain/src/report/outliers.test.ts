@@ -60,8 +60,13 @@ describe('outlier warnings', () => {
     expect(w?.messageZh).toContain('按每百名教职工计为 300');
   });
 
-  it('never warns on headcounts and percentages (they have their own hard rules)', () => {
-    expect(outlierWarning(indicator('staff_total'), 500, { ownHistory: [50, 51, 52], peerValuesPer100Staff: [], staffCount: 50 })).toBeNull();
+  it('questions a headcount jump against the school’s own past, never against peers', () => {
+    expect(outlierWarning(indicator('staff_total'), 80, { ownHistory: [21, 21, 22], peerValuesPer100Staff: [], staffCount: 80 })?.basis).toBe('own_history');
+    expect(outlierWarning(indicator('staff_total'), 22, { ownHistory: [21, 21, 22], peerValuesPer100Staff: [], staffCount: 22 })).toBeNull();
+    expect(outlierWarning(indicator('retired_staff'), 90, { ownHistory: [], peerValuesPer100Staff: [1, 2, 3, 2], staffCount: 50 })).toBeNull();
+  });
+
+  it('never warns on percentages (they have hard 0–100 bounds)', () => {
     expect(outlierWarning(indicator('new_cadre_share'), 100, { ownHistory: [0, 0, 0, 5], peerValuesPer100Staff: [], staffCount: 50 })).toBeNull();
   });
 });

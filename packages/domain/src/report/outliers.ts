@@ -45,7 +45,10 @@ function formatNumber(n: number): string {
 }
 
 export function outlierWarning(indicator: Indicator, value: number, context: OutlierContext): OutlierWarning | null {
-  if (indicator.valueType === 'percent' || indicator.category === 'basics') return null;
+  // Percentages have hard bounds instead; headcounts are checked against the school's own past only
+  // (per 100 staff is meaningless for them, and a jump from 21 to 80 staff is a typo worth asking about).
+  if (indicator.valueType === 'percent') return null;
+  const comparesWithPeers = indicator.category !== 'basics';
   if (context.ownHistory.length >= MIN_REFERENCE_VALUES) {
     const m = median(context.ownHistory);
     const score = modifiedZScore(value, context.ownHistory);
@@ -60,7 +63,7 @@ export function outlierWarning(indicator: Indicator, value: number, context: Out
       };
     }
   }
-  if (context.staffCount && context.staffCount > 0 && context.peerValuesPer100Staff.length >= MIN_REFERENCE_VALUES) {
+  if (comparesWithPeers && context.staffCount && context.staffCount > 0 && context.peerValuesPer100Staff.length >= MIN_REFERENCE_VALUES) {
     const rate = (value / context.staffCount) * 100;
     const m = median(context.peerValuesPer100Staff);
     const score = modifiedZScore(rate, context.peerValuesPer100Staff);

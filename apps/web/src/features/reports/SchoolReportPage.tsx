@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { honourKindLabels, honourLevelLabels, narrativeSectionLabels, narrativeSections, schoolTypeLabels } from '@union/domain';
+import { honourKindLabels, honourLevelLabels, isEditableByChair, narrativeSectionLabels, narrativeSections, schoolTypeLabels } from '@union/domain';
+import { useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { errorCode, useTRPC, type RouterOutputs } from '../../app/trpc';
 import { isDistrict, useMe } from '../auth/me';
@@ -10,6 +11,10 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { CategoryNav, CategorySection, groupCatalogue } from './categories';
 import { formatDate, narrativeParagraphs } from './format';
 import { IndicatorTable } from './IndicatorTable';
+import { useReportFormCopy } from './messages';
+import { latestComments, ReportForm } from './ReportForm';
+import { SelfScorePanel } from './SelfScorePanel';
+import './reporting.css';
 
 type ReportView = RouterOutputs['reports']['get'];
 type SchoolView = ReportView['school'];
@@ -99,8 +104,13 @@ function Breadcrumb({ current }: { current: string }) {
 function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const view = useQuery(trpc.reports.get.queryOptions({ schoolId, year }));
+  const me = useMe();
+  const { c } = useReportFormCopy();
+  const isOwnChair = me.role === 'school_chair' && me.schoolId === schoolId;
+  // The chair's form starts from a fresh copy (a cached one could carry an old version).
+  const view = useQuery({ ...trpc.reports.get.queryOptions({ schoolId, year }), refetchOnMount: isOwnChair ? 'always' : true });
   const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions(), staleTime: 10 * 60_000 });
+  const [justSubmitted, setJustSubmitted] = useState(false);
   useDocumentTitle(view.data ? `${view.data.school.name} ${year}` : null);
 
   if (view.isError && !view.data && errorCode(view.error) === 'NOT_FOUND') return <ReportNotFound message={view.error.message} />;
@@ -118,14 +128,44 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
       </Page>
     );
   }
-  if (view.isPending || catalogue.isPending) return <LoadingState />;
+  if (view.isPending || catalogue.isPending || (isOwnChair && !view.isFetchedAfterMount)) return <LoadingState />;
 
   const { school, status, report, previousYearValues } = view.data;
+  const editable = isOwnChair && view.data.isOpen && isEditableByChair(status);
+  const readOnlyNote = !isOwnChair
+    ? null
+    : status === 'submitted'
+      ? justSubmitted
+        ? c.submitted
+        : c.readOnlySubmitted
+      : status === 'approved'
+        ? c.readOnlyApproved
+        : !view.data.isOpen
+          ? c.readOnlyClosed(year)
+          : null;
+  const comments = latestComments(view.data.comments);
   return (
     <Page title={school.name} before={<Breadcrumb current={school.name} />} lead={<SchoolFacts school={school} />}>
       <YearSwitcher school={school} schoolId={schoolId} year={year} />
       <ReportStatusLine year={year} status={status} report={report} />
-      {report === null && status === 'not_started' ? (
+      {readOnlyNote ? (
+        <p className="notice rf-readonly-note" role="status">
+          {readOnlyNote}
+        </p>
+      ) : null}
+      {editable ? (
+        <ReportForm
+          key={`${schoolId}-${year}`}
+          view={view.data}
+          catalogue={catalogue.data}
+          schoolId={schoolId}
+          year={year}
+          onSubmitted={() => {
+            setJustSubmitted(true);
+            window.scrollTo(0, 0);
+          }}
+        />
+      ) : report === null && status === 'not_started' ? (
         <EmptyState title={t('report.notStarted', { year })}>
           <p>{t('report.notStartedHint')}</p>
         </EmptyState>
@@ -135,7 +175,19 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
           <p>{t('report.notSubmittedHint', { year })}</p>
         </EmptyState>
       ) : (
-        <ReportBody report={report} previousYearValues={previousYearValues} catalogue={catalogue.data} year={year} />
+        <>
+          {comments.get('')?.length && status === 'returned' ? (
+            <section className="rf-report-comments" aria-label={c.reportComments}>
+              {comments.get('')!.map((cm, i) => (
+                <blockquote key={i} lang="zh-CN">
+                  {cm.body}
+                </blockquote>
+              ))}
+            </section>
+          ) : null}
+          <ReportBody report={report} previousYearValues={previousYearValues} catalogue={catalogue.data} year={year} />
+          {isOwnChair && (status === 'submitted' || status === 'approved') ? <SelfScorePanel reportId={report.id} /> : null}
+        </>
       )}
     </Page>
   );

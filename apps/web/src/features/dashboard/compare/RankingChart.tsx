@@ -1,0 +1,84 @@
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { ChartFigure } from '../charts/ChartFigure';
+import { EChart } from '../charts/EChart';
+import type { ChartOption } from '../charts/echarts';
+import { formatScore } from '../format';
+import type { ComparisonRow } from '../types';
+import { useDashboardCopy } from '../useDashboardCopy';
+
+/** Schools by assessment score, highest on top; a bar opens the school's profile. */
+export function RankingChart({ rows, headingLevel, pixelRatio, compact = false }: { rows: readonly ComparisonRow[]; headingLevel?: 2 | 3; pixelRatio?: number; compact?: boolean }) {
+  const { c, labelKey } = useDashboardCopy();
+  const navigate = useNavigate();
+  const ranked = useMemo(() => rows.filter((r) => r.score !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)), [rows]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 8, right: 40, top: 8, bottom: 24 },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: unknown) => {
+          const { dataIndex } = p as { dataIndex: number };
+          const r = ranked[dataIndex]!;
+          return `${r.schoolName}<br/>${c.common.score}${c.common.colon}${formatScore(r.score, labelKey)}<br/>${c.common.rank}${c.common.colon}${r.rank}`;
+        },
+      },
+      xAxis: { type: 'value', max: 100 },
+      yAxis: { type: 'category', inverse: true, data: ranked.map((r) => r.schoolName), axisLabel: { interval: 0, fontSize: compact ? 10 : 12 } },
+      series: [
+        {
+          type: 'bar',
+          name: c.common.score,
+          data: ranked.map((r) => r.score),
+          barMaxWidth: 16,
+          label: { show: true, position: 'right', formatter: (p: unknown) => formatScore((p as { value: number }).value, labelKey) ?? '' },
+          cursor: 'pointer',
+        },
+      ],
+    }),
+    [ranked, c, labelKey, compact],
+  );
+  const rowHeight = compact ? 15 : 22;
+  return (
+    <ChartFigure
+      title={c.compare.rankingTitle}
+      headingLevel={headingLevel}
+      chart={
+        <EChart
+          option={option}
+          height={Math.max(200, ranked.length * rowHeight + 40)}
+          label={c.common.chartOf(c.compare.rankingTitle)}
+          pixelRatio={pixelRatio}
+          onClick={(p) => {
+            const row = ranked[p.dataIndex];
+            if (row) void navigate(`/dashboard/schools/${row.schoolId}`);
+          }}
+        />
+      }
+      table={
+        <table className="data-table compact-table">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {c.common.rank}
+              </th>
+              <th scope="col">{c.common.school}</th>
+              <th scope="col" className="num">
+                {c.common.score}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.map((r) => (
+              <tr key={r.schoolId}>
+                <td className="num">{r.rank}</td>
+                <th scope="row">{r.schoolName}</th>
+                <td className="num">{formatScore(r.score, labelKey)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

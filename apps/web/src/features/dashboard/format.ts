@@ -1,0 +1,60 @@
+import type { YearOverYear } from '@union/domain';
+import type { LabelKey } from '../../i18n';
+import { formatNumber, unitSuffix } from '../reports/format';
+
+const locale: Record<LabelKey, string> = { zh: 'zh-CN', en: 'en-US' };
+
+/** A 0–1 ratio as a percentage: 0.8801 → "88.0%". */
+export function formatRatio(ratio: number | null | undefined, lang: LabelKey, digits = 1): string | null {
+  if (ratio == null || !Number.isFinite(ratio)) return null;
+  return new Intl.NumberFormat(locale[lang], { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
+}
+
+/** A score with at most one decimal: 78.135 → "78.1". */
+export function formatScore(score: number | null | undefined, lang: LabelKey): string | null {
+  if (score == null || !Number.isFinite(score)) return null;
+  return new Intl.NumberFormat(locale[lang], { maximumFractionDigits: 1 }).format(score);
+}
+
+export interface ShownFormat {
+  valueType: 'integer' | 'money' | 'decimal' | 'percent';
+  unit: string;
+}
+
+/**
+ * An indicator value as the comparison shows it. Per-100-staff rates are
+ * fractional, so they get one decimal and no unit suffix beyond the unit.
+ */
+export function formatShown(value: number | null | undefined, indicator: ShownFormat, perHundred: boolean, lang: LabelKey, withUnit = false): string | null {
+  if (value == null || !Number.isFinite(value)) return null;
+  const text =
+    perHundred && indicator.valueType !== 'percent'
+      ? new Intl.NumberFormat(locale[lang], { maximumFractionDigits: 1 }).format(value)
+      : formatNumber(value, indicator.valueType, lang);
+  return withUnit ? text + unitSuffix(indicator.unit, lang) : text;
+}
+
+/** "▲ 25%" / "▼ 3" / "＝": the arrow and the relative change (absolute when last year was 0). */
+export function yoyShort(yoy: YearOverYear | null | undefined, lang: LabelKey): { arrow: string; text: string } | null {
+  if (!yoy) return null;
+  const arrow = yoy.direction === 'up' ? '▲' : yoy.direction === 'down' ? '▼' : '＝';
+  if (yoy.direction === 'flat') return { arrow, text: '' };
+  const text =
+    yoy.changeRatio != null
+      ? (formatRatio(Math.abs(yoy.changeRatio), lang, 0) ?? '')
+      : new Intl.NumberFormat(locale[lang], { maximumFractionDigits: 1 }).format(Math.abs(yoy.change));
+  return { arrow, text };
+}
+
+/** A signed change: +3.2 / −1.5 / 0. */
+export function formatSigned(value: number, lang: LabelKey): string {
+  const abs = new Intl.NumberFormat(locale[lang], { maximumFractionDigits: 2 }).format(Math.abs(value));
+  return value > 0 ? `+${abs}` : value < 0 ? `−${abs}` : abs;
+}
+
+/** "★★★★☆" for a star level 0–5. */
+export function starText(stars: number | null | undefined): string {
+  if (stars == null) return '';
+  const n = Math.max(0, Math.min(5, Math.round(stars)));
+  return '★'.repeat(n) + '☆'.repeat(5 - n);
+}

@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../../../app/trpc';
+import { useDocumentTitle } from '../../../ui/Page';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
+import { unitsOfKind } from '../../schools/summary';
+import { RankingChart } from '../compare/RankingChart';
+import { DashboardNav } from '../DashboardNav';
+import { formatDate } from '../../reports/format';
+import { ScoreDistributionChart } from '../overview/ScoreDistributionChart';
+import { RankingTable } from '../print/RankingTable';
+import { TopGaps } from '../print/TopGaps';
+import { TotalsTable } from '../print/TotalsTable';
+import { useDashboardCopy } from '../useDashboardCopy';
+import { useDashboardYear } from '../useDashboardYear';
+import { YearSelect } from '../YearSelect';
+
+// Print charts at twice the screen resolution so they stay sharp on paper.
+const PRINT_PIXEL_RATIO = 2;
+
+/** 区级年度汇总: an A4 summary of one year (totals, ranking, charts, top gaps) to print or save as PDF. */
+export function PrintSummaryPage() {
+  const { c, labelKey } = useDashboardCopy();
+  const trpc = useTRPC();
+  const { year, years, setYear, query: yearsQuery } = useDashboardYear();
+  const enabled = year !== undefined;
+  const overview = useQuery({ ...trpc.dashboard.overview.queryOptions({ year: year ?? 0 }), enabled });
+  const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions({ year: year ?? 0 }), enabled, staleTime: 5 * 60_000 });
+  const comparison = useQuery({ ...trpc.dashboard.comparison.queryOptions({ year: year ?? 0, codes: ['congress_sessions'], perHundredStaff: false }), enabled });
+  const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000 });
+  const district = (tree.data ? unitsOfKind(tree.data, 'district')[0]?.name : undefined) ?? c.print.district;
+  const heading = year ? c.print.heading(district, year) : c.print.title;
+  useDocumentTitle(heading);
+  const error = yearsQuery.error ?? overview.error ?? comparison.error;
+  const scored = comparison.data?.rows.filter((r) => r.score !== null) ?? [];
+
+  return (
+    <div className="page print-summary">
+      <DashboardNav />
+      <div className="print-toolbar no-print">
+        <YearSelect year={year} years={years} onChange={setYear} />
+        <button type="button" className="button" onClick={() => window.print()}>
+          {c.print.print}
+        </button>
+        <p className="muted">{c.print.intro}</p>
+      </div>
+      <header className="print-header">
+        <h1 className="page__title">{heading}</h1>
+        <p className="muted">
+          {c.print.generated(formatDate(new Date(), labelKey) ?? '')} · {c.common.approvedOnly}
+        </p>
+      </header>
+      {error ? (
+        <ErrorState error={error} onRetry={() => void (overview.isError ? overview.refetch() : comparison.refetch())} />
+      ) : !overview.data || !comparison.data ? (
+        <LoadingState />
+      ) : overview.data.statusCounts.approved === 0 ? (
+        <EmptyState title={c.common.noApproved} />
+      ) : (
+        <>
+          <section className="print-section" aria-labelledby="p-totals">
+            <h2 id="p-totals">{c.print.totals}</h2>
+            <TotalsTable overview={overview.data} catalogue={catalogue.data ?? []} />
+          </section>
+          <section className="print-section" aria-labelledby="p-ranking">
+            <h2 id="p-ranking">{c.print.ranking}</h2>
+            <RankingTable rows={scored} />
+          </section>
+          <section className="print-section" aria-labelledby="p-charts">
+            <h2 id="p-charts">{c.print.charts}</h2>
+            <ScoreDistributionChart scores={overview.data.scores} headingLevel={3} pixelRatio={PRINT_PIXEL_RATIO} />
+            <RankingChart rows={scored} headingLevel={3} pixelRatio={PRINT_PIXEL_RATIO} compact />
+          </section>
+          <section className="print-section" aria-labelledby="p-gaps">
+            <h2 id="p-gaps">{c.print.gaps}</h2>
+            <TopGaps rows={scored} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

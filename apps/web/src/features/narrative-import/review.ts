@@ -1,0 +1,141 @@
+import { categoryCodes, type CategoryCode, type Indicator, type IndicatorValues, type Narrative, type Suggestion } from '@union/domain';
+
+/** What the chair decided about one suggestion (by its index in the server's list). */
+export interface ItemState {
+  accepted: boolean;
+  rejected: boolean;
+  /** The value as typed (starts as the suggested value). */
+  input: string;
+}
+
+export type ConfidenceLevel = 'high' | 'medium' | 'low';
+
+export function confidenceLevel(confidence: number): ConfidenceLevel {
+  if (confidence >= 0.85) return 'high';
+  if (confidence >= 0.6) return 'medium';
+  return 'low';
+}
+
+/** A number the chair typed: digits with an optional decimal part, thousands separators allowed. */
+export function parseValueInput(input: string): number | null {
+  const cleaned = input.replace(/[,，\s]/g, '');
+  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Adds values without floating-point noise at two decimals (0.1 + 0.2 = 0.3). */
+export function sumParts(values: readonly number[]): number {
+  return Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
+}
+
+/**
+ * Among several figures for one indicator, the one that is already the total of
+ * the others ("师徒结对15对，其中…8对、…7对"): its index, or -1. Adding them
+ * all up would count the parts twice.
+ */
+export function totalOfParts(values: readonly number[]): number {
+  if (values.length < 3) return -1;
+  const all = sumParts(values);
+  return values.findIndex((v) => Math.abs(all - v - v) < 0.005);
+}
+
+/** The draft already has a different value for this indicator. */
+export function hasConflict(current: number | null | undefined, value: number): boolean {
+  return current !== null && current !== undefined && Number.isFinite(current) && Math.abs(current - value) > 1e-9;
+}
+
+/**
+ * Starting decisions: achievements are accepted unless they would change a
+ * value already in the draft, are unsure (低), or are a second figure for the
+ * same indicator (the chair decides whether those are parts to add up). Plans
+ * are never accepted by default.
+ */
+export function initialItems(suggestions: readonly Suggestion[], currentValues: IndicatorValues): ItemState[] {
+  const seen = new Set<string>();
+  return suggestions.map((s) => {
+    const first = !s.isPlan && !seen.has(s.indicatorCode);
+    if (!s.isPlan) seen.add(s.indicatorCode);
+    const accepted = first && !s.isPlan && confidenceLevel(s.confidence) !== 'low' && !hasConflict(currentValues[s.indicatorCode], s.value);
+    return { accepted, rejected: false, input: String(s.value) };
+  });
+}
+
+export interface IndicatorGroup {
+  indicator: Indicator;
+  /** Indices into the suggestions, in text order. */
+  ids: number[];
+}
+export interface SuggestionCategoryGroup {
+  category: CategoryCode;
+  indicators: IndicatorGroup[];
+}
+
+/**
+ * Suggestions grouped by category and indicator in catalogue order, achievements
+ * and plans apart. Suggestions for an indicator not in the catalogue are left out.
+ */
+export function groupSuggestions(
+  suggestions: readonly Suggestion[],
+  catalogue: readonly Indicator[],
+): { achievements: SuggestionCategoryGroup[]; plans: SuggestionCategoryGroup[] } {
+  const build = (isPlan: boolean): SuggestionCategoryGroup[] => {
+    const byCode = new Map<string, number[]>();
+    suggestions.forEach((s, i) => {
+      if (s.isPlan !== isPlan) return;
+      const ids = byCode.get(s.indicatorCode) ?? [];
+      ids.push(i);
+      byCode.set(s.indicatorCode, ids);
+    });
+    return categoryCodes.flatMap((category) => {
+      const indicators = catalogue.filter((ind) => ind.category === category && byCode.has(ind.code)).map((indicator) => ({ indicator, ids: byCode.get(indicator.code)! }));
+      return indicators.length ? [{ category, indicators }] : [];
+    });
+  };
+  return { achievements: build(false), plans: build(true) };
+}
+
+export interface Collected {
+  /** What goes into the draft: the accepted values, added up per indicator. */
+  values: IndicatorValues;
+  /** Suggestions accepted with a value that is not a number. */
+  invalid: number[];
+  /** Indicators whose draft value will change although it was filled in. */
+  overwrites: string[];
+}
+
+/** The values to apply. Several accepted figures for one indicator are its parts and are added up. */
+export function collectValues(suggestions: readonly Suggestion[], items: readonly ItemState[], currentValues: IndicatorValues): Collected {
+  const parts = new Map<string, number[]>();
+  const invalid: number[] = [];
+  suggestions.forEach((s, i) => {
+    const item = items[i];
+    if (!item?.accepted || item.rejected) return;
+    const value = parseValueInput(item.input);
+    if (value === null) {
+      invalid.push(i);
+      return;
+    }
+    parts.set(s.indicatorCode, [...(parts.get(s.indicatorCode) ?? []), value]);
+  });
+  const values: IndicatorValues = {};
+  const overwrites: string[] = [];
+  for (const [code, list] of parts) {
+    const value = sumParts(list);
+    values[code] = value;
+    if (hasConflict(currentValues[code], value)) overwrites.push(code);
+  }
+  return { values, invalid, overwrites };
+}
+
+/** The pasted text as the report's narrative, split by the extractor's sections (all of it under 成绩 when it has no headings). */
+export function narrativeFromSections(text: string, sections: Narrative): Narrative {
+  const narrative = { achievements: sections.achievements.trim(), shortcomings: sections.shortcomings.trim(), plans: sections.plans.trim() };
+  if (!narrative.achievements && !narrative.shortcomings && !narrative.plans) narrative.achievements = text.trim();
+  return narrative;
+}
+
+/** The draft already has narrative text that keeping the source would replace. */
+export function narrativeHasText(narrative: Partial<Narrative> | null | undefined): boolean {
+  return Boolean(narrative && [narrative.achievements, narrative.shortcomings, narrative.plans].some((t) => t && t.trim().length > 0));
+}

@@ -1,0 +1,121 @@
+import type { Indicator, OutlierWarning } from '@union/domain';
+import { memo } from 'react';
+import { formatIndicatorValue } from './format';
+import { useReportFormCopy } from './messages';
+
+export const fieldDomId = (path: string) => `rf-${path.replace(/\./g, '-')}`;
+
+export interface FieldComment {
+  body: string;
+  authorName: string;
+}
+
+/** One indicator in the chair's form: name, unit, help, last year's value, its error, warning and district comment. */
+export const IndicatorField = memo(function IndicatorField({
+  indicator,
+  text,
+  previous,
+  error,
+  warning,
+  explanation,
+  comments,
+  required,
+  readOnly,
+  onChange,
+  onExplanation,
+  onHistory,
+}: {
+  indicator: Indicator;
+  text: string;
+  previous: number | null | undefined;
+  error: string | undefined;
+  warning: OutlierWarning | undefined;
+  explanation: string;
+  comments: readonly FieldComment[];
+  required: boolean;
+  readOnly: boolean;
+  onChange: (code: string, text: string) => void;
+  onExplanation: (code: string, text: string) => void;
+  onHistory: ((indicator: Indicator) => void) | null;
+}) {
+  const { c, labelKey } = useReportFormCopy();
+  const id = fieldDomId(`values.${indicator.code}`);
+  const name = labelKey === 'en' ? indicator.nameEn : indicator.nameZh;
+  const prevShown = formatIndicatorValue(previous, indicator, labelKey);
+  const describedBy = [error ? `${id}-error` : null, comments.length ? `${id}-comment` : null, warning ? `${id}-warning` : null, indicator.descriptionZh ? `${id}-help` : null, `${id}-prev`]
+    .filter(Boolean)
+    .join(' ');
+  const classes = ['rf-field', error ? 'rf-field--invalid' : '', warning ? 'rf-field--warn' : '', comments.length ? 'rf-field--commented' : ''].filter(Boolean).join(' ');
+  return (
+    <div className={classes} data-field={`values.${indicator.code}`}>
+      <label htmlFor={id} className="rf-field__label">
+        {name}
+        {required ? <span className="rf-required">（{c.requiredMark}）</span> : null}
+      </label>
+      <div className="rf-field__row">
+        <span className="rf-input">
+          <input
+            id={id}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={text}
+            readOnly={readOnly}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => onChange(indicator.code, e.target.value)}
+          />
+          <span className="rf-input__unit" aria-label={c.unitLabel(indicator.unit)}>
+            {indicator.unit}
+          </span>
+        </span>
+        <span id={`${id}-prev`} className="rf-prev">
+          {prevShown ? c.lastYear(prevShown) : c.lastYearNone}
+        </span>
+        {onHistory ? (
+          <button type="button" className="link-button rf-history" aria-label={c.historyFor(name)} onClick={() => onHistory(indicator)}>
+            {c.history}
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="form-field__error">
+          {error}
+        </p>
+      ) : null}
+      {comments.length ? (
+        <div id={`${id}-comment`} className="rf-comment" role="note">
+          <span className="rf-comment__label">{c.commentFrom}：</span>
+          {comments.map((cm, i) => (
+            <span key={i} className="rf-comment__body" lang="zh-CN">
+              {cm.body}
+            </span>
+          ))}
+        </div>
+      ) : null}
+      {warning ? (
+        <div id={`${id}-warning`} className="rf-warning">
+          <p>
+            <strong>{c.warningTitle}：</strong>
+            <span lang="zh-CN">{warning.messageZh}</span>
+          </p>
+          <label htmlFor={`${id}-explanation`}>{c.explanation}</label>
+          <textarea
+            id={`${id}-explanation`}
+            rows={2}
+            maxLength={500}
+            value={explanation}
+            readOnly={readOnly}
+            placeholder={c.explanationPlaceholder}
+            onChange={(e) => onExplanation(indicator.code, e.target.value)}
+          />
+        </div>
+      ) : null}
+      {indicator.descriptionZh ? (
+        <p id={`${id}-help`} className="rf-help" lang="zh-CN">
+          {indicator.descriptionZh}
+        </p>
+      ) : null}
+    </div>
+  );
+});
