@@ -1,6 +1,43 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import { outlierWarning, sizeBandOf, type Indicator, type IndicatorValues, type OutlierWarning } from '@union/domain';
+import { outlierWarning, sizeBandOf, type Indicator, type IndicatorValues, type OutlierWarning, type SchoolType } from '@union/domain';
+
+interface PeerRow {
+  schoolId: number;
+  code: string;
+  value: number;
+  staff: number;
+}
+
+// Last year's approved figures of one school type barely change while chairs
+// type this year's: caching them keeps the per-save cost independent of how
+// many schools the district has. Warnings are advice, so minutes of staleness are fine.
+const PEER_CACHE_MS = 10 * 60 * 1000;
+const peerCache = new Map<string, { at: number; rows: Promise<PeerRow[]> }>();
+
+function peerValues(db: Kysely<Database>, year: number, schoolType: SchoolType, excludeSchoolId: number): Promise<PeerRow[]> {
+  const key = `${year}/${schoolType}`;
+  const cached = peerCache.get(key);
+  const rows =
+    cached && Date.now() - cached.at < PEER_CACHE_MS
+      ? cached.rows
+      : db
+          .selectFrom('report_values as v')
+          .innerJoin('reports as r', 'r.id', 'v.report_id')
+          .innerJoin('schools as s', 's.id', 'r.school_id')
+          .leftJoin('report_values as staff', (join) => join.onRef('staff.report_id', '=', 'r.id').on('staff.indicator_code', '=', 'staff_total'))
+          .select(['r.school_id', 'v.indicator_code', 'v.value', 's.staff_count', 'staff.value as staff_total'])
+          .where('r.year', '=', year)
+          .where('r.status', '=', 'approved')
+          .where('s.school_type', '=', schoolType)
+          .execute()
+          .then((found) => found.map((r) => ({ schoolId: r.school_id, code: r.indicator_code, value: r.value, staff: r.staff_total ?? r.staff_count })));
+  if (rows !== cached?.rows) {
+    peerCache.set(key, { at: Date.now(), rows });
+    rows.catch(() => peerCache.delete(key));
+  }
+  return rows.then((all) => all.filter((r) => r.schoolId !== excludeSchoolId));
+}
 
 /**
  * Outlier warnings for one school's values in one year: against its own
@@ -28,26 +65,15 @@ export async function outlierWarnings(
       .where('r.year', '<', year)
       .where('r.status', 'in', ['submitted', 'approved'])
       .execute(),
-    db
-      .selectFrom('report_values as v')
-      .innerJoin('reports as r', 'r.id', 'v.report_id')
-      .innerJoin('schools as s', 's.id', 'r.school_id')
-      .leftJoin('report_values as staff', (join) => join.onRef('staff.report_id', '=', 'r.id').on('staff.indicator_code', '=', 'staff_total'))
-      .select(['v.indicator_code', 'v.value', 's.staff_count', 'staff.value as staff_total'])
-      .where('r.year', '=', year - 1)
-      .where('r.status', '=', 'approved')
-      .where('s.school_type', '=', school.school_type)
-      .where('r.school_id', '!=', schoolId)
-      .execute(),
+    peerValues(db, year - 1, school.school_type, schoolId),
   ]);
 
   const ownHistory = new Map<string, number[]>();
   for (const row of history) ownHistory.set(row.indicator_code, [...(ownHistory.get(row.indicator_code) ?? []), row.value]);
   const peerRates = new Map<string, number[]>();
   for (const row of peers) {
-    const staff = row.staff_total ?? row.staff_count;
-    if (!staff || sizeBandOf(staff) !== band) continue;
-    peerRates.set(row.indicator_code, [...(peerRates.get(row.indicator_code) ?? []), (row.value / staff) * 100]);
+    if (!row.staff || sizeBandOf(row.staff) !== band) continue;
+    peerRates.set(row.code, [...(peerRates.get(row.code) ?? []), (row.value / row.staff) * 100]);
   }
 
   const warnings: OutlierWarning[] = [];
