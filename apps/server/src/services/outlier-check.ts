@@ -13,11 +13,14 @@ interface PeerRow {
 // type this year's: caching them keeps the per-save cost independent of how
 // many schools the district has. Warnings are advice, so minutes of staleness are fine.
 const PEER_CACHE_MS = 10 * 60 * 1000;
-const peerCache = new Map<string, { at: number; rows: Promise<PeerRow[]> }>();
+const peerCaches = new WeakMap<Kysely<Database>, Map<string, { at: number; rows: Promise<PeerRow[]> }>>();
 
 function peerValues(db: Kysely<Database>, year: number, schoolType: SchoolType, excludeSchoolId: number): Promise<PeerRow[]> {
+  let peerCache = peerCaches.get(db);
+  if (!peerCache) peerCaches.set(db, (peerCache = new Map()));
+  const cache = peerCache;
   const key = `${year}/${schoolType}`;
-  const cached = peerCache.get(key);
+  const cached = cache.get(key);
   const rows =
     cached && Date.now() - cached.at < PEER_CACHE_MS
       ? cached.rows
@@ -33,8 +36,8 @@ function peerValues(db: Kysely<Database>, year: number, schoolType: SchoolType, 
           .execute()
           .then((found) => found.map((r) => ({ schoolId: r.school_id, code: r.indicator_code, value: r.value, staff: r.staff_total ?? r.staff_count })));
   if (rows !== cached?.rows) {
-    peerCache.set(key, { at: Date.now(), rows });
-    rows.catch(() => peerCache.delete(key));
+    cache.set(key, { at: Date.now(), rows });
+    rows.catch(() => cache.delete(key));
   }
   return rows.then((all) => all.filter((r) => r.schoolId !== excludeSchoolId));
 }

@@ -88,11 +88,20 @@ export async function refreshScores(db: Db, year: number, reportIds?: readonly n
   return rows.length;
 }
 
+// Approvals, reopenings, imports and rubric changes keep scores current as
+// they happen; only data loaded behind the app's back (demo seed, bulk loads)
+// lacks them. So each process checks each year once, not on every request.
+// Keyed by database handle: tests (and tools) open several databases in one process.
+const verifiedYearsByDb = new WeakMap<Kysely<Database>, Set<number>>();
+
 /**
- * Scores approved reports that have none yet (e.g. demo data, imports).
- * One cheap query when everything is already scored.
+ * Scores approved reports that have none yet (demo data, bulk loads), once
+ * per year per process.
  */
-export async function ensureScores(db: Kysely<Database>, years: readonly number[]): Promise<void> {
+export async function ensureScores(db: Kysely<Database>, requested: readonly number[]): Promise<void> {
+  let verifiedYears = verifiedYearsByDb.get(db);
+  if (!verifiedYears) verifiedYearsByDb.set(db, (verifiedYears = new Set()));
+  const years = requested.filter((y) => !verifiedYears.has(y));
   if (years.length === 0) return;
   const missing = await db
     .selectFrom('reports as r')
@@ -105,4 +114,5 @@ export async function ensureScores(db: Kysely<Database>, years: readonly number[
   const byYear = new Map<number, number[]>();
   for (const m of missing) byYear.set(m.year, [...(byYear.get(m.year) ?? []), m.id]);
   for (const [year, ids] of byYear) await db.transaction().execute((trx) => refreshScores(trx, year, ids));
+  for (const year of years) verifiedYears.add(year);
 }

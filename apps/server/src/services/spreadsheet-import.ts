@@ -5,6 +5,7 @@ import type { Indicator } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import type { Actor } from '../auth/actor';
 import type { Context } from '../trpc/context';
+import { refreshScores } from './scores';
 import { previewImport } from './spreadsheets';
 
 /**
@@ -33,6 +34,7 @@ export async function applyImport(
 
   await db.transaction().execute(async (trx) => {
     const now = new Date();
+    const approvedReportIds: number[] = [];
     for (const row of toImport) {
       let report = await trx.selectFrom('reports').select(['id', 'version', 'status']).where('school_id', '=', row.schoolId!).where('year', '=', year).executeTakeFirst();
       if (!report) {
@@ -49,6 +51,7 @@ export async function applyImport(
           })
           .returning(['id', 'version', 'status'])
           .executeTakeFirstOrThrow();
+        if (report.status === 'approved') approvedReportIds.push(report.id);
       } else {
         // Re-check inside the transaction: a chair may have submitted since the preview.
         if (report.status === 'submitted' || report.status === 'approved') {
@@ -72,6 +75,8 @@ export async function applyImport(
         details: { year, source: 'excel_import', changes: row.changes.map(({ code, from, to }) => ({ code, from, to })) },
       });
     }
+    // Reports imported as approved (closed years) go on the dashboards at once, like approvals.
+    await refreshScores(trx, year, approvedReportIds);
   });
   return {
     imported: toImport.length,

@@ -5,6 +5,7 @@ import { ReloginDialog } from '../features/auth/ReloginDialog';
 import { UserMenu } from '../features/auth/UserMenu';
 import { useMe } from '../features/auth/me';
 import { useDashboardCopy } from '../features/dashboard/useDashboardCopy';
+import { useRubricCopy } from '../features/rubric/messages';
 import { unitsOfKind } from '../features/schools/summary';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -20,6 +21,7 @@ function useDistrictName(enabled: boolean): string | null {
 function useNavItems(): { to: string; label: string; end?: boolean }[] {
   const { t } = useI18n();
   const { c: dashboard } = useDashboardCopy();
+  const { c: rubric } = useRubricCopy();
   const me = useMe();
   switch (me.role) {
     case 'school_chair':
@@ -47,6 +49,7 @@ function useNavItems(): { to: string; label: string; end?: boolean }[] {
         { to: '/review/completeness', label: t('nav.completeness') },
         { to: '/admin/years', label: t('nav.years') },
         { to: '/admin/import', label: t('nav.import') },
+        { to: '/admin/rubric', label: rubric.navLabel },
         { to: '/admin/schools', label: t('nav.adminSchools') },
         { to: '/admin/users', label: t('nav.adminUsers') },
         { to: '/admin/audit', label: t('nav.audit') },

@@ -10,6 +10,7 @@ import { dashboardRoutes } from '../features/dashboard/routes';
 import { LandingRedirect } from '../features/home/LandingRedirect';
 import { SchoolReportPage, SchoolRedirect } from '../features/reports/SchoolReportPage';
 import { reportingRoutes } from '../features/review/routes';
+import { RubricPage } from '../features/rubric/RubricPage';
 import { SchoolsPage } from '../features/schools/SchoolsPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { ForbiddenPage } from '../ui/ForbiddenPage';
@@ -58,6 +59,15 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={admin}>
             <SchoolsAdminPage />
+          </RequireRole>
+        ),
+      },
+      // 考核评估表: admins edit, viewers read.
+      {
+        path: 'admin/rubric',
+        element: (
+          <RequireRole roles={district}>
+            <RubricPage />
           </RequireRole>
         ),
       },

@@ -36,3 +36,18 @@ describe('comparison maths', () => {
     expect(medianOf([null])).toBeNull();
   });
 });
+
+describe('comparison maths at city scale', () => {
+  it('agrees with the definition on many values with ties', () => {
+    const values = Array.from({ length: 500 }, (_, i) => (i % 7 === 0 ? null : (i * 37) % 23));
+    const present = values.filter((v): v is number => v !== null);
+    const slow = values.map((v) => {
+      if (v === null) return null;
+      const below = present.filter((p) => p < v).length;
+      const equal = present.filter((p) => p === v).length;
+      return ((below + (equal - 1) / 2) / (present.length - 1)) * 100;
+    });
+    expect(percentileRanks(values)).toEqual(slow);
+    expect(ranksDescending(values)).toEqual(values.map((v) => (v === null ? null : 1 + present.filter((p) => p > v).length)));
+  });
+});

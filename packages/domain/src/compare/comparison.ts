@@ -39,22 +39,45 @@ export function yearOverYear(current: number | null | undefined, previous: numbe
 export function percentileRanks(values: readonly (number | null)[]): (number | null)[] {
   const present = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
   const n = present.length;
+  // Binary searches keep this O(n log n): dashboards rank thousands of schools.
+  const firstAtLeast = (v: number) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (present[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const firstAbove = (v: number) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (present[mid]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return values.map((v) => {
     if (v === null) return null;
     if (n === 1) return 50;
-    let below = 0;
-    let equal = 0;
-    for (const p of present) {
-      if (p < v) below++;
-      else if (p === v) equal++;
-    }
+    const below = firstAtLeast(v);
+    const equal = firstAbove(v) - below;
     return ((below + (equal - 1) / 2) / (n - 1)) * 100;
   });
 }
 
 /** Competition ranking, highest first (1, 2, 2, 4); missing values get no rank. */
 export function ranksDescending(values: readonly (number | null)[]): (number | null)[] {
-  return values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && o > v).length));
+  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => b - a);
+  // Rank = 1 + how many are strictly higher: the first position of the value in descending order.
+  const firstPosition = new Map<number, number>();
+  sorted.forEach((v, i) => {
+    if (!firstPosition.has(v)) firstPosition.set(v, i);
+  });
+  return values.map((v) => (v === null ? null : 1 + firstPosition.get(v)!));
 }
 
 /** Median of the present values; null when there are none. */

@@ -9,6 +9,7 @@ import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useMe } from '../auth/me';
+import { AssessmentPanel } from '../rubric/AssessmentPanel';
 import { CategoryNav, CategorySection, groupCatalogue } from '../reports/categories';
 import { compareWithPrevious, formatIndicatorValue, formatNumber, narrativeParagraphs } from '../reports/format';
 import { formatDateTime } from '../reports/ValueHistoryDialog';
@@ -183,6 +184,8 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
         <EmptyState title={c.notSubmitted} />
       ) : (
         <>
+          <AssessmentPanel reportId={report.id} year={year} canAccept={isAdmin} />
+
           <section className="report-section" aria-labelledby="review-values">
             <h2 id="review-values">{c.valuesTitle}</h2>
             <p className="muted">
