@@ -33,7 +33,12 @@ async function hasNoHorizontalOverflow(page: Page) {
   return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth <= window.innerWidth);
 }
 
-const mainNavLinks = (page: Page) => page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents();
+/** The main navigation's link texts, once the shell has rendered it after login. */
+async function mainNavLinks(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link').first().waitFor();
+  return nav.getByRole('link').allTextContents();
+}
 
 describe('[chromium] accounts: login, roles and session expiry', () => {
   beforeAll(async () => {
