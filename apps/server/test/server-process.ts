@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const serverDir = resolve(import.meta.dirname, '..');
-const tsxCli = join(serverDir, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export interface ServerProcess {
   /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
@@ -22,7 +21,9 @@ export interface ServerProcess {
  */
 export async function startServerProcess(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'union-server-'));
-  const args = [tsxCli, join(serverDir, 'src', 'main.ts'), ...(options.demo ? ['--demo'] : [])];
+  // `--import tsx` loads TypeScript in the same process (the tsx CLI would add a
+  // parent process relaying signals, which can turn a graceful exit into 143).
+  const args = ['--import', 'tsx', join(serverDir, 'src', 'main.ts'), ...(options.demo ? ['--demo'] : [])];
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, args, { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -18,7 +18,8 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  const [usernameArg, displayNameArg, districtNameArg] = process.argv.slice(2);
+  // pnpm may pass a literal `--` through before the arguments.
+  const [usernameArg, displayNameArg, districtNameArg] = process.argv.slice(2).filter((a) => a !== '--');
   const username = usernameSchema.safeParse(usernameArg ?? '');
   const displayName = displayNameSchema.safeParse(displayNameArg ?? '');
   if (!username.success || !displayName.success) {
