@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { assignCatalogueToYear, hashPassword, installCatalogue, migrateToLatest, type Database } from '@union/db';
 import { defaultCatalogue } from '@union/domain';
 import { ensureScores } from '@union/server';
@@ -83,5 +83,8 @@ export async function loadCity(db: Kysely<Database>, options: CityOptions, log: 
   }
   await ensureScores(db, years);
   log('  scores computed for every approved report');
+  // A district database has statistics (autovacuum analyzes after bulk changes);
+  // without them the planner treats the freshly loaded tables as empty.
+  await sql`analyze`.execute(db);
   return { schoolIds, districtId: district.id, seconds: (performance.now() - started) / 1000 };
 }
