@@ -256,35 +256,44 @@ export async function categoryHeatmap(db: Kysely<Database>, actor: Actor, year: 
  */
 export async function indicatorTrend(db: Kysely<Database>, actor: Actor, code: string, perHundredStaff: boolean, schoolIds: number[]) {
   const scope = await aggregateScopeActor(db, actor);
-  const rows = await db
+  const allowed = actor.role === 'school_chair' ? schoolIds.filter((id) => id === actor.schoolId) : schoolIds;
+  // The figure per report: the value, or per 100 staff (the report's staff_total, else the school's).
+  const base = db
     .selectFrom('report_values as v')
     .innerJoin('reports as r', 'r.id', 'v.report_id')
     .innerJoin('schools as s', 's.id', 'r.school_id')
     .leftJoin('report_values as st', (join) => join.onRef('st.report_id', '=', 'r.id').on('st.indicator_code', '=', 'staff_total'))
-    .select(['r.year', 'r.school_id', 'v.value', 's.staff_count', 'st.value as staff_total'])
     .where('v.indicator_code', '=', code)
-    .where('r.status', '=', 'approved')
-    .where('r.school_id', 'in', schoolIdsInScope(db, scope))
-    .orderBy('r.year')
-    .execute();
-  const shown = (r: (typeof rows)[number]) => (perHundredStaff ? per100Staff(r.value, r.staff_total ?? r.staff_count) : r.value);
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const allowed = actor.role === 'school_chair' ? schoolIds.filter((id) => id === actor.schoolId) : schoolIds;
-  const names = allowed.length
-    ? await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', allowed).where('id', 'in', schoolIdsInScope(db, actor)).execute()
-    : [];
+    .where('r.status', '=', 'approved');
+  const shown = perHundredStaff
+    ? sql<number | null>`v.value * 100.0 / nullif(coalesce(st.value, s.staff_count), 0)`
+    : sql<number | null>`v.value`;
+  // Medians in SQL: one row per year instead of every school's figure.
+  const [medians, chosen, names] = await Promise.all([
+    base
+      .select(['r.year', sql<number | null>`percentile_cont(0.5) within group (order by ${shown})`.as('median')])
+      .where('r.school_id', 'in', schoolIdsInScope(db, scope))
+      .groupBy('r.year')
+      .orderBy('r.year')
+      .execute(),
+    allowed.length
+      ? base.select(['r.year', 'r.school_id', shown.as('shown')]).where('r.school_id', 'in', allowed).where('r.school_id', 'in', schoolIdsInScope(db, actor)).execute()
+      : Promise.resolve([]),
+    allowed.length
+      ? db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', allowed).where('id', 'in', schoolIdsInScope(db, actor)).execute()
+      : Promise.resolve([]),
+  ]);
+  const years = medians.map((m) => m.year);
+  const figure = new Map(chosen.map((c) => [`${c.school_id}/${c.year}`, c.shown === null ? null : Number(c.shown)]));
   return {
     code,
     perHundredStaff,
     years,
-    median: years.map((y) => medianOf(rows.filter((r) => r.year === y).map(shown))),
+    median: medians.map((m) => (m.median === null ? null : Number(m.median))),
     schools: names.map((n) => ({
       schoolId: n.id,
       schoolName: n.name,
-      values: years.map((y) => {
-        const row = rows.find((r) => r.year === y && r.school_id === n.id);
-        return row ? shown(row) : null;
-      }),
+      values: years.map((y) => figure.get(`${n.id}/${y}`) ?? null),
     })),
   };
 }
