@@ -118,6 +118,20 @@ describe.each(testEngines())('[%s] HTTP server', (engine) => {
     expect(await api.auth.me.query()).toBeNull();
   });
 
+  it('answers a server-side failure in Chinese without leaking the internal message', async () => {
+    // An unknown table stands in for any crash inside a procedure.
+    await t.db.schema.alterTable('reporting_years').renameTo('reporting_years_gone').execute();
+    try {
+      const error = await (await client()).reports.years.query().catch((e: unknown) => e);
+      const e = error as TRPCClientError<AppRouter>;
+      expect(e.data?.httpStatus).toBe(500);
+      expect(e.message).toBe('服务器处理出错，请稍后重试；如果问题持续，请联系区教育工会管理员。');
+      expect(JSON.stringify(e.data)).not.toMatch(/reporting_years|relation/);
+    } finally {
+      await t.db.schema.alterTable('reporting_years_gone').renameTo('reporting_years').execute();
+    }
+  });
+
   it('refuses cross-site style form posts to the API (CSRF guard)', async () => {
     const res = await fetch(`${base}/trpc/schools.list`, {
       method: 'POST',

@@ -5,6 +5,7 @@ import {
   categoryCodes,
   findGaps,
   medianOf,
+  pointsByCategory,
   per100Staff,
   percentileRanks,
   ranksDescending,
@@ -227,9 +228,7 @@ export async function categoryHeatmap(db: Kysely<Database>, actor: Actor, year: 
   await assertMayCompare(db, actor, year);
   const scope = await aggregateScopeActor(db, actor);
   const { rubric } = await getRubric(db, year);
-  const maxByCategory: Partial<Record<CategoryCode, number>> = {};
-  for (const item of rubric.items) maxByCategory[item.category] = (maxByCategory[item.category] ?? 0) + item.points;
-  const categories = categoryCodes.filter((c) => maxByCategory[c]);
+  const categories = pointsByCategory(rubric);
   const rows = await db
     .selectFrom('report_scores as sc')
     .innerJoin('org_units as ou', 'ou.id', 'sc.school_id')
@@ -240,12 +239,12 @@ export async function categoryHeatmap(db: Kysely<Database>, actor: Actor, year: 
     .execute();
   return {
     year,
-    categories: categories.map((c) => ({ code: c, maxPoints: maxByCategory[c]! })),
+    categories,
     rows: rows.map((r) => ({
       schoolId: r.school_id,
       schoolName: r.name,
       total: r.total,
-      shares: Object.fromEntries(categories.map((c) => [c, (r.category_scores[c] ?? 0) / maxByCategory[c]!])),
+      shares: Object.fromEntries(categories.map((c) => [c.code, (r.category_scores[c.code] ?? 0) / c.maxPoints])),
     })),
   };
 }
@@ -358,11 +357,12 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
     const { rubric } = await getRubric(db, latest.year);
     const ofYear = scores.filter((s) => s.year === latest.year);
     const own = ofYear.find((s) => s.school_id === schoolId)!;
-    const maxByCategory: Partial<Record<CategoryCode, number>> = {};
-    for (const item of rubric.items) maxByCategory[item.category] = (maxByCategory[item.category] ?? 0) + item.points;
-    categories = categoryCodes
-      .filter((c) => maxByCategory[c])
-      .map((c) => ({ code: c, own: own.category_scores[c] ?? 0, districtMedian: medianOf(ofYear.map((s) => s.category_scores[c] ?? 0)), maxPoints: maxByCategory[c]! }));
+    categories = pointsByCategory(rubric).map(({ code, maxPoints }) => ({
+      code,
+      own: own.category_scores[code] ?? 0,
+      districtMedian: medianOf(ofYear.map((s) => s.category_scores[code] ?? 0)),
+      maxPoints,
+    }));
     const report = await db
       .selectFrom('reports')
       .select(['id', 'narrative_achievements', 'narrative_shortcomings', 'narrative_plans'])

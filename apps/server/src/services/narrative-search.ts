@@ -4,6 +4,7 @@ import { narrativeSectionLabels, type NarrativeSection } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { schoolIdsInScope } from '../auth/scope';
 import { readableStatuses } from './reports';
+import { escapeLike } from './sql-text';
 
 export interface NarrativeHit {
   schoolId: number;
@@ -17,8 +18,6 @@ export interface NarrativeHit {
   matchStart: number;
   matchEnd: number;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The sentence around `index` in `text` (Chinese sentences end with 。！？；or a line break). */
 function sentenceAround(text: string, index: number, length: number): { sentence: string; start: number } {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import type { Actor } from '../auth/actor';
 import { orgUnitIdsInScope, schoolIdsInScope } from '../auth/scope';
+import { escapeLike } from './sql-text';
 import { buildOrgTree, type OrgTreeNode, type ReportProgress, type SchoolType } from '@union/domain';
 
 export interface SchoolListFilter {
@@ -89,10 +90,6 @@ export async function listSchools(db: Kysely<Database>, actor: Actor, filter: Sc
       };
     }),
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export interface SchoolDetail {

@@ -34,11 +34,17 @@ const t = initTRPC.context<Context>().create({
         : error.cause instanceof FieldValidationError
           ? error.cause.fieldErrors
           : null;
+    // A crash's own message (often a database error in English) is for the log, never for the user.
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
       // The top-level message is what a generic error banner shows: make it readable.
-      message: fieldErrors ? `输入有误：${fieldErrors.map((f) => f.message).join('；')}` : shape.message,
-      data: { ...shape.data, fieldErrors } satisfies ErrorData & typeof shape.data,
+      message: fieldErrors
+        ? `输入有误：${fieldErrors.map((f) => f.message).join('；')}`
+        : internal
+          ? '服务器处理出错，请稍后重试；如果问题持续，请联系区教育工会管理员。'
+          : shape.message,
+      data: { ...shape.data, ...(internal ? { stack: undefined } : {}), fieldErrors } satisfies ErrorData & typeof shape.data,
     };
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categoryCodeSchema, indicatorCodeSchema } from '../catalogue/indicator';
+import { categoryCodes, categoryCodeSchema, indicatorCodeSchema, type CategoryCode } from '../catalogue/indicator';
 import { honourLevelSchema, type HonourLevel } from '../report/report';
 
 /**
@@ -79,3 +79,10 @@ export function starsFor(rubric: Pick<Rubric, 'starLevels'>, score: number): num
 }
 
 export const starLabelsZh: Record<number, string> = { 0: '未评星', 1: '一星', 2: '二星', 3: '三星', 4: '四星', 5: '五星' };
+
+/** Points available per category, in catalogue order; categories without items are left out. */
+export function pointsByCategory(rubric: Pick<Rubric, 'items'>): { code: CategoryCode; maxPoints: number }[] {
+  const totals = new Map<CategoryCode, number>();
+  for (const item of rubric.items) totals.set(item.category, (totals.get(item.category) ?? 0) + item.points);
+  return categoryCodes.filter((c) => totals.has(c)).map((code) => ({ code, maxPoints: totals.get(code)! }));
+}

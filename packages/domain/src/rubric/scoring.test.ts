@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../catalogue/default-catalogue';
 import { defaultRubric } from './default-rubric';
-import { rubricSchema, starsFor, type Rubric } from './rubric';
+import { pointsByCategory, rubricSchema, starsFor, type Rubric } from './rubric';
 import { findGaps, scoreReport, type ScoringInput } from './scoring';
 
 const narrative = { achievements: '开展师德演讲。师德标兵评选。', shortcomings: '', plans: '师德' };
@@ -117,5 +117,14 @@ describe('rubric validation', () => {
     });
     const messages = result.error!.issues.map((i) => i.message);
     expect(messages).toEqual(['各评分项分值合计为 90 分，应为 100 分', '评分项编号 a 重复']);
+  });
+});
+
+describe('points by category', () => {
+  it('sums the default rubric per category in catalogue order', () => {
+    const points = pointsByCategory(defaultRubric);
+    expect(points[0]).toEqual({ code: 'ethics', maxPoints: 12 });
+    expect(points.reduce((s, p) => s + p.maxPoints, 0)).toBe(100);
+    expect(points.map((p) => p.code)).not.toContain('basics');
   });
 });
