@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { honourKindLabels, honourLevelLabels, isEditableByChair, narrativeSectionLabels, narrativeSections, schoolTypeLabels } from '@union/domain';
+import { isEditableByChair, narrativeSectionLabels, narrativeSections, schoolTypeLabels } from '@union/domain';
 import { useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { errorCode, useTRPC, type RouterOutputs } from '../../app/trpc';
@@ -15,6 +15,7 @@ import { useReportFormCopy } from './messages';
 import { latestComments, ReportForm } from './ReportForm';
 import { SelfScorePanel } from './SelfScorePanel';
 import './reporting.css';
+import { HonoursTable } from './HonoursTable';
 
 type ReportView = RouterOutputs['reports']['get'];
 type SchoolView = ReportView['school'];
@@ -308,34 +309,7 @@ function ReportBody({
 
       <section className="report-section" aria-labelledby="honours-title">
         <h2 id="honours-title">{t('report.honours')}</h2>
-        {report.honours.length === 0 ? (
-          <p className="unfilled">{t('report.honoursEmpty')}</p>
-        ) : (
-          <table className="data-table honours-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('report.honourTitle')}</th>
-                <th scope="col">{t('report.honourLevel')}</th>
-                <th scope="col">{t('report.honourKind')}</th>
-                <th scope="col">{t('report.honourRecipient')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.honours.map((h, i) => (
-                <tr key={i}>
-                  <th scope="row" lang="zh-CN">
-                    {h.title}
-                  </th>
-                  <td data-label={t('report.honourLevel')}>{label(honourLevelLabels[h.level])}</td>
-                  <td data-label={t('report.honourKind')}>{label(honourKindLabels[h.kind])}</td>
-                  <td data-label={t('report.honourRecipient')} lang="zh-CN">
-                    {h.recipient || t('common.noValue')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <HonoursTable honours={report.honours} emptyText={t('report.honoursEmpty')} />
       </section>
     </>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { honourKindLabels, honourLevelLabels, narrativeSectionLabels, narrativeSections, type Indicator, type NarrativeSection } from '@union/domain';
+import { narrativeSectionLabels, narrativeSections, type Indicator, type NarrativeSection } from '@union/domain';
 import { useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTRPC, type RouterOutputs } from '../../app/trpc';
@@ -16,6 +16,7 @@ import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';
 import { formatPercentChange, percentChange } from './change';
 import { useReviewCopy } from './messages';
+import { HonoursTable } from '../reports/HonoursTable';
 
 type ReportView = RouterOutputs['reports']['get'];
 
@@ -288,32 +289,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
 
           <section className="report-section" aria-labelledby="review-honours">
             <h2 id="review-honours">{c.honoursTitle}</h2>
-            {report.honours.length === 0 ? (
-              <p className="unfilled">{c.honoursEmpty}</p>
-            ) : (
-              <table className="data-table honours-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('report.honourTitle')}</th>
-                    <th scope="col">{t('report.honourLevel')}</th>
-                    <th scope="col">{t('report.honourKind')}</th>
-                    <th scope="col">{t('report.honourRecipient')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.honours.map((h, i) => (
-                    <tr key={i}>
-                      <th scope="row" lang="zh-CN">
-                        {h.title}
-                      </th>
-                      <td data-label={t('report.honourLevel')}>{label(honourLevelLabels[h.level])}</td>
-                      <td data-label={t('report.honourKind')}>{label(honourKindLabels[h.kind])}</td>
-                      <td data-label={t('report.honourRecipient')}>{h.recipient || t('common.noValue')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <HonoursTable honours={report.honours} emptyText={c.honoursEmpty} />
             {commentToggle('honours', c.honoursTitle)}
           </section>
 
