@@ -49,8 +49,9 @@ export const reportsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const saved = await saveDraft(ctx, input);
+      // One catalogue read per save: validation and the outlier check use the same list.
       const catalogue = await listYearIndicators(ctx.db, input.year);
+      const saved = await saveDraft(ctx, input, catalogue);
       const warnings = await outlierWarnings(ctx.db, input.schoolId, input.year, input.values, catalogue);
       return { ...saved, warnings };
     }),

@@ -7,6 +7,7 @@ import {
   validateForSubmit,
   validateReportValues,
   type Honour,
+  type Indicator,
   type IndicatorValues,
   type Narrative,
   type ReportStatus,
@@ -90,11 +91,10 @@ function valueChanges(before: IndicatorValues, after: IndicatorValues): { code: 
  * the UPDATE itself, so it holds on PGlite and under concurrent PostgreSQL
  * sessions alike). A stale save changes nothing and answers CONFLICT.
  */
-export async function saveDraft(ctx: Context & { actor: Actor }, input: DraftInput): Promise<SaveResult> {
+export async function saveDraft(ctx: Context & { actor: Actor }, input: DraftInput, catalogue: readonly Indicator[]): Promise<SaveResult> {
   const { db, actor } = ctx;
   await assertOwnSchool(db, actor, input.schoolId);
   await assertYearOpen(db, input.year);
-  const catalogue = await listYearIndicators(db, input.year);
   const errors = validateReportValues(input.values, catalogue);
   if (errors.length) throw invalidFields(errors);
 
