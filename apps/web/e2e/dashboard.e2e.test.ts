@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { comparisonRows, type ComparisonRow, type PackedComparison } from '@union/domain';
 import type { ServerProcess } from '@union/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,12 +13,6 @@ import { apiQuery, launchChromium, loginThroughForm, openPage, screenshotDir, st
 interface YearInfo {
   year: number;
   isOpen: boolean;
-}
-interface ComparisonRow {
-  schoolId: number;
-  schoolName: string;
-  score: number | null;
-  rank: number | null;
 }
 
 let server: ServerProcess;
@@ -77,7 +72,7 @@ describe('[chromium] dashboards', () => {
     const page = await openAt('/schools');
     const years = await apiQuery<YearInfo[]>(page, 'reports.years');
     year = (years.find((y) => !y.isOpen) ?? years[0]!).year;
-    rows = (await apiQuery<{ rows: ComparisonRow[] }>(page, 'dashboard.comparison', { year, codes: ['sick_visits'], perHundredStaff: false })).rows;
+    rows = comparisonRows(await apiQuery<PackedComparison>(page, 'dashboard.comparison', { year, codes: ['sick_visits'], perHundredStaff: false })).rows;
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
 

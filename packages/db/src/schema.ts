@@ -179,6 +179,15 @@ export interface ReportScoresTable {
   computed_at: Timestamp;
 }
 
+/** An approved report's values, keyed (indicator, year, school) for the dashboards; follows report_scores. */
+export interface ApprovedFiguresTable {
+  indicator_code: string;
+  year: number;
+  school_id: number;
+  report_id: number;
+  value: number;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -197,6 +206,7 @@ export interface Database {
   rubrics: RubricsTable;
   report_assessments: ReportAssessmentsTable;
   report_scores: ReportScoresTable;
+  approved_figures: ApprovedFiguresTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

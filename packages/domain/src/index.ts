@@ -21,5 +21,6 @@ export * from './rubric/rubric';
 export * from './rubric/scoring';
 export * from './rubric/default-rubric';
 export * from './compare/comparison';
+export * from './compare/comparison-table';
 export * from './compare/robust-statistics';
 export * from './audit/audit-actions';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import { categoryLabels, schoolTypeLabels, sizeBandLabels, starLabelsZh } from '@union/domain';
+import { categoryLabels, comparisonRows, schoolTypeLabels, sizeBandLabels, starLabelsZh } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { comparison, schoolProfile, type ComparisonFilter } from './dashboard';
 import { indicatorHeader, SCHOOL_NAME_HEADER, styleHeader, toBase64 } from './workbook';
@@ -10,7 +10,7 @@ const arrow = { up: '▲', down: '▼', flat: '＝' } as const;
 
 /** The comparison table as the user sees it: chosen indicators, per-100 or raw, YoY, score and rank. */
 export async function exportComparisonWorkbook(db: Kysely<Database>, actor: Actor, filter: ComparisonFilter) {
-  const result = await comparison(db, actor, filter);
+  const result = comparisonRows(await comparison(db, actor, filter));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '工会年报平台';
   const sheet = workbook.addWorksheet(`${filter.year}年度学校对比`);

@@ -6,12 +6,11 @@ import {
   findGaps,
   medianOf,
   pointsByCategory,
-  per100Staff,
-  percentileRanks,
-  ranksDescending,
   sizeBandOf,
-  yearOverYear,
+  buildComparison,
   type CategoryCode,
+  type ComparisonSchoolInput,
+  type PackedComparison,
   type Indicator,
   type SchoolType,
   type SizeBand,
@@ -135,8 +134,13 @@ async function assertMayCompare(db: Kysely<Database>, actor: Actor, year: number
   if (!row?.published_to_chairs) throw new TRPCError({ code: 'FORBIDDEN', message: '该年度各校结果尚未向学校公布' });
 }
 
-/** Schools × indicators for one year: values, per-100-staff, YoY, percentiles, score and rank. */
-export async function comparison(db: Kysely<Database>, actor: Actor, filter: ComparisonFilter) {
+/**
+ * Schools × indicators for one year: values, per-100-staff, YoY, percentiles,
+ * score and rank. Three index-range reads in parallel (schools, scores, the
+ * approved figures of the chosen indicators for the year and the one before),
+ * then the maths in the domain.
+ */
+export async function comparison(db: Kysely<Database>, actor: Actor, filter: ComparisonFilter): Promise<PackedComparison> {
   await assertMayCompare(db, actor, filter.year);
   const scope = await aggregateScopeActor(db, actor);
   const catalogue = await listYearIndicators(db, filter.year);
@@ -145,82 +149,61 @@ export async function comparison(db: Kysely<Database>, actor: Actor, filter: Com
     if (!indicator) throw new TRPCError({ code: 'BAD_REQUEST', message: `该年度没有指标 ${code}` });
     return indicator;
   });
+  const years = [filter.year, filter.year - 1];
 
   let schoolsQuery = db
     .selectFrom('schools as s')
     .innerJoin('org_units as ou', 'ou.id', 's.id')
     .leftJoin('org_units as parent', 'parent.id', 'ou.parent_id')
-    .select(['s.id', 'ou.code', 'ou.name', 's.school_type', 's.staff_count', 'parent.id as parent_id', 'parent.kind as parent_kind', 'parent.name as parent_name'])
+    .select(['s.id', 'ou.code', 'ou.name', 's.school_type', 's.staff_count', 'parent.kind as parent_kind', 'parent.name as parent_name'])
     .where('s.active', '=', true)
     .where('s.id', 'in', schoolIdsInScope(db, scope));
   if (filter.clusterId) schoolsQuery = schoolsQuery.where('ou.parent_id', '=', filter.clusterId);
   if (filter.schoolType) schoolsQuery = schoolsQuery.where('s.school_type', '=', filter.schoolType);
 
-  const [schools, values, scores] = await Promise.all([
+  const [found, scores, figureLists] = await Promise.all([
     schoolsQuery.orderBy('ou.code').execute(),
+    db.selectFrom('report_scores').select(['school_id', 'year', 'total']).where('year', 'in', years).where('school_id', 'in', schoolIdsInScope(db, scope)).execute(),
+    // One row per (indicator, year) with parallel school and value lists: a few dozen rows instead of tens of thousands.
     db
-      .selectFrom('report_values as v')
-      .innerJoin('reports as r', 'r.id', 'v.report_id')
-      .select(['r.school_id', 'r.year', 'v.indicator_code', 'v.value'])
-      .where('r.year', 'in', [filter.year, filter.year - 1])
-      .where('r.status', '=', 'approved')
-      .where('v.indicator_code', 'in', [...new Set([...filter.codes, 'staff_total'])])
-      .where('r.school_id', 'in', schoolIdsInScope(db, scope))
-      .execute(),
-    db
-      .selectFrom('report_scores')
-      .select(['school_id', 'year', 'total'])
-      .where('year', 'in', [filter.year, filter.year - 1])
+      .selectFrom('approved_figures')
+      .select(['indicator_code', 'year', sql<number[]>`json_agg(school_id)`.as('school_ids'), sql<number[]>`json_agg(value)`.as('values')])
+      .where('indicator_code', 'in', [...new Set([...filter.codes, 'staff_total'])])
+      .where('year', 'in', years)
       .where('school_id', 'in', schoolIdsInScope(db, scope))
+      .groupBy(['indicator_code', 'year'])
       .execute(),
   ]);
 
-  const key = (schoolId: number, year: number, code: string) => `${schoolId}/${year}/${code}`;
-  const valueAt = new Map(values.map((v) => [key(v.school_id, v.year, v.indicator_code), v.value]));
+  const figuresByYear = new Map<number, Map<number, Record<string, number>>>(years.map((y) => [y, new Map()]));
+  for (const { indicator_code: code, year, school_ids: schoolIds, values } of figureLists) {
+    const bySchool = figuresByYear.get(year)!;
+    schoolIds.forEach((schoolId, i) => {
+      let figures = bySchool.get(schoolId);
+      if (!figures) bySchool.set(schoolId, (figures = {}));
+      figures[code] = values[i]!;
+    });
+  }
   const scoreAt = new Map(scores.map((s) => [`${s.school_id}/${s.year}`, s.total]));
-  const staffAt = (schoolId: number, year: number, fallback: number) => valueAt.get(key(schoolId, year, 'staff_total')) ?? fallback;
 
-  const included = schools.filter((s) => !filter.sizeBand || sizeBandOf(staffAt(s.id, filter.year, s.staff_count)) === filter.sizeBand);
-  const rows = included.map((s) => {
-    const staff = staffAt(s.id, filter.year, s.staff_count);
-    const previousStaff = staffAt(s.id, filter.year - 1, s.staff_count);
-    const cells: Record<string, ComparisonCell> = {};
-    for (const indicator of indicators) {
-      const value = valueAt.get(key(s.id, filter.year, indicator.code)) ?? null;
-      const previous = valueAt.get(key(s.id, filter.year - 1, indicator.code)) ?? null;
-      const normalise = filter.perHundredStaff && indicator.code !== 'staff_total' && indicator.valueType !== 'percent';
-      const shown = normalise ? per100Staff(value, staff) : value;
-      const previousShown = normalise ? per100Staff(previous, previousStaff) : previous;
-      cells[indicator.code] = { value, shown, previous: previousShown, yoy: yearOverYear(shown, previousShown), percentile: null };
-    }
-    const score = scoreAt.get(`${s.id}/${filter.year}`) ?? null;
-    return {
-      schoolId: s.id,
-      schoolCode: s.code,
-      schoolName: s.name,
+  const schools: ComparisonSchoolInput[] = [];
+  for (const s of found) {
+    const figures = figuresByYear.get(filter.year)!.get(s.id) ?? null;
+    if (filter.sizeBand && sizeBandOf(figures?.staff_total ?? s.staff_count) !== filter.sizeBand) continue;
+    schools.push({
+      id: s.id,
+      code: s.code,
+      name: s.name,
       clusterName: s.parent_kind === 'cluster' ? s.parent_name : null,
       schoolType: s.school_type,
-      staffCount: staff,
-      sizeBand: sizeBandOf(staff),
-      cells,
-      score,
-      scoreYoy: yearOverYear(score, scoreAt.get(`${s.id}/${filter.year - 1}`) ?? null),
-      rank: null as number | null,
-    };
-  });
-  for (const indicator of indicators) {
-    const percentiles = percentileRanks(rows.map((r) => r.cells[indicator.code]!.shown));
-    rows.forEach((r, i) => (r.cells[indicator.code]!.percentile = percentiles[i]!));
+      staffCount: s.staff_count,
+      figures,
+      previousFigures: figuresByYear.get(filter.year - 1)!.get(s.id) ?? null,
+      score: scoreAt.get(`${s.id}/${filter.year}`) ?? null,
+      previousScore: scoreAt.get(`${s.id}/${filter.year - 1}`) ?? null,
+    });
   }
-  const ranks = ranksDescending(rows.map((r) => r.score));
-  rows.forEach((r, i) => (r.rank = ranks[i]!));
-  return {
-    year: filter.year,
-    perHundredStaff: filter.perHundredStaff,
-    indicators,
-    rows,
-    medians: Object.fromEntries(indicators.map((i) => [i.code, medianOf(rows.map((r) => r.cells[i.code]!.shown))])),
-  };
+  return buildComparison({ year: filter.year, perHundredStaff: filter.perHundredStaff, indicators, schools });
 }
 
 /** Schools × categories: share of each category's points earned (0–1). */

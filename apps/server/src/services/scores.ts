@@ -85,6 +85,12 @@ export async function refreshScores(db: Db, year: number, reportIds?: readonly n
       })),
     )
     .execute();
+  // The dashboards' copy of the figures follows the score (removed with it by cascade).
+  await db.deleteFrom('approved_figures').where('report_id', 'in', ids).execute();
+  const figures = reports.flatMap((report) =>
+    Object.entries(valuesByReport.get(report.id) ?? {}).map(([code, value]) => ({ indicator_code: code, year, school_id: report.school_id, report_id: report.id, value })),
+  );
+  for (let i = 0; i < figures.length; i += 5000) await db.insertInto('approved_figures').values(figures.slice(i, i + 5000)).execute();
   return rows.length;
 }
 

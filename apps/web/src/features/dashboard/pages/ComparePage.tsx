@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { comparisonRows } from '@union/domain';
 import { useTRPC, useTRPCClient } from '../../../app/trpc';
 import { Page, useDocumentTitle } from '../../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
@@ -40,6 +41,7 @@ export function ComparePage() {
     }),
     enabled: enabled && catalogue.isSuccess,
     placeholderData: keepPreviousData,
+    select: comparisonRows,
   });
   const heatmap = useQuery({ ...trpc.dashboard.heatmap.queryOptions({ year: year ?? 0 }), enabled });
   const shownIds = useMemo(() => new Set(comparison.data?.rows.map((r) => r.schoolId)), [comparison.data]);

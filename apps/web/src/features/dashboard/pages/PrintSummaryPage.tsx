@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { comparisonRows } from '@union/domain';
 import { useTRPC } from '../../../app/trpc';
 import { useDocumentTitle } from '../../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
@@ -25,7 +26,7 @@ export function PrintSummaryPage() {
   const enabled = year !== undefined;
   const overview = useQuery({ ...trpc.dashboard.overview.queryOptions({ year: year ?? 0 }), enabled });
   const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions({ year: year ?? 0 }), enabled, staleTime: 5 * 60_000 });
-  const comparison = useQuery({ ...trpc.dashboard.comparison.queryOptions({ year: year ?? 0, codes: ['congress_sessions'], perHundredStaff: false }), enabled });
+  const comparison = useQuery({ ...trpc.dashboard.comparison.queryOptions({ year: year ?? 0, codes: ['congress_sessions'], perHundredStaff: false }), enabled, select: comparisonRows });
   const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000 });
   const district = (tree.data ? unitsOfKind(tree.data, 'district')[0]?.name : undefined) ?? c.print.district;
   const heading = year ? c.print.heading(district, year) : c.print.title;

@@ -1,0 +1,62 @@
+import type { DeadlineWeekResult } from './measure/deadline-week';
+import type { LatencyStats } from './measure/stats';
+
+export const round1 = (x: number) => Math.round(x * 10) / 10;
+export const round2 = (x: number) => Math.round(x * 100) / 100;
+
+interface AgainstFloor {
+  api: LatencyStats;
+  floor: LatencyStats | null;
+  ratioP95: number | null;
+}
+
+export interface WebResult {
+  dashboardRouteGzipKb: number;
+  files: { file: string; gzipKb: number }[];
+  comparisonTablePaintMs: number;
+  firstChartPaintMs: number;
+}
+
+export interface BenchResults {
+  engine: 'postgres' | 'pglite';
+  schools: number;
+  years: number;
+  measuredAt: string;
+  node: string;
+  comparison?: AgainstFloor & { firstCallMs: number };
+  trend?: AgainstFloor;
+  deadlineWeek?: DeadlineWeekResult;
+  extractor?: { corpusBytes: number; rounds: number; mbPerSecond: number };
+  web?: WebResult;
+}
+
+const met = (ok: boolean) => (ok ? '✓' : '✗');
+const pair = (s: LatencyStats | null) => (s ? `${s.p50} / ${s.p95} ms` : 'n/a (PGlite: no separate client)');
+
+/** The markdown table `pnpm bench` prints and writes next to results.json. */
+export function resultsTable(r: BenchResults): string {
+  const rows: string[] = [`| measure (${r.engine}, ${r.schools} schools × ${r.years} years) | result | target | met |`, '|---|---|---|---|'];
+  if (r.comparison) {
+    const c = r.comparison;
+    rows.push(`| 1. comparison API p50 / p95 | ${pair(c.api)} | p95 ≤ 1.3 × floor p95 | ${c.ratioP95 === null ? '–' : `${met(c.ratioP95 <= 1.3)} (${c.ratioP95}×)`} |`);
+    rows.push(`| 1. comparison SQL floor p50 / p95 | ${pair(c.floor)} | | |`);
+    rows.push(`| 1. comparison single call (first, cold) / p50 | ${c.firstCallMs} / ${c.api.p50} ms | < 100 ms | ${met(c.api.p50 < 100)} |`);
+  }
+  if (r.trend) {
+    const t = r.trend;
+    rows.push(`| 2. trend API p50 / p95 | ${pair(t.api)} | p95 ≤ 1.3 × floor p95 | ${t.ratioP95 === null ? '–' : `${met(t.ratioP95 <= 1.3)} (${t.ratioP95}×)`} |`);
+    rows.push(`| 2. trend SQL floor p50 / p95 | ${pair(t.floor)} | | |`);
+  }
+  if (r.deadlineWeek) {
+    const w = r.deadlineWeek;
+    rows.push(`| 3. deadline week: ${w.clients} chairs × ${w.seconds} s, saves/s | ${w.savesPerSecond}/s (${w.saves} saves) | ≥ 500/s | ${met(w.savesPerSecond >= 500)} |`);
+    rows.push(`| 3. save latency p50 / p95 | ${w.latency.p50} / ${w.latency.p95} ms | p95 < 100 ms | ${met(w.latency.p95 < 100)} |`);
+    rows.push(`| 3. lost updates / conflicts / failures | ${w.lostUpdates} / ${w.conflicts} / ${w.failures} | 0 lost | ${met(w.lostUpdates === 0)} |`);
+  }
+  if (r.extractor) rows.push(`| 4. extractor, one core | ${r.extractor.mbPerSecond} MB/s | ≥ 2 MB/s | ${met(r.extractor.mbPerSecond >= 2)} |`);
+  if (r.web) {
+    rows.push(`| 5. dashboard route JS (gzip) | ${r.web.dashboardRouteGzipKb} KB | ≤ 300 KB | ${met(r.web.dashboardRouteGzipKb <= 300)} |`);
+    rows.push(`| 5. comparison table / first chart painted (Chromium) | ${r.web.comparisonTablePaintMs} / ${r.web.firstChartPaintMs} ms | < 1500 ms | ${met(Math.max(r.web.comparisonTablePaintMs, r.web.firstChartPaintMs) < 1500)} |`);
+  }
+  return rows.join('\n');
+}
