@@ -77,6 +77,27 @@ describe.each(testEngines())('[%s] reporting workflow', (engine) => {
     expect((await chair.reports.get({ schoolId, year })).report).toEqual(before.report);
   });
 
+  it('stores exactly what the last save sent: cleared figures, explanations and honours follow it', async () => {
+    const current = (await chair.reports.get({ schoolId, year })).report!;
+    const edited = await chair.reports.save({
+      ...draft(current.version, { staff_total: 80, sick_visits: 6, union_members: null, holiday_visits: 40 }, { explanations: { holiday_visits: '含退休教师' } }),
+      honours: [
+        { title: '市三八红旗集体', level: 'municipal', kind: 'collective', recipient: '' },
+        { title: '区优秀工会干部', level: 'county', kind: 'individual', recipient: '王老师' },
+      ],
+    });
+    const stored = (await chair.reports.get({ schoolId, year })).report!;
+    expect(stored.values).toEqual({ staff_total: 80, sick_visits: 6, holiday_visits: 40 });
+    expect(stored.explanations).toEqual({ holiday_visits: '含退休教师' });
+    expect(stored.honours.map((h) => h.title)).toEqual(['市三八红旗集体', '区优秀工会干部']);
+    // Back to the first test's content, so later tests start from it.
+    await chair.reports.save(draft(edited.version, { staff_total: 80, sick_visits: 6, union_members: 78 }));
+    const restored = (await chair.reports.get({ schoolId, year })).report!;
+    expect(restored.values).toEqual({ staff_total: 80, sick_visits: 6, union_members: 78 });
+    expect(restored.explanations).toEqual({});
+    expect(restored.honours).toEqual([{ title: '区模范职工之家', level: 'county', kind: 'collective', recipient: '' }]);
+  });
+
   it('rejects invalid values with field errors and changes nothing', async () => {
     const before = await chair.reports.get({ schoolId, year });
     const crossField = await errorOf(chair.reports.save(draft(2, { staff_total: 80, union_members: 90 })));

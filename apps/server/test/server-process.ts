@@ -19,11 +19,11 @@ export interface ServerProcess {
  * with a fresh embedded database in a temp folder unless DATABASE_URL is given.
  * Resolves once it prints its ready line.
  */
-export async function startServerProcess(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startServerProcess(options: { demo?: boolean; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'union-server-'));
   // `--import tsx` loads TypeScript in the same process (the tsx CLI would add a
   // parent process relaying signals, which can turn a graceful exit into 143).
-  const args = ['--import', 'tsx', join(serverDir, 'src', 'main.ts'), ...(options.demo ? ['--demo'] : [])];
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', join(serverDir, 'src', 'main.ts'), ...(options.demo ? ['--demo'] : [])];
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, args, { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -72,8 +72,9 @@ async function main() {
     // The server: a separate process on real PostgreSQL (as deployed); in-process on PGlite (one connection).
     let baseUrl: string;
     if (scratch) {
-      const nodeOptions: Record<string, string> = env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: env.BENCH_SERVER_NODE_OPTIONS } : {};
-      child = await startServerProcess({ env: { DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', ...nodeOptions } });
+      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
+      const nodeArgs = env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+      child = await startServerProcess({ env: { DATABASE_URL: scratch.url, LOG_LEVEL: 'warn' }, nodeArgs });
       baseUrl = child.url;
     } else {
       inProcess = createAppServer({ db: handle.db, engine: 'pglite' });

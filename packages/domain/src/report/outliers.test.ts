@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../catalogue/default-catalogue';
-import { median, medianAbsoluteDeviation, modifiedZScore } from '../compare/robust-statistics';
+import { median, medianAbsoluteDeviation, modifiedZScore, robustReference } from '../compare/robust-statistics';
 import { outlierWarning } from './outliers';
 
 const indicator = (code: string) => defaultCatalogue.find((i) => i.code === code)!;
@@ -68,5 +68,21 @@ describe('outlier warnings', () => {
 
   it('never warns on percentages (they have hard 0–100 bounds)', () => {
     expect(outlierWarning(indicator('new_cadre_share'), 100, { ownHistory: [0, 0, 0, 5], peerValuesPer100Staff: [], staffCount: 50 })).toBeNull();
+  });
+});
+
+describe('outlier check with precomputed references', () => {
+  it('gives the same warning from a reference summary as from the raw values', () => {
+    const history = [4200, 5000, 4800, 5300];
+    const peers = [1, 2, 2, 3, 2, 1, 2, 3, 2, 2];
+    const hardship = defaultCatalogue.find((i) => i.code === 'hardship_aid_amount')!;
+    const holiday = defaultCatalogue.find((i) => i.code === 'holiday_visits')!;
+    expect(outlierWarning(hardship, 48000, { ownHistory: robustReference(history), peerValuesPer100Staff: [], staffCount: 80 })).toEqual(
+      outlierWarning(hardship, 48000, { ownHistory: history, peerValuesPer100Staff: [], staffCount: 80 }),
+    );
+    expect(outlierWarning(holiday, 150, { ownHistory: [], peerValuesPer100Staff: robustReference(peers), staffCount: 50 })).toEqual(
+      outlierWarning(holiday, 150, { ownHistory: [], peerValuesPer100Staff: peers, staffCount: 50 }),
+    );
+    expect(robustReference([0, 0, 0, 10])).toEqual({ n: 4, median: 0, mad: 0, meanAbsoluteDeviation: 2.5 });
   });
 });

@@ -1,5 +1,5 @@
 import type { Indicator } from '../catalogue/indicator';
-import { median, modifiedZScore } from '../compare/robust-statistics';
+import { modifiedZScore, robustReference, type RobustReference } from '../compare/robust-statistics';
 
 /**
  * Outlier warnings with robust statistics. Union counts are skewed and
@@ -24,10 +24,10 @@ export interface OutlierWarning {
 }
 
 export interface OutlierContext {
-  /** The same school's values in earlier years. */
-  ownHistory: readonly number[];
-  /** Peer schools' values this year (same type and size band), each per 100 staff. */
-  peerValuesPer100Staff: readonly number[];
+  /** The same school's values in earlier years (or their summary, computed once for many checks). */
+  ownHistory: readonly number[] | RobustReference;
+  /** Peer schools' values this year (same type and size band), each per 100 staff (or their summary). */
+  peerValuesPer100Staff: readonly number[] | RobustReference;
   /** This school's staff count, to put its value on the peers' scale. */
   staffCount: number | null;
 }
@@ -44,14 +44,17 @@ function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
+const summarise = (reference: readonly number[] | RobustReference): RobustReference => ('median' in reference ? reference : robustReference(reference));
+
 export function outlierWarning(indicator: Indicator, value: number, context: OutlierContext): OutlierWarning | null {
   // Percentages have hard bounds instead; headcounts are checked against the school's own past only
   // (per 100 staff is meaningless for them, and a jump from 21 to 80 staff is a typo worth asking about).
   if (indicator.valueType === 'percent') return null;
   const comparesWithPeers = indicator.category !== 'basics';
-  if (context.ownHistory.length >= MIN_REFERENCE_VALUES) {
-    const m = median(context.ownHistory);
-    const score = modifiedZScore(value, context.ownHistory);
+  const own = summarise(context.ownHistory);
+  if (own.n >= MIN_REFERENCE_VALUES) {
+    const m = own.median;
+    const score = modifiedZScore(value, own);
     if (Math.abs(score) > MODIFIED_Z_THRESHOLD && meaningfulDifference(value, m)) {
       return {
         code: indicator.code,
@@ -63,10 +66,11 @@ export function outlierWarning(indicator: Indicator, value: number, context: Out
       };
     }
   }
-  if (comparesWithPeers && context.staffCount && context.staffCount > 0 && context.peerValuesPer100Staff.length >= MIN_REFERENCE_VALUES) {
+  const peers = comparesWithPeers ? summarise(context.peerValuesPer100Staff) : null;
+  if (peers && context.staffCount && context.staffCount > 0 && peers.n >= MIN_REFERENCE_VALUES) {
     const rate = (value / context.staffCount) * 100;
-    const m = median(context.peerValuesPer100Staff);
-    const score = modifiedZScore(rate, context.peerValuesPer100Staff);
+    const m = peers.median;
+    const score = modifiedZScore(rate, peers);
     if (Math.abs(score) > MODIFIED_Z_THRESHOLD && meaningfulDifference(value, (m * context.staffCount) / 100)) {
       return {
         code: indicator.code,

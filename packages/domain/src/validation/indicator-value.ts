@@ -15,6 +15,16 @@ function decimalPlaces(value: number): number {
  * input. `null` means "not filled in".
  */
 export function indicatorValueSchema(indicator: Indicator) {
+  // Autosaves validate sixty values every few seconds per chair: build each schema once.
+  const key = `${indicator.code}|${indicator.valueType}|${indicator.min}|${indicator.max}|${indicator.nameZh}`;
+  let schema = schemaCache.get(key);
+  if (!schema) schemaCache.set(key, (schema = buildIndicatorValueSchema(indicator)));
+  return schema;
+}
+
+const schemaCache = new Map<string, ReturnType<typeof buildIndicatorValueSchema>>();
+
+function buildIndicatorValueSchema(indicator: Indicator) {
   const name = indicator.nameZh;
   let schema = z.number({ error: `${name}必须是数字` }).finite({ error: `${name}必须是有限的数字` });
   switch (indicator.valueType) {
