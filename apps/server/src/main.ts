@@ -12,6 +12,7 @@ async function main() {
   const { db, engine, close } = createDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite'),
+    onIdleConnectionError: (error) => logger.warn({ err: error }, 'database connection closed while idle; it will be reopened'),
   });
   await migrateToLatest(db);
   const indicatorCount = await db.selectFrom('indicators').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -122,6 +122,7 @@ async function main() {
         chairs: sessions,
         year: openYear,
         seconds,
+        targetPerSecond: Number(env.BENCH_TARGET_SAVES ?? 500),
         readValue: async (schoolId) => {
           const row = await handle.db
             .selectFrom('report_values as v')
@@ -135,7 +136,10 @@ async function main() {
         },
       });
       results.deadlineWeek = week;
-      log(`   ${week.saves} saves, ${week.savesPerSecond}/s, p95 ${week.latency.p95} ms, conflicts ${week.conflicts}, failures ${week.failures}, lost updates ${week.lostUpdates}`);
+      for (const [name, p] of [['paced', week.paced], ['back to back', week.saturated]] as const) {
+        log(`   ${name}: ${p.saves} saves, ${p.savesPerSecond}/s, p50 ${p.latency.p50} ms, p95 ${p.latency.p95} ms, conflicts ${p.conflicts}, failures ${p.failures}`);
+      }
+      log(`   lost updates ${week.lostUpdates}`);
     }
 
     if (only.has('extractor')) {

@@ -11,6 +11,8 @@ export interface CreateDbOptions {
   databaseUrl?: string | undefined;
   /** Folder for the embedded database files. When absent, PGlite runs in memory. */
   dataDir?: string | undefined;
+  /** Called when PostgreSQL closes an idle pooled connection (default: a warning on stderr). */
+  onIdleConnectionError?: (error: Error) => void;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
 }
@@ -35,6 +37,10 @@ const sharedParsers: Record<number, (value: string) => unknown> = {
   [DATE]: (v) => v,
 };
 
+function warnIdleConnectionError(error: Error): void {
+  process.stderr.write(`database connection closed while idle (it will be reopened): ${error.message}\n`);
+}
+
 /**
  * The one way to open the database: PostgreSQL through `pg` when a URL is
  * given, otherwise embedded PostgreSQL (PGlite), file-backed under `dataDir`
@@ -50,6 +56,10 @@ export function createDb(options: CreateDbOptions = {}): DbHandle {
           sharedParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection can be closed under us (PostgreSQL restarted, failover,
+    // an admin terminating it): the pool drops it and opens a new one on demand.
+    // Without a listener the 'error' event would crash the process.
+    pool.on('error', (error) => (options.onIdleConnectionError ?? warnIdleConnectionError)(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../src/create-db';
@@ -109,5 +110,24 @@ describe('[postgres] operations: migrations under a lock, backup and restore', (
     }
     expect(failure?.status).toBe(3);
     expect(failure?.stderr).toContain('already has');
+  });
+
+  it('survives PostgreSQL closing an idle pooled connection: reported, then a new connection serves the next query', async () => {
+    const database = await createDatabase();
+    const closed: Error[] = [];
+    const { db, close } = createDb({ databaseUrl: database.url, onIdleConnectionError: (error) => closed.push(error) });
+    try {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+      await admin.end();
+      await expect.poll(() => closed.length).toBe(1);
+      const again = await sql<{ one: number }>`select 1 as one`.execute(db);
+      expect(again.rows[0]!.one).toBe(1);
+    } finally {
+      await close();
+      await database.drop();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import {
   nextReportStatus,
+  reportStatuses,
   refusalMessage,
   validateForSubmit,
   validateReportValues,
@@ -59,12 +60,7 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === '23505';
 }
 
-type StoredValue = [code: string, value: number, explanation: string];
-
-/**
- * The year's state and the stored report in one round trip: whether the year
- * is open, the report's version, values and honours (as of one snapshot).
- */
+/** Whether the year is open and the stored report's id, status and version (to explain a save that wrote nothing). */
 function readStoredDraft(db: Kysely<Database>, schoolId: number, year: number) {
   return db
     .selectFrom('reporting_years as y')
@@ -74,103 +70,101 @@ function readStoredDraft(db: Kysely<Database>, schoolId: number, year: number) {
       'r.id',
       'r.status',
       'r.version',
-      sql<StoredValue[]>`(select coalesce(json_agg(json_build_array(v.indicator_code, v.value, v.explanation)), '[]') from report_values v where v.report_id = r.id)`.as('values'),
-      sql<Honour[]>`(select coalesce(json_agg(json_build_object('title', h.title, 'level', h.level, 'kind', h.kind, 'recipient', h.recipient) order by h.position), '[]') from honours h where h.report_id = r.id)`.as('honours'),
     ])
     .where('y.year', '=', year)
     .executeTakeFirst();
 }
 
-interface DraftChanges {
-  /** Figures that are new or differ from the stored ones (value or explanation). */
-  upserts: { code: string; value: number; explanation: string }[];
-  /** Figures the chair cleared. */
-  removed: string[];
-  /** The new honours list, or null when it is unchanged. */
-  honours: Honour[] | null;
-  /** Per-field history for the audit trail. */
-  audit: { code: string; from: number | null; to: number | null }[];
+/** The figures of a report's first save, and its audit entry (every figure is new). */
+function firstSaveFigures(input: DraftInput) {
+  const figures = Object.entries(input.values).filter((entry): entry is [string, number] => entry[1] !== null);
+  return {
+    rows: figures.map(([code, value]) => ({ indicator_code: code, value, explanation: input.explanations[code]?.trim() ?? '' })),
+    audit: figures.map(([code, value]) => ({ code, from: null, to: value })).sort((a, b) => a.code.localeCompare(b.code)),
+  };
 }
 
-/**
- * What a save changes against the stored draft. An autosave usually changes
- * one figure; writing only that keeps the database's work per save small
- * during the deadline week.
- */
-function draftChanges(input: DraftInput, stored: readonly StoredValue[], storedHonours: readonly Honour[]): DraftChanges {
-  const before = new Map(stored.map(([code, value, explanation]) => [code, { value: Number(value), explanation }]));
-  const upserts: DraftChanges['upserts'] = [];
-  for (const [code, value] of Object.entries(input.values)) {
-    if (value === null) continue;
-    const explanation = input.explanations[code]?.trim() ?? '';
-    const old = before.get(code);
-    if (!old || old.value !== value || old.explanation !== explanation) upserts.push({ code, value, explanation });
-  }
-  const removed = [...before.keys()].filter((code) => input.values[code] == null);
-  const comparable = (list: readonly Honour[]) => JSON.stringify(list.map((h) => [h.title, h.level, h.kind, h.recipient ?? '']));
-  const honours = comparable(input.honours) === comparable(storedHonours) ? null : input.honours;
-  const audit: DraftChanges['audit'] = [];
-  for (const code of [...new Set([...before.keys(), ...Object.keys(input.values)])].sort()) {
-    const from = before.get(code)?.value ?? null;
-    const to = input.values[code] ?? null;
-    if (from !== to) audit.push({ code, from, to });
-  }
-  return { upserts, removed, honours, audit };
-}
+// How a save moves an existing report's status (draft stays draft, returned stays returned), from the domain.
+const saveTransitions = JSON.stringify(
+  Object.fromEntries(reportStatuses.flatMap((status) => {
+    const next = nextReportStatus('save', status);
+    return next ? [[status, next]] : [];
+  })),
+);
 
 /**
- * Applies a save to an existing report in one statement: the compare-and-set
- * on the version, the changed figures and honours, and the audit record
- * commit together or not at all. Returns the new version, or null when the
- * stored version is no longer `baseVersion` (nothing was written).
+ * An autosave of an existing report in one statement: the compare-and-set on
+ * the version (only in an open year and a status the chair may edit), only
+ * the figures and honours that differ from the stored ones, and the audit
+ * record with the per-field changes — all or nothing, in one round trip.
+ * Returns null when nothing was written; the caller then finds out why.
  */
-async function updateDraft(ctx: Context & { actor: Actor }, input: DraftInput, reportId: number, status: ReportStatus, changes: DraftChanges, now: Date): Promise<number | null> {
-  const { actor } = ctx;
-  const honours = changes.honours ?? [];
-  const details = JSON.stringify({ year: input.year, version: input.baseVersion + 1, changes: changes.audit });
-  const result = await sql<{ version: number }>`
-    with saved as (
-      update reports
-      set version = version + 1, status = ${status}, updated_at = ${now},
+async function updateDraft(ctx: Context & { actor: Actor }, input: DraftInput, now: Date): Promise<{ id: number; version: number; status: ReportStatus } | null> {
+  const figures = Object.entries(input.values).filter((entry): entry is [string, number] => entry[1] !== null);
+  const honours = input.honours.map((h) => ({ title: h.title, level: h.level, kind: h.kind, recipient: h.recipient ?? '' }));
+  const result = await sql<{ id: number; version: number; status: ReportStatus }>`
+    with target as (
+      select r.id from reports r join reporting_years y on y.year = r.year and y.is_open
+      where r.school_id = ${input.schoolId} and r.year = ${input.year} and r.version = ${input.baseVersion} and ${saveTransitions}::jsonb ? r.status
+    ),
+    saved as (
+      update reports r
+      set version = r.version + 1, status = ${saveTransitions}::jsonb ->> r.status, updated_at = ${now},
           narrative_achievements = ${input.narrative.achievements},
           narrative_shortcomings = ${input.narrative.shortcomings},
           narrative_plans = ${input.narrative.plans}
-      where id = ${reportId} and version = ${input.baseVersion}
-      returning version
+      from target where r.id = target.id and r.version = ${input.baseVersion}
+      returning r.id, r.version, r.status
     ),
+    incoming as (
+      select * from unnest(${figures.map(([code]) => code)}::text[], ${figures.map(([, value]) => value)}::numeric[],
+                           ${figures.map(([code]) => input.explanations[code]?.trim() ?? '')}::text[]) as n(code, value, explanation)
+    ),
+    stored as (select v.indicator_code as code, v.value from report_values v join target on v.report_id = target.id),
     cleared as (
-      delete from report_values
-      where report_id = ${reportId} and indicator_code = any(${changes.removed}::text[]) and exists (select 1 from saved)
+      delete from report_values v using saved
+      where v.report_id = saved.id and not exists (select 1 from incoming n where n.code = v.indicator_code)
     ),
     changed as (
       insert into report_values (report_id, indicator_code, value, explanation)
-      select ${reportId}, c.code, c.value, c.explanation
-      from unnest(${changes.upserts.map((u) => u.code)}::text[], ${changes.upserts.map((u) => u.value)}::numeric[], ${changes.upserts.map((u) => u.explanation)}::text[]) as c(code, value, explanation)
-      where exists (select 1 from saved)
+      select saved.id, n.code, n.value, n.explanation from saved cross join incoming n
       on conflict (report_id, indicator_code) do update set value = excluded.value, explanation = excluded.explanation
+      where (report_values.value, report_values.explanation) is distinct from (excluded.value, excluded.explanation)
     ),
-    old_honours as (
-      delete from honours where report_id = ${reportId} and ${changes.honours !== null} and exists (select 1 from saved)
+    stored_honours as (
+      select coalesce(jsonb_agg(jsonb_build_object('title', h.title, 'level', h.level, 'kind', h.kind, 'recipient', h.recipient) order by h.position), '[]'::jsonb) as list
+      from honours h join target on h.report_id = target.id
     ),
-    new_honours as (
+    honours_cleared as (
+      delete from honours h using saved, stored_honours o where h.report_id = saved.id and o.list <> ${JSON.stringify(honours)}::jsonb
+    ),
+    honours_added as (
       insert into honours (report_id, position, title, level, kind, recipient)
-      select ${reportId}, h.position - 1, h.title, h.level, h.kind, h.recipient
-      from unnest(${honours.map((h) => h.title)}::text[], ${honours.map((h) => h.level)}::text[], ${honours.map((h) => h.kind)}::text[], ${honours.map((h) => h.recipient ?? '')}::text[])
+      select saved.id, h.position - 1, h.title, h.level, h.kind, h.recipient
+      from saved cross join stored_honours o
+      cross join unnest(${honours.map((h) => h.title)}::text[], ${honours.map((h) => h.level)}::text[], ${honours.map((h) => h.kind)}::text[], ${honours.map((h) => h.recipient)}::text[])
            with ordinality as h(title, level, kind, recipient, position)
-      where ${changes.honours !== null} and exists (select 1 from saved)
+      where o.list <> ${JSON.stringify(honours)}::jsonb
+    ),
+    changes as (
+      select coalesce(jsonb_agg(jsonb_build_object('code', coalesce(s.code, n.code), 'from', s.value, 'to', n.value) order by coalesce(s.code, n.code)), '[]'::jsonb) as list
+      from stored s full join incoming n on n.code = s.code
+      where s.value is distinct from n.value
     ),
     audited as (
       insert into audit_log (user_id, username, action, entity_type, entity_id, school_id, details, ip)
-      select ${actor.userId}, ${actor.username}, 'report_saved', 'report', ${String(reportId)}, ${input.schoolId}, ${details}::jsonb, ${ctx.ip}
-      from saved
+      select ${ctx.actor.userId}, ${ctx.actor.username}, 'report_saved', 'report', saved.id::text, ${input.schoolId},
+             jsonb_build_object('year', ${input.year}::int, 'version', saved.version, 'changes', changes.list), ${ctx.ip}
+      from saved cross join changes
     )
-    select version from saved
+    select id, version, status from saved
   `.execute(ctx.db);
-  return result.rows[0]?.version ?? null;
+  return result.rows[0] ?? null;
 }
 
 /** The first save of a school's report for a year creates it (a race between two first saves: the loser is stale). */
-async function createDraft(ctx: Context & { actor: Actor }, input: DraftInput, changes: DraftChanges, now: Date): Promise<SaveResult> {
+async function createDraft(ctx: Context & { actor: Actor }, input: DraftInput, now: Date): Promise<SaveResult> {
+  const figures = firstSaveFigures(input);
   const status = nextReportStatus('save', 'not_started')!;
   try {
     return await ctx.db.transaction().execute(async (trx) => {
@@ -189,12 +183,7 @@ async function createDraft(ctx: Context & { actor: Actor }, input: DraftInput, c
         })
         .returning(['id', 'version'])
         .executeTakeFirstOrThrow();
-      if (changes.upserts.length) {
-        await trx
-          .insertInto('report_values')
-          .values(changes.upserts.map((u) => ({ report_id: created.id, indicator_code: u.code, value: u.value, explanation: u.explanation })))
-          .execute();
-      }
+      if (figures.rows.length) await trx.insertInto('report_values').values(figures.rows.map((row) => ({ report_id: created.id, ...row }))).execute();
       if (input.honours.length) {
         await trx
           .insertInto('honours')
@@ -206,7 +195,7 @@ async function createDraft(ctx: Context & { actor: Actor }, input: DraftInput, c
         entityType: 'report',
         entityId: created.id,
         schoolId: input.schoolId,
-        details: { year: input.year, version: created.version, changes: changes.audit },
+        details: { year: input.year, version: created.version, changes: figures.audit },
       });
       return { reportId: created.id, version: created.version, status, updatedAt: now };
     });
@@ -221,28 +210,28 @@ async function createDraft(ctx: Context & { actor: Actor }, input: DraftInput, c
  * stored version still equals the client's base version (compare-and-set in
  * the UPDATE itself, so it holds on PGlite and under concurrent PostgreSQL
  * sessions alike). A stale save changes nothing and answers CONFLICT.
- * Two round trips for an autosave: read the stored draft, write the changes.
+ * An autosave of an existing report is one round trip; only when it writes
+ * nothing is the stored draft read to say why.
  */
 export async function saveDraft(ctx: Context & { actor: Actor }, input: DraftInput, catalogue: readonly Indicator[]): Promise<SaveResult> {
   assertOwnSchool(ctx.actor, input.schoolId);
   const errors = validateReportValues(input.values, catalogue);
   if (errors.length) throw invalidFields(errors);
+  const now = new Date();
 
+  if (input.baseVersion > 0) {
+    const saved = await updateDraft(ctx, input, now);
+    if (saved) return { reportId: saved.id, version: saved.version, status: saved.status, updatedAt: now };
+  }
   const stored = await readStoredDraft(ctx.db, input.schoolId, input.year);
   assertYearOpen(input.year, stored);
-  const now = new Date();
-  const changes = draftChanges(input, stored!.values, stored!.honours);
   if (stored!.id === null) {
     if (input.baseVersion !== 0) throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(0) });
-    return createDraft(ctx, input, changes, now);
+    return createDraft(ctx, input, now);
   }
-  const next = nextReportStatus('save', stored!.status!);
-  if (!next) throw new TRPCError({ code: 'BAD_REQUEST', message: refusalMessage('save') });
-  if (stored!.version !== input.baseVersion) throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(stored!.version!) });
-  const version = await updateDraft(ctx, input, stored!.id, next, changes, now);
-  // Someone saved between our read and our write: nothing was written.
-  if (version === null) throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(stored!.version! + 1) });
-  return { reportId: stored!.id, version, status: next, updatedAt: now };
+  if (!nextReportStatus('save', stored!.status!)) throw new TRPCError({ code: 'BAD_REQUEST', message: refusalMessage('save') });
+  // The version moved on (or moved on between the write and this read).
+  throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(stored!.version!) });
 }
 
 /** Submits the stored draft (at the client's version) once the hard rules pass. */
