@@ -50,10 +50,12 @@ if (process.env.CI === 'true' || process.env.CI === '1') {
   const pgCount = allNames.filter((n) => n.includes('[postgres]')).length;
   const pgliteCount = allNames.filter((n) => n.includes('[pglite]')).length;
   const browserCount = allNames.filter((n) => n.includes('[chromium]')).length;
-  lines.push(`  engines: ${pgliteCount} PGlite tests, ${pgCount} PostgreSQL tests, ${browserCount} Chromium tests`);
+  const deploymentCount = allNames.filter((n) => n.includes('[deployment]')).length;
+  lines.push(`  engines: ${pgliteCount} PGlite tests, ${pgCount} PostgreSQL tests, ${browserCount} Chromium tests, ${deploymentCount} deployment-config tests`);
   if (pgCount === 0) problems.push('CI: no PostgreSQL tests ran (is TEST_DATABASE_URL set?)');
   if (pgliteCount === 0) problems.push('CI: no PGlite tests ran');
   if (browserCount === 0) problems.push('CI: no Chromium tests ran (is CHROMIUM_PATH set?)');
+  if (deploymentCount === 0) problems.push('CI: the compose file was not validated (is docker-compose installed?)');
 }
 
 console.log('\nTest totals by suite:');
