@@ -57,5 +57,5 @@ describe('[pglite] first run of a real installation', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000); // three processes one after another (server, CLI, server): slow on a loaded 2-core machine
 });

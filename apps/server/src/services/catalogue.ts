@@ -23,8 +23,30 @@ export async function listActiveIndicators(db: Kysely<Database>): Promise<Indica
   return rows.map(toIndicator);
 }
 
-/** The indicators a reporting year asks for, in that year's order. */
-export async function listYearIndicators(db: Kysely<Database>, year: number): Promise<Indicator[]> {
+// A year's indicator list is fixed when the year is opened (a copy of the
+// previous year's), and every autosave validates against it: keep it for a
+// minute per year instead of reading it on each save. An empty list (year
+// not set up yet) is not kept.
+const YEAR_CATALOGUE_CACHE_MS = 60 * 1000;
+const yearCataloguesByDb = new WeakMap<Kysely<Database>, Map<number, { at: number; indicators: Promise<Indicator[]> }>>();
+
+/** The indicators a reporting year asks for, in that year's order (shared: do not mutate). */
+export function listYearIndicators(db: Kysely<Database>, year: number): Promise<Indicator[]> {
+  let cache = yearCataloguesByDb.get(db);
+  if (!cache) yearCataloguesByDb.set(db, (cache = new Map()));
+  const hit = cache.get(year);
+  if (hit && Date.now() - hit.at < YEAR_CATALOGUE_CACHE_MS) return hit.indicators;
+  const indicators = readYearIndicators(db, year);
+  const entries = cache;
+  entries.set(year, { at: Date.now(), indicators });
+  indicators.then(
+    (list) => list.length === 0 && entries.delete(year),
+    () => entries.delete(year),
+  );
+  return indicators;
+}
+
+async function readYearIndicators(db: Kysely<Database>, year: number): Promise<Indicator[]> {
   const rows = await db
     .selectFrom('reporting_year_indicators as y')
     .innerJoin('indicators as i', 'i.code', 'y.indicator_code')

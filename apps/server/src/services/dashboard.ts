@@ -136,9 +136,9 @@ async function assertMayCompare(db: Kysely<Database>, actor: Actor, year: number
 
 /**
  * Schools × indicators for one year: values, per-100-staff, YoY, percentiles,
- * score and rank. Three index-range reads in parallel (schools, scores, the
- * approved figures of the chosen indicators for the year and the one before),
- * then the maths in the domain.
+ * score and rank. Two reads in parallel (the schools with their scores for
+ * the year and the one before; the approved figures of the chosen indicators
+ * for both years), then the maths in the domain.
  */
 export async function comparison(db: Kysely<Database>, actor: Actor, filter: ComparisonFilter): Promise<PackedComparison> {
   await assertMayCompare(db, actor, filter.year);
@@ -155,15 +155,16 @@ export async function comparison(db: Kysely<Database>, actor: Actor, filter: Com
     .selectFrom('schools as s')
     .innerJoin('org_units as ou', 'ou.id', 's.id')
     .leftJoin('org_units as parent', 'parent.id', 'ou.parent_id')
-    .select(['s.id', 'ou.code', 'ou.name', 's.school_type', 's.staff_count', 'parent.kind as parent_kind', 'parent.name as parent_name'])
+    .leftJoin('report_scores as cur', (join) => join.onRef('cur.school_id', '=', 's.id').on('cur.year', '=', filter.year))
+    .leftJoin('report_scores as prev', (join) => join.onRef('prev.school_id', '=', 's.id').on('prev.year', '=', filter.year - 1))
+    .select(['s.id', 'ou.code', 'ou.name', 's.school_type', 's.staff_count', 'parent.kind as parent_kind', 'parent.name as parent_name', 'cur.total as score', 'prev.total as previous_score'])
     .where('s.active', '=', true)
     .where('s.id', 'in', schoolIdsInScope(db, scope));
   if (filter.clusterId) schoolsQuery = schoolsQuery.where('ou.parent_id', '=', filter.clusterId);
   if (filter.schoolType) schoolsQuery = schoolsQuery.where('s.school_type', '=', filter.schoolType);
 
-  const [found, scores, figureLists] = await Promise.all([
+  const [found, figureLists] = await Promise.all([
     schoolsQuery.orderBy('ou.code').execute(),
-    db.selectFrom('report_scores').select(['school_id', 'year', 'total']).where('year', 'in', years).where('school_id', 'in', schoolIdsInScope(db, scope)).execute(),
     // One row per (indicator, year) with parallel school and value lists: a few dozen rows instead of tens of thousands.
     db
       .selectFrom('approved_figures')
@@ -184,8 +185,6 @@ export async function comparison(db: Kysely<Database>, actor: Actor, filter: Com
       figures[code] = values[i]!;
     });
   }
-  const scoreAt = new Map(scores.map((s) => [`${s.school_id}/${s.year}`, s.total]));
-
   const schools: ComparisonSchoolInput[] = [];
   for (const s of found) {
     const figures = figuresByYear.get(filter.year)!.get(s.id) ?? null;
@@ -199,8 +198,8 @@ export async function comparison(db: Kysely<Database>, actor: Actor, filter: Com
       staffCount: s.staff_count,
       figures,
       previousFigures: figuresByYear.get(filter.year - 1)!.get(s.id) ?? null,
-      score: scoreAt.get(`${s.id}/${filter.year}`) ?? null,
-      previousScore: scoreAt.get(`${s.id}/${filter.year - 1}`) ?? null,
+      score: s.score,
+      previousScore: s.previous_score,
     });
   }
   return buildComparison({ year: filter.year, perHundredStaff: filter.perHundredStaff, indicators, schools });
