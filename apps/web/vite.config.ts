@@ -16,7 +16,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // ECharts only loads with the dashboards (lazy routes): keep it out of the shared vendor chunk.
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 3 },
+            // entriesAware: the chart types only some pages use (lines, radar: charts/echarts-extras.ts)
+            // get their own chunk instead of riding along with every dashboard page.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 3, entriesAware: true },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],

@@ -136,6 +136,18 @@ describe.each(testEngines())('[%s] dashboards on the demo district', (engine) =>
     expect(reopened.score).toBeNull();
   });
 
+  it('answers repeated comparisons from its cache only until the data changes', async () => {
+    const ask = async () => comparisonRows(await admin.dashboard.comparison({ year: 2025, codes: ['sick_visits'], perHundredStaff: false }));
+    const first = await ask();
+    expect(await ask()).toEqual(first);
+    const school = first.rows[0]!;
+    await t.db.updateTable('org_units').set({ name: `${school.schoolName}（更名）` }).where('id', '=', school.schoolId).execute();
+    const renamed = (await ask()).rows.find((r) => r.schoolId === school.schoolId)!;
+    expect(renamed.schoolName).toBe(`${school.schoolName}（更名）`);
+    await t.db.updateTable('org_units').set({ name: school.schoolName }).where('id', '=', school.schoolId).execute();
+    expect((await ask()).rows.find((r) => r.schoolId === school.schoolId)!.schoolName).toBe(school.schoolName);
+  });
+
   it('gives a chair district aggregates and their own rank, but no other school’s figures', async () => {
     const overview = await chair.dashboard.overview({ year: 2025 });
     expect(overview.scores.scoredSchools).toBe(approved(2025).length);

@@ -1,5 +1,6 @@
 import type { DeadlineWeekResult } from './measure/deadline-week';
 import type { LatencyStats } from './measure/stats';
+import type { DashboardWebResult } from './measure/web-dashboard';
 
 export const round1 = (x: number) => Math.round(x * 10) / 10;
 export const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -10,24 +11,19 @@ interface AgainstFloor {
   ratioP95: number | null;
 }
 
-export interface WebResult {
-  dashboardRouteGzipKb: number;
-  files: { file: string; gzipKb: number }[];
-  comparisonTablePaintMs: number;
-  firstChartPaintMs: number;
-}
-
 export interface BenchResults {
   engine: 'postgres' | 'pglite';
   schools: number;
   years: number;
+  /** Server processes the load was spread over. */
+  replicas: number;
   measuredAt: string;
   node: string;
   comparison?: AgainstFloor & { firstCallMs: number };
   trend?: AgainstFloor;
   deadlineWeek?: DeadlineWeekResult;
   extractor?: { corpusBytes: number; rounds: number; mbPerSecond: number };
-  web?: WebResult;
+  web?: DashboardWebResult;
 }
 
 const met = (ok: boolean) => (ok ? '✓' : '✗');
@@ -35,7 +31,8 @@ const pair = (s: LatencyStats | null) => (s ? `${s.p50} / ${s.p95} ms` : 'n/a (P
 
 /** The markdown table `pnpm bench` prints and writes next to results.json. */
 export function resultsTable(r: BenchResults): string {
-  const rows: string[] = [`| measure (${r.engine}, ${r.schools} schools × ${r.years} years) | result | target | met |`, '|---|---|---|---|'];
+  const servers = r.replicas > 1 ? `, ${r.replicas} server processes` : '';
+  const rows: string[] = [`| measure (${r.engine}, ${r.schools} schools × ${r.years} years${servers}) | result | target | met |`, '|---|---|---|---|'];
   if (r.comparison) {
     const c = r.comparison;
     rows.push(`| 1. comparison API p50 / p95 | ${pair(c.api)} | p95 ≤ 1.3 × floor p95 | ${c.ratioP95 === null ? '–' : `${met(c.ratioP95 <= 1.3)} (${c.ratioP95}×)`} |`);

@@ -15,6 +15,7 @@ import { loadCity } from './city/load-city';
 import { comparisonFloorSql, trendFloorSql, withClient } from './measure/dashboard-floor';
 import { deadlineWeek } from './measure/deadline-week';
 import { extractorThroughput } from './measure/extractor-throughput';
+import { measureDashboardWeb } from './measure/web-dashboard';
 import { timeCalls } from './measure/stats';
 import { resultsTable, round1, round2, type BenchResults } from './results-table';
 
@@ -30,6 +31,8 @@ const serverUrl = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
 const only = new Set((env.BENCH_ONLY ?? 'comparison,trend,deadline,extractor,web').split(','));
 // Keep the loaded city between runs (PostgreSQL only): loading 2,000 schools takes minutes.
 const reuse = env.BENCH_REUSE === '1';
+// Server processes on PostgreSQL, as `--scale server=N` behind the proxy (the server is stateless).
+const replicas = Number(env.BENCH_REPLICAS ?? 1);
 const years = Array.from({ length: yearCount }, (_, i) => 2026 - yearCount + 1 + i);
 const openYear = years.at(-1)!;
 const lastClosedYear = years.at(-2)!;
@@ -55,7 +58,7 @@ async function main() {
   log(`pnpm bench — ${engine}, ${schools} schools × ${years.length} years (${years[0]}–${openYear})`);
   const scratch = serverUrl ? await scratchDatabase(serverUrl) : null;
   const handle: DbHandle = createDb(scratch ? { databaseUrl: scratch.url, maxConnections: 20 } : {});
-  let child: ServerProcess | null = null;
+  const children: ServerProcess[] = [];
   let inProcess: Server | null = null;
   try {
     let city: { schoolIds: number[] };
@@ -71,22 +74,26 @@ async function main() {
 
     // The server: a separate process on real PostgreSQL (as deployed); in-process on PGlite (one connection).
     let baseUrl: string;
+    // Replicas share nothing but the database (sessions live there): chairs are spread over them.
+    let replicaUrls: string[];
     if (scratch) {
       // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
       const nodeArgs = env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-      child = await startServerProcess({ env: { DATABASE_URL: scratch.url, LOG_LEVEL: 'warn' }, nodeArgs });
-      baseUrl = child.url;
+      for (let i = 0; i < replicas; i++) children.push(await startServerProcess({ env: { DATABASE_URL: scratch.url, LOG_LEVEL: 'warn' }, nodeArgs }));
+      replicaUrls = children.map((c) => c.url);
+      baseUrl = replicaUrls[0]!;
     } else {
       inProcess = createAppServer({ db: handle.db, engine: 'pglite' });
       await new Promise<void>((r) => inProcess!.listen(0, '127.0.0.1', r));
       baseUrl = `http://127.0.0.1:${(inProcess.address() as AddressInfo).port}`;
+      replicaUrls = [baseUrl];
     }
     const admin = await handle.db.selectFrom('users').select('id').where('username', '=', 'bench-admin').executeTakeFirstOrThrow();
     const adminSession = await createSession(handle.db, admin.id, { ip: '127.0.0.1', userAgent: 'bench' });
     const adminCookie = `${SESSION_COOKIE}=${adminSession.token}`;
     const api = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc`, headers: { cookie: adminCookie } })] });
 
-    const results: BenchResults = { engine, schools, years: years.length, measuredAt: new Date().toISOString(), node: process.version };
+    const results: BenchResults = { engine, schools, years: years.length, replicas: replicaUrls.length, measuredAt: new Date().toISOString(), node: process.version };
 
     if (only.has('comparison')) {
       log('1. comparison dashboard (one year, all schools, 10 indicators per 100 staff, YoY, score, rank)…');
@@ -109,6 +116,13 @@ async function main() {
       log(`   API p50 ${apiStats.p50} ms, p95 ${apiStats.p95} ms${floor ? `; SQL floor p50 ${floor.p50} ms, p95 ${floor.p95} ms` : ''}`);
     }
 
+    if (only.has('web')) {
+      log('5. the comparison page in Chromium: JS it loads (gzip), table and first chart painted…');
+      const web = await measureDashboardWeb({ baseUrl, cookie: adminCookie, year: lastClosedYear, expectedRows: schools, codes: COMPARISON_CODES });
+      results.web = web;
+      log(`   ${web.dashboardRouteGzipKb} KB of JS; table ${web.comparisonTablePaintMs} ms, first chart ${web.firstChartPaintMs} ms (median of ${web.runs.length})`);
+    }
+
     if (only.has('deadline')) {
       log(`3. deadline week: ${chairs} chairs saving drafts for ${seconds} s…`);
       const chairRows = await handle.db.selectFrom('users').select(['id', 'org_unit_id']).where('role', '=', 'school_chair').orderBy('id').limit(chairs).execute();
@@ -118,7 +132,7 @@ async function main() {
         sessions.push({ cookie: `${SESSION_COOKIE}=${s.token}`, schoolId: row.org_unit_id });
       }
       const week = await deadlineWeek({
-        baseUrl,
+        baseUrls: replicaUrls,
         chairs: sessions,
         year: openYear,
         seconds,
@@ -155,7 +169,7 @@ async function main() {
     writeFileSync(join(outDir, `results-${engine}.md`), `${md}\n`);
     log(`\n${md}`);
   } finally {
-    await child?.stop();
+    for (const child of children) await child.stop();
     if (inProcess) await new Promise((r) => inProcess!.close(r));
     await handle.close();
     await scratch?.drop();

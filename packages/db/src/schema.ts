@@ -188,6 +188,12 @@ export interface ApprovedFiguresTable {
   value: number;
 }
 
+/** Counters that move when data changes (see migration 0006), keying server-side caches. */
+export interface DataVersionsTable {
+  name: string;
+  version: number;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -207,6 +213,7 @@ export interface Database {
   report_assessments: ReportAssessmentsTable;
   report_scores: ReportScoresTable;
   approved_figures: ApprovedFiguresTable;
+  data_versions: DataVersionsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

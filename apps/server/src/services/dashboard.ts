@@ -20,6 +20,7 @@ import type { Actor } from '../auth/actor';
 import { aggregateScopeActor } from '../auth/district-scope';
 import { schoolIdsInScope } from '../auth/scope';
 import { listYearIndicators } from './catalogue';
+import { cachedAtDataVersion } from './dashboard-cache';
 import { getRubric } from './scores';
 
 // Dashboards count approved reports only: the district's checked figures.
@@ -136,13 +137,19 @@ async function assertMayCompare(db: Kysely<Database>, actor: Actor, year: number
 
 /**
  * Schools × indicators for one year: values, per-100-staff, YoY, percentiles,
- * score and rank. Two reads in parallel (the schools with their scores for
- * the year and the one before; the approved figures of the chosen indicators
- * for both years), then the maths in the domain.
+ * score and rank. Computed once per data change (see dashboard-cache): two
+ * reads in parallel (the schools with their scores for the year and the one
+ * before; the approved figures of the chosen indicators for both years), then
+ * the maths in the domain.
  */
 export async function comparison(db: Kysely<Database>, actor: Actor, filter: ComparisonFilter): Promise<PackedComparison> {
   await assertMayCompare(db, actor, filter.year);
   const scope = await aggregateScopeActor(db, actor);
+  const key = `comparison/${scope.role}/${scope.orgUnitId}/${scope.schoolId}/${JSON.stringify(filter)}`;
+  return cachedAtDataVersion(db, key, () => computeComparison(db, scope, filter));
+}
+
+async function computeComparison(db: Kysely<Database>, scope: Actor, filter: ComparisonFilter): Promise<PackedComparison> {
   const catalogue = await listYearIndicators(db, filter.year);
   const indicators = filter.codes.map((code) => {
     const indicator = catalogue.find((i) => i.code === code);

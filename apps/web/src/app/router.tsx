@@ -1,20 +1,41 @@
-import { createBrowserRouter } from 'react-router';
-import { AuditLogPage } from '../features/admin/AuditLogPage';
-import { SchoolsAdminPage } from '../features/admin/SchoolsAdminPage';
-import { UsersPage } from '../features/admin/UsersPage';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Role } from '@union/domain';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireRole } from '../features/auth/me';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { LandingRedirect } from '../features/home/LandingRedirect';
-import { SchoolReportPage, SchoolRedirect } from '../features/reports/SchoolReportPage';
 import { reportingRoutes } from '../features/review/routes';
-import { RubricPage } from '../features/rubric/RubricPage';
-import { SchoolsPage } from '../features/schools/SchoolsPage';
-import { SearchPage } from '../features/search/SearchPage';
 import { ForbiddenPage } from '../ui/ForbiddenPage';
 import { NotFoundPage } from '../ui/NotFoundPage';
+import { LoadingState } from '../ui/states';
+
+// Every page is its own chunk, loaded by the router when its route is first
+// opened (route `lazy`): a page (the dashboards above all) downloads only the
+// shell and its own code, not the report form, the admin pages or the rubric
+// editor. The router loads the chunk before it shows the route, so a link
+// keeps the current page until the next one is ready; on a first visit the
+// auth gate runs meanwhile and the page area shows the loading state. The
+// login page, the landing redirect and the password form stay in the shell:
+// the first two are where a visit starts, the auth gate shows the third itself.
+
+/** A route's page from its own chunk, shown only to `roles` when given. */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType, roles?: readonly Role[]): RouteObject['lazy'] {
+  return async () => {
+    const Page = pick(await load());
+    return {
+      element: roles ? (
+        <RequireRole roles={roles}>
+          <Page />
+        </RequireRole>
+      ) : (
+        <Page />
+      ),
+    };
+  };
+}
 
 const district = ['district_admin', 'district_viewer'] as const;
 const admin = ['district_admin'] as const;
@@ -24,67 +45,31 @@ export const router = createBrowserRouter([
   {
     element: <RequireAuth />,
     children: [
-      // Chairs land on /home; district staff as before.
-      { index: true, element: <LandingRedirect /> },
       {
-        path: 'schools',
-        element: (
-          <RequireRole roles={district}>
-            <SchoolsPage />
-          </RequireRole>
-        ),
+        // While a first visit's page chunk loads (the app shell is already there).
+        hydrateFallbackElement: <LoadingState />,
+        children: [
+          // Chairs land on /home; district staff as before.
+          { index: true, element: <LandingRedirect /> },
+          { path: 'schools', lazy: page(() => import('../features/schools/SchoolsPage'), (m) => m.SchoolsPage, district) },
+          // Every role: the server returns only schools in the caller's scope.
+          { path: 'schools/:schoolId', lazy: page(() => import('../features/reports/SchoolReportPage'), (m) => m.SchoolRedirect) },
+          { path: 'schools/:schoolId/reports/:year', lazy: page(() => import('../features/reports/SchoolReportPage'), (m) => m.SchoolReportPage) },
+          { path: 'search', lazy: page(() => import('../features/search/SearchPage'), (m) => m.SearchPage, district) },
+          { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: 'admin/users', lazy: page(() => import('../features/admin/UsersPage'), (m) => m.UsersPage, admin) },
+          { path: 'admin/schools', lazy: page(() => import('../features/admin/SchoolsAdminPage'), (m) => m.SchoolsAdminPage, admin) },
+          // 考核评估表: admins edit, viewers read.
+          { path: 'admin/rubric', lazy: page(() => import('../features/rubric/RubricPage'), (m) => m.RubricPage, district) },
+          { path: 'admin/audit', lazy: page(() => import('../features/admin/AuditLogPage'), (m) => m.AuditLogPage, admin) },
+          // 数据看板 (with ECharts; roles checked per page inside).
+          ...dashboardRoutes,
+          // 年报流程: chair home, review, completeness, years, Excel import.
+          ...reportingRoutes,
+          { path: 'forbidden', element: <ForbiddenPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      // Every role: the server returns only schools in the caller's scope.
-      { path: 'schools/:schoolId', element: <SchoolRedirect /> },
-      { path: 'schools/:schoolId/reports/:year', element: <SchoolReportPage /> },
-      {
-        path: 'search',
-        element: (
-          <RequireRole roles={district}>
-            <SearchPage />
-          </RequireRole>
-        ),
-      },
-      { path: 'account/password', element: <ChangePasswordPage /> },
-      {
-        path: 'admin/users',
-        element: (
-          <RequireRole roles={admin}>
-            <UsersPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'admin/schools',
-        element: (
-          <RequireRole roles={admin}>
-            <SchoolsAdminPage />
-          </RequireRole>
-        ),
-      },
-      // 考核评估表: admins edit, viewers read.
-      {
-        path: 'admin/rubric',
-        element: (
-          <RequireRole roles={district}>
-            <RubricPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'admin/audit',
-        element: (
-          <RequireRole roles={admin}>
-            <AuditLogPage />
-          </RequireRole>
-        ),
-      },
-      // 数据看板 (lazy-loaded with ECharts; roles checked per page inside).
-      ...dashboardRoutes,
-      // 年报流程: chair home, review, completeness, years, Excel import.
-      ...reportingRoutes,
-      { path: 'forbidden', element: <ForbiddenPage /> },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

@@ -89,7 +89,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * given offered load.
  */
 export async function deadlineWeek(options: {
-  baseUrl: string;
+  /** One URL per server replica; chair i talks to replica i mod n. */
+  baseUrls: string[];
   chairs: { cookie: string; schoolId: number }[];
   year: number;
   seconds: number;
@@ -99,8 +100,8 @@ export async function deadlineWeek(options: {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.chairs.length });
   const confirmed = new Map<number, number>();
   const chairs = await Promise.all(
-    options.chairs.map(async ({ cookie, schoolId }) => {
-      const api = trpcClient(options.baseUrl, cookie, agent);
+    options.chairs.map(async ({ cookie, schoolId }, index) => {
+      const api = trpcClient(options.baseUrls[index % options.baseUrls.length]!, cookie, agent);
       const current = await api.query<StoredReport>('reports.get', { schoolId, year: options.year });
       const report = current.result?.data.report;
       return {

@@ -1,5 +1,6 @@
 import type { YearOverYear } from '@union/domain';
 import type { LabelKey } from '../../i18n';
+import { numberFormat } from '../../i18n/number-format';
 import { formatNumber, unitSuffix } from '../reports/format';
 
 const locale: Record<LabelKey, string> = { zh: 'zh-CN', en: 'en-US' };
@@ -7,13 +8,13 @@ const locale: Record<LabelKey, string> = { zh: 'zh-CN', en: 'en-US' };
 /** A 0–1 ratio as a percentage: 0.8801 → "88.0%". */
 export function formatRatio(ratio: number | null | undefined, lang: LabelKey, digits = 1): string | null {
   if (ratio == null || !Number.isFinite(ratio)) return null;
-  return new Intl.NumberFormat(locale[lang], { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
+  return numberFormat(locale[lang], { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
 }
 
 /** A score with at most one decimal: 78.135 → "78.1". */
 export function formatScore(score: number | null | undefined, lang: LabelKey): string | null {
   if (score == null || !Number.isFinite(score)) return null;
-  return new Intl.NumberFormat(locale[lang], { maximumFractionDigits: 1 }).format(score);
+  return numberFormat(locale[lang], { maximumFractionDigits: 1 }).format(score);
 }
 
 export interface ShownFormat {
@@ -29,7 +30,7 @@ export function formatShown(value: number | null | undefined, indicator: ShownFo
   if (value == null || !Number.isFinite(value)) return null;
   const text =
     perHundred && indicator.valueType !== 'percent'
-      ? new Intl.NumberFormat(locale[lang], { maximumFractionDigits: 1 }).format(value)
+      ? numberFormat(locale[lang], { maximumFractionDigits: 1 }).format(value)
       : formatNumber(value, indicator.valueType, lang);
   return withUnit ? text + unitSuffix(indicator.unit, lang) : text;
 }
@@ -42,13 +43,13 @@ export function yoyShort(yoy: YearOverYear | null | undefined, lang: LabelKey): 
   const text =
     yoy.changeRatio != null
       ? (formatRatio(Math.abs(yoy.changeRatio), lang, 0) ?? '')
-      : new Intl.NumberFormat(locale[lang], { maximumFractionDigits: 1 }).format(Math.abs(yoy.change));
+      : numberFormat(locale[lang], { maximumFractionDigits: 1 }).format(Math.abs(yoy.change));
   return { arrow, text };
 }
 
 /** A signed change: +3.2 / −1.5 / 0. */
 export function formatSigned(value: number, lang: LabelKey): string {
-  const abs = new Intl.NumberFormat(locale[lang], { maximumFractionDigits: 2 }).format(Math.abs(value));
+  const abs = numberFormat(locale[lang], { maximumFractionDigits: 2 }).format(Math.abs(value));
   return value > 0 ? `+${abs}` : value < 0 ? `−${abs}` : abs;
 }
 

@@ -1,27 +1,29 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { LoadingState } from '../../ui/states';
 import { RequireRole } from '../auth/me';
 
-// Each page is its own chunk, and ECharts comes with them: the rest of the app
-// (the schools list, the report form) never downloads the charting library.
-const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
-const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
-const TrendsPage = lazy(() => import('./pages/TrendsPage').then((m) => ({ default: m.TrendsPage })));
-const SchoolProfilePage = lazy(() => import('./pages/SchoolProfilePage').then((m) => ({ default: m.SchoolProfilePage })));
-const PrintSummaryPage = lazy(() => import('./pages/PrintSummaryPage').then((m) => ({ default: m.PrintSummaryPage })));
+// Each page is its own chunk, loaded by the router before the route shows
+// (route `lazy`; the app router shows the loading state on a first visit).
+// ECharts comes with the charts, after the page has asked for its data: the
+// rest of the app (the schools list, the report form) never downloads it.
 
 const district = ['district_admin', 'district_viewer'] as const;
 
-function Lazy({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<LoadingState />}>{children}</Suspense>;
+/** A dashboard page from its own chunk; district staff only when `districtOnly`. */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType, districtOnly = false): RouteObject['lazy'] {
+  return async () => {
+    const Page = pick(await load());
+    return {
+      element: districtOnly ? (
+        <RequireRole roles={district}>
+          <Page />
+        </RequireRole>
+      ) : (
+        <Page />
+      ),
+    };
+  };
 }
-
-const districtOnly = (page: ReactNode) => (
-  <RequireRole roles={district}>
-    <Lazy>{page}</Lazy>
-  </RequireRole>
-);
 
 /**
  * The dashboards. District staff see all of them; a chair reaches the year
@@ -32,11 +34,11 @@ export const dashboardRoutes: RouteObject[] = [
   {
     path: 'dashboard',
     children: [
-      { index: true, element: <Lazy><OverviewPage /></Lazy> },
-      { path: 'compare', element: districtOnly(<ComparePage />) },
-      { path: 'trends', element: districtOnly(<TrendsPage />) },
-      { path: 'print', element: districtOnly(<PrintSummaryPage />) },
-      { path: 'schools/:schoolId', element: <Lazy><SchoolProfilePage /></Lazy> },
+      { index: true, lazy: page(() => import('./pages/OverviewPage'), (m) => m.OverviewPage) },
+      { path: 'compare', lazy: page(() => import('./pages/ComparePage'), (m) => m.ComparePage, true) },
+      { path: 'trends', lazy: page(() => import('./pages/TrendsPage'), (m) => m.TrendsPage, true) },
+      { path: 'print', lazy: page(() => import('./pages/PrintSummaryPage'), (m) => m.PrintSummaryPage, true) },
+      { path: 'schools/:schoolId', lazy: page(() => import('./pages/SchoolProfilePage'), (m) => m.SchoolProfilePage) },
     ],
   },
 ];

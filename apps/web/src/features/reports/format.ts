@@ -1,5 +1,6 @@
 import { unitLabelsEn, type IndicatorValueType } from '@union/domain';
 import type { LabelKey } from '../../i18n';
+import { numberFormat } from '../../i18n/number-format';
 
 export interface ValueFormat {
   valueType: IndicatorValueType;
@@ -22,7 +23,7 @@ export function formatNumber(value: number, valueType: IndicatorValueType, lang:
       : valueType === 'integer'
         ? { maximumFractionDigits: 0 }
         : { maximumFractionDigits: 2 };
-  return new Intl.NumberFormat(numberLocale[lang], { useGrouping: true, ...options }).format(value);
+  return numberFormat(numberLocale[lang], { useGrouping: true, ...options }).format(value);
 }
 
 /** The unit as shown after a number: Chinese units sit right after it, English ones after a space. */

@@ -1,56 +1,33 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
+import type { Role } from '@union/domain';
 import { RequireRole } from '../auth/me';
-import { ChairHomePage } from '../home/ChairHomePage';
-import { ImportPage } from '../years/ImportPage';
-import { YearsAdminPage } from '../years/YearsAdminPage';
-import { CompletenessPage } from './CompletenessPage';
-import { ReviewQueuePage } from './ReviewQueuePage';
-import { ReviewReportPage } from './ReviewReportPage';
 
 const district = ['district_admin', 'district_viewer'] as const;
 const admin = ['district_admin'] as const;
 
+/** A page from its own chunk, loaded by the router before the route shows (route `lazy`), shown only to `roles` when given. */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType, roles?: readonly Role[]): RouteObject['lazy'] {
+  return async () => {
+    const Page = pick(await load());
+    return {
+      element: roles ? (
+        <RequireRole roles={roles}>
+          <Page />
+        </RequireRole>
+      ) : (
+        <Page />
+      ),
+    };
+  };
+}
+
 /** The reporting workflow's pages: chair home, district review and completeness, years and import (admin). */
 export const reportingRoutes: RouteObject[] = [
-  { path: 'home', element: <ChairHomePage /> },
-  {
-    path: 'review',
-    element: (
-      <RequireRole roles={district}>
-        <ReviewQueuePage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'review/completeness',
-    element: (
-      <RequireRole roles={district}>
-        <CompletenessPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'review/:year/:schoolId',
-    element: (
-      <RequireRole roles={district}>
-        <ReviewReportPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'admin/years',
-    element: (
-      <RequireRole roles={admin}>
-        <YearsAdminPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'admin/import',
-    element: (
-      <RequireRole roles={admin}>
-        <ImportPage />
-      </RequireRole>
-    ),
-  },
+  { path: 'home', lazy: page(() => import('../home/ChairHomePage'), (m) => m.ChairHomePage) },
+  { path: 'review', lazy: page(() => import('./ReviewQueuePage'), (m) => m.ReviewQueuePage, district) },
+  { path: 'review/completeness', lazy: page(() => import('./CompletenessPage'), (m) => m.CompletenessPage, district) },
+  { path: 'review/:year/:schoolId', lazy: page(() => import('./ReviewReportPage'), (m) => m.ReviewReportPage, district) },
+  { path: 'admin/years', lazy: page(() => import('../years/YearsAdminPage'), (m) => m.YearsAdminPage, admin) },
+  { path: 'admin/import', lazy: page(() => import('../years/ImportPage'), (m) => m.ImportPage, admin) },
 ];

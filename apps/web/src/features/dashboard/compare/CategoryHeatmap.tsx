@@ -62,36 +62,42 @@ export function CategoryHeatmap({ data, schoolIds }: { data: Heatmap; schoolIds?
           </div>
         </div>
       }
-      table={
-        <table className="data-table compact-table">
-          <thead>
-            <tr>
-              <th scope="col">{c.common.school}</th>
-              <th scope="col" className="num">
-                {c.common.score}
-              </th>
-              {categories.map((cat) => (
-                <th key={cat.code} scope="col" className="num">
-                  {cat.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.schoolId}>
-                <th scope="row">{r.schoolName}</th>
-                <td className="num">{formatScore(r.total, labelKey)}</td>
-                {categories.map((cat) => (
-                  <td key={cat.code} className="num">
-                    {formatRatio(r.shares[cat.code], labelKey, 0)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      // A component, so its thousands of cells are only built when the reader opens the table.
+      table={<HeatmapTable rows={rows} categories={categories} />}
     />
+  );
+}
+
+function HeatmapTable({ rows, categories }: { rows: Heatmap['rows']; categories: { code: string; name: string }[] }) {
+  const { c, labelKey } = useDashboardCopy();
+  return (
+    <table className="data-table compact-table">
+      <thead>
+        <tr>
+          <th scope="col">{c.common.school}</th>
+          <th scope="col" className="num">
+            {c.common.score}
+          </th>
+          {categories.map((cat) => (
+            <th key={cat.code} scope="col" className="num">
+              {cat.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.schoolId}>
+            <th scope="row">{r.schoolName}</th>
+            <td className="num">{formatScore(r.total, labelKey)}</td>
+            {categories.map((cat) => (
+              <td key={cat.code} className="num">
+                {formatRatio(r.shares[cat.code], labelKey, 0)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

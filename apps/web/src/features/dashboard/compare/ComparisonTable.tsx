@@ -1,91 +1,169 @@
 import { medianOf } from '@union/domain';
-import { useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { Link } from 'react-router';
 import { percentileShade } from '../colourScale';
 import { formatScore, formatShown } from '../format';
-import type { Comparison } from '../types';
+import type { Comparison, ComparisonRow } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
 import { SortHeader } from './SortHeader';
 import { nextSort, sortRows, type Sort } from './sortRows';
 import { YoyBadge } from './YoyBadge';
 import { unitSuffix } from '../../reports/format';
 
+/**
+ * Rows drawn at first. A city has thousands of schools: drawing every row
+ * (each cell with its value, YoY and percentile) would keep the page blank for
+ * seconds, so the table shows the first rows of the current order and the
+ * reader asks for more. Sorting always sorts all schools.
+ */
+const FIRST_ROWS = 100;
+const MORE_ROWS = 100;
+
+// The show-more copy (zh / en).
+const moreCopy = {
+  zh: {
+    shown: (shown: number, total: number) => `显示前 ${shown} 所，共 ${total} 所学校`,
+    allShown: (total: number) => `已显示全部 ${total} 所学校`,
+    more: (n: number) => `再显示 ${n} 所`,
+    all: (total: number) => `显示全部 ${total} 所`,
+    busy: '正在显示…',
+  },
+  en: {
+    shown: (shown: number, total: number) => `Showing the first ${shown} of ${total} schools`,
+    allShown: (total: number) => `Showing all ${total} schools`,
+    more: (n: number) => `Show ${n} more`,
+    all: (total: number) => `Show all ${total}`,
+    busy: 'Showing…',
+  },
+} as const;
+
+type Indicator = Comparison['indicators'][number];
+type Copy = ReturnType<typeof useDashboardCopy>['c'];
+type LabelKey = ReturnType<typeof useDashboardCopy>['labelKey'];
+
+/** One school's row. Memoised: showing more rows or re-sorting does not redraw the rows already there. */
+const SchoolRow = memo(function SchoolRow({ row, indicators, per100, c, labelKey }: { row: ComparisonRow; indicators: readonly Indicator[]; per100: boolean; c: Copy; labelKey: LabelKey }) {
+  return (
+    <tr>
+      <th scope="row" className="sticky-col">
+        <Link to={`/dashboard/schools/${row.schoolId}`}>{row.schoolName}</Link>
+        <span className="row-sub">{row.clusterName ?? c.common.noCluster}</span>
+      </th>
+      <td className="num" data-col="score">
+        <span className="cell-value">{formatScore(row.score, labelKey) ?? c.common.noValue}</span>
+        <YoyBadge yoy={row.scoreYoy} />
+      </td>
+      <td className="num" data-col="rank">
+        {row.rank ?? c.common.noValue}
+      </td>
+      {indicators.map((i) => {
+        const cell = row.cells[i.code]!;
+        const percentile = cell.percentile == null ? null : Math.round(cell.percentile);
+        return (
+          <td key={i.code} className="num heat-cell" data-col={i.code} style={{ background: percentileShade(cell.percentile) }}>
+            <span className="cell-value">{formatShown(cell.shown, i, per100, labelKey) ?? c.common.noValue}</span>
+            <YoyBadge yoy={cell.yoy} />
+            {percentile != null ? (
+              <span className="pct" title={c.compare.percentile(percentile)}>
+                <span aria-hidden="true">P{percentile}</span>
+                <span className="visually-hidden">{c.compare.percentile(percentile)}</span>
+              </span>
+            ) : null}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
 /** All schools × the chosen indicators: sortable, shaded by percentile, with YoY, score and rank. */
 export function ComparisonTable({ data }: { data: Comparison }) {
   const { c, labelKey } = useDashboardCopy();
   const [sort, setSort] = useState<Sort>({ key: 'score', direction: 'descending' });
   const onSort = (key: Sort['key']) => setSort((s) => nextSort(s, key));
-  const rows = sortRows(data.rows, sort);
+  const rows = useMemo(() => sortRows(data.rows, sort), [data.rows, sort]);
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  const [showing, startShowing] = useTransition();
+  const body = useRef<HTMLTableSectionElement>(null);
+  /** The first row a "show more" revealed: keyboard focus moves to its link. */
+  const focusRow = useRef<number | null>(null);
+  const shown = Math.min(limit, rows.length);
   const per100 = data.perHundredStaff;
-  const nameOf = (i: Comparison['indicators'][number]) => (labelKey === 'en' ? i.nameEn : i.nameZh);
-  const unitOf = (i: Comparison['indicators'][number]) =>
+  const nameOf = (i: Indicator) => (labelKey === 'en' ? i.nameEn : i.nameZh);
+  const unitOf = (i: Indicator) =>
     per100 && i.valueType !== 'percent' && i.code !== 'staff_total' ? `${unitSuffix(i.unit, labelKey).trim()}${labelKey === 'en' ? ' / 100 staff' : '/百人'}` : unitSuffix(i.unit, labelKey).trim();
+  const more = moreCopy[labelKey === 'en' ? 'en' : 'zh'];
+  const median = useMemo(() => medianOf(data.rows.map((r) => r.score)), [data.rows]);
+
+  useLayoutEffect(() => {
+    if (focusRow.current === null || focusRow.current >= shown) return;
+    body.current?.rows[focusRow.current]?.querySelector<HTMLElement>('a')?.focus();
+    focusRow.current = null;
+  }, [shown]);
+
+  const showMore = (next: number) => {
+    focusRow.current = shown;
+    startShowing(() => setLimit(next));
+  };
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={c.compare.tableCaption(data.year)}>
-      <table className="data-table compare-table">
-        <caption className="visually-hidden">{c.compare.tableCaption(data.year)}</caption>
-        <thead>
-          <tr>
-            <SortHeader sortKey="school" sort={sort} onSort={onSort} label={c.common.school} className="sticky-col" />
-            <SortHeader sortKey="score" sort={sort} onSort={onSort} label={c.common.score} className="num" />
-            <SortHeader sortKey="rank" sort={sort} onSort={onSort} label={c.common.rank} className="num" />
-            {data.indicators.map((i) => (
-              <SortHeader key={i.code} sortKey={`ind:${i.code}`} sort={sort} onSort={onSort} label={nameOf(i)} className="num">
-                {nameOf(i)}
-                <span className="col-unit">{labelKey === 'en' ? ` (${unitOf(i)})` : `（${unitOf(i)}）`}</span>
-              </SortHeader>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.schoolId}>
-              <th scope="row" className="sticky-col">
-                <Link to={`/dashboard/schools/${row.schoolId}`}>{row.schoolName}</Link>
-                <span className="row-sub">{row.clusterName ?? c.common.noCluster}</span>
-              </th>
-              <td className="num" data-col="score">
-                <span className="cell-value">{formatScore(row.score, labelKey) ?? c.common.noValue}</span>
-                <YoyBadge yoy={row.scoreYoy} />
-              </td>
-              <td className="num" data-col="rank">
-                {row.rank ?? c.common.noValue}
-              </td>
-              {data.indicators.map((i) => {
-                const cell = row.cells[i.code]!;
-                const percentile = cell.percentile == null ? null : Math.round(cell.percentile);
-                return (
-                  <td key={i.code} className="num heat-cell" data-col={i.code} style={{ background: percentileShade(cell.percentile) }}>
-                    <span className="cell-value">{formatShown(cell.shown, i, per100, labelKey) ?? c.common.noValue}</span>
-                    <YoyBadge yoy={cell.yoy} />
-                    {percentile != null ? (
-                      <span className="pct" title={c.compare.percentile(percentile)}>
-                        <span aria-hidden="true">P{percentile}</span>
-                        <span className="visually-hidden">{c.compare.percentile(percentile)}</span>
-                      </span>
-                    ) : null}
-                  </td>
-                );
-              })}
+    <>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={c.compare.tableCaption(data.year)}>
+        <table className="data-table compare-table" data-total-rows={rows.length} data-shown-rows={shown}>
+          <caption className="visually-hidden">{c.compare.tableCaption(data.year)}</caption>
+          <thead>
+            <tr>
+              <SortHeader sortKey="school" sort={sort} onSort={onSort} label={c.common.school} className="sticky-col" />
+              <SortHeader sortKey="score" sort={sort} onSort={onSort} label={c.common.score} className="num" />
+              <SortHeader sortKey="rank" sort={sort} onSort={onSort} label={c.common.rank} className="num" />
+              {data.indicators.map((i) => (
+                <SortHeader key={i.code} sortKey={`ind:${i.code}`} sort={sort} onSort={onSort} label={nameOf(i)} className="num">
+                  {nameOf(i)}
+                  <span className="col-unit">{labelKey === 'en' ? ` (${unitOf(i)})` : `（${unitOf(i)}）`}</span>
+                </SortHeader>
+              ))}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" className="sticky-col">
-              {c.common.median}
-            </th>
-            <td className="num">{formatScore(medianOf(data.rows.map((r) => r.score)), labelKey) ?? c.common.noValue}</td>
-            <td />
-            {data.indicators.map((i) => (
-              <td key={i.code} className="num">
-                {formatShown(data.medians[i.code], i, per100, labelKey) ?? c.common.noValue}
-              </td>
+          </thead>
+          <tbody ref={body}>
+            {rows.slice(0, shown).map((row) => (
+              <SchoolRow key={row.schoolId} row={row} indicators={data.indicators} per100={per100} c={c} labelKey={labelKey} />
             ))}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" className="sticky-col">
+                {c.common.median}
+              </th>
+              <td className="num">{formatScore(median, labelKey) ?? c.common.noValue}</td>
+              <td />
+              {data.indicators.map((i) => (
+                <td key={i.code} className="num">
+                  {formatShown(data.medians[i.code], i, per100, labelKey) ?? c.common.noValue}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {rows.length > FIRST_ROWS ? (
+        <div className="inline-fields compare-more" style={{ alignItems: 'center', marginTop: 'var(--space-3)' }}>
+          <p className="muted" role="status" style={{ margin: 0 }}>
+            {showing ? more.busy : shown < rows.length ? more.shown(shown, rows.length) : more.allShown(rows.length)}
+          </p>
+          {shown < rows.length ? (
+            <>
+              {rows.length - shown > MORE_ROWS ? (
+                <button type="button" className="button button--secondary button--small" disabled={showing} onClick={() => showMore(shown + MORE_ROWS)}>
+                  {more.more(MORE_ROWS)}
+                </button>
+              ) : null}
+              <button type="button" className="button button--secondary button--small" disabled={showing} onClick={() => showMore(rows.length)}>
+                {more.all(rows.length)}
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -6,6 +6,13 @@ import { formatShown } from '../format';
 import type { Comparison } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
 
+interface Point {
+  schoolId: number;
+  schoolName: string;
+  value: number;
+  percentile: number | null;
+}
+
 /** A fixed, even spread of dots around the axis so equal values stay visible (no randomness). */
 const jitter = (i: number) => ((i * 7) % 11) / 10 - 0.5;
 
@@ -18,7 +25,7 @@ export function DistributionChart({ data }: { data: Comparison }) {
   const indicator = data.indicators.find((i) => i.code === code) ?? data.indicators[0]!;
   const per100 = data.perHundredStaff;
   const name = labelKey === 'en' ? indicator.nameEn : indicator.nameZh;
-  const points = useMemo(
+  const points = useMemo<Point[]>(
     () =>
       data.rows
         .map((r) => ({ schoolId: r.schoolId, schoolName: r.schoolName, value: r.cells[indicator.code]?.shown ?? null, percentile: r.cells[indicator.code]?.percentile ?? null }))
@@ -93,30 +100,36 @@ export function DistributionChart({ data }: { data: Comparison }) {
       title={`${c.compare.distributionTitle}${c.common.colon}${name}${per100 ? c.compare.per100Suffix : ''}`}
       controls={controls}
       chart={<EChart option={option} height={220} label={c.common.chartOf(`${c.compare.distributionTitle} ${name}`)} />}
-      table={
-        <table className="data-table compact-table">
-          <thead>
-            <tr>
-              <th scope="col">{c.common.school}</th>
-              <th scope="col" className="num">
-                {name}
-              </th>
-              <th scope="col" className="num">
-                P
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.schoolId} className={p.schoolId === marked ? 'row--marked' : undefined}>
-                <th scope="row">{p.schoolName}</th>
-                <td className="num">{show(p.value)}</td>
-                <td className="num">{p.percentile == null ? c.common.noValue : Math.round(p.percentile)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={<DistributionTable points={points} marked={marked} name={name} show={show} />}
     />
+  );
+}
+
+/** The strip plot's numbers as a table; a component, so it is only built when the reader opens it. */
+function DistributionTable({ points, marked, name, show }: { points: readonly Point[]; marked: number | null; name: string; show: (v: number | null) => string }) {
+  const { c } = useDashboardCopy();
+  return (
+    <table className="data-table compact-table">
+      <thead>
+        <tr>
+          <th scope="col">{c.common.school}</th>
+          <th scope="col" className="num">
+            {name}
+          </th>
+          <th scope="col" className="num">
+            P
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((p) => (
+          <tr key={p.schoolId} className={p.schoolId === marked ? 'row--marked' : undefined}>
+            <th scope="row">{p.schoolName}</th>
+            <td className="num">{show(p.value)}</td>
+            <td className="num">{p.percentile == null ? c.common.noValue : Math.round(p.percentile)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
