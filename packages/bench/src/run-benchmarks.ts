@@ -150,8 +150,8 @@ async function main() {
         },
       });
       results.deadlineWeek = week;
-      for (const [name, p] of [['paced', week.paced], ['back to back', week.saturated]] as const) {
-        log(`   ${name}: ${p.saves} saves, ${p.savesPerSecond}/s, p50 ${p.latency.p50} ms, p95 ${p.latency.p95} ms, conflicts ${p.conflicts}, failures ${p.failures}`);
+      for (const [name, p] of [['autosave every 1.5 s', week.autosave], ['paced to the target', week.paced], ['back to back', week.saturated]] as const) {
+        log(`   ${name}: ${p.saves} saves, ${p.savesPerSecond}/s, p50 ${p.latency.p50} ms, p95 ${p.latency.p95} ms, conflicts ${p.conflicts}, failures ${p.failures}${p.failureSamples.length ? ` (${p.failureSamples.join('; ')})` : ''}`);
       }
       log(`   lost updates ${week.lostUpdates}`);
     }

@@ -10,10 +10,14 @@ export interface DeadlineWeekPhase {
   latency: LatencyStats;
   conflicts: number;
   failures: number;
+  /** The first few failures' messages, to tell what went wrong. */
+  failureSamples: string[];
 }
 
 export interface DeadlineWeekResult {
   clients: number;
+  /** Every chair autosaving every 1.5 s (the form's debounce while typing): the real deadline-week load. */
+  autosave: DeadlineWeekPhase;
   /** Chairs saving on a schedule that adds up to the target rate: what latency does a chair see? */
   paced: DeadlineWeekPhase;
   /** Chairs saving back to back: how many saves per second can the server take at most? */
@@ -77,10 +81,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Many chairs saving drafts at once, each with its own session, over real
  * HTTP: every client saves its school's report in a loop, remembering the
- * last value the server confirmed. First paced (each chair saves on a
- * schedule that adds up to `targetPerSecond`; a real form autosaves 1.5 s
- * after typing stops, so this is a harsher deadline week than real chairs
- * make), then back to back to find the ceiling. Afterwards every stored value
+ * last value the server confirmed. Three phases: every chair autosaving
+ * every 1.5 s (what the form does while a chair types), then paced to
+ * `targetPerSecond` in all (harsher than real chairs), then back to back to
+ * find the ceiling. Afterwards every stored value
  * must equal the last confirmed one (zero lost updates).
  *
  * Why two phases: with N clients in a closed loop, latency = N / throughput
@@ -119,6 +123,11 @@ export async function deadlineWeek(options: {
     const durations: number[] = [];
     let conflicts = 0;
     let failures = 0;
+    const failureSamples: string[] = [];
+    const fail = (why: string) => {
+      failures += 1;
+      if (failureSamples.length < 5) failureSamples.push(why);
+    };
     const interval = pacedPerChairPerSecond ? 1000 / pacedPerChairPerSecond : 0;
     const started = Date.now();
     const deadline = started + seconds * 1000;
@@ -149,10 +158,10 @@ export async function deadlineWeek(options: {
               const fresh = await chair.api.query<StoredReport>('reports.get', { schoolId: chair.schoolId, year: options.year });
               chair.version = fresh.result?.data.report?.version ?? 0;
             } else {
-              failures += 1;
+              fail(answer.error?.message ?? 'no result');
             }
-          } catch {
-            failures += 1;
+          } catch (error) {
+            fail(error instanceof Error ? error.message : String(error));
           }
           if (interval) {
             next += interval;
@@ -171,14 +180,16 @@ export async function deadlineWeek(options: {
       latency: latencyStats(durations),
       conflicts,
       failures,
+      failureSamples,
     };
   }
 
+  const autosave = await phase(Math.max(5, Math.round(options.seconds / 2)), 1 / 1.5);
   const paced = await phase(options.seconds, options.targetPerSecond / chairs.length);
   const saturated = await phase(Math.max(5, Math.round(options.seconds / 2)), null);
   agent.destroy();
 
   let lostUpdates = 0;
   for (const [schoolId, value] of confirmed) if ((await options.readValue(schoolId)) !== value) lostUpdates += 1;
-  return { clients: chairs.length, paced, saturated, lostUpdates };
+  return { clients: chairs.length, autosave, paced, saturated, lostUpdates };
 }

@@ -19,23 +19,6 @@ import { unitSuffix } from '../../reports/format';
 const FIRST_ROWS = 100;
 const MORE_ROWS = 100;
 
-// The show-more copy (zh / en).
-const moreCopy = {
-  zh: {
-    shown: (shown: number, total: number) => `显示前 ${shown} 所，共 ${total} 所学校`,
-    allShown: (total: number) => `已显示全部 ${total} 所学校`,
-    more: (n: number) => `再显示 ${n} 所`,
-    all: (total: number) => `显示全部 ${total} 所`,
-    busy: '正在显示…',
-  },
-  en: {
-    shown: (shown: number, total: number) => `Showing the first ${shown} of ${total} schools`,
-    allShown: (total: number) => `Showing all ${total} schools`,
-    more: (n: number) => `Show ${n} more`,
-    all: (total: number) => `Show all ${total}`,
-    busy: 'Showing…',
-  },
-} as const;
 
 type Indicator = Comparison['indicators'][number];
 type Copy = ReturnType<typeof useDashboardCopy>['c'];
@@ -92,7 +75,6 @@ export function ComparisonTable({ data }: { data: Comparison }) {
   const nameOf = (i: Indicator) => (labelKey === 'en' ? i.nameEn : i.nameZh);
   const unitOf = (i: Indicator) =>
     per100 && i.valueType !== 'percent' && i.code !== 'staff_total' ? `${unitSuffix(i.unit, labelKey).trim()}${labelKey === 'en' ? ' / 100 staff' : '/百人'}` : unitSuffix(i.unit, labelKey).trim();
-  const more = moreCopy[labelKey === 'en' ? 'en' : 'zh'];
   const median = useMemo(() => medianOf(data.rows.map((r) => r.score)), [data.rows]);
 
   useLayoutEffect(() => {
@@ -148,17 +130,17 @@ export function ComparisonTable({ data }: { data: Comparison }) {
       {rows.length > FIRST_ROWS ? (
         <div className="inline-fields compare-more" style={{ alignItems: 'center', marginTop: 'var(--space-3)' }}>
           <p className="muted" role="status" style={{ margin: 0 }}>
-            {showing ? more.busy : shown < rows.length ? more.shown(shown, rows.length) : more.allShown(rows.length)}
+            {showing ? c.compare.showingRows : shown < rows.length ? c.compare.rowsShown(shown, rows.length) : c.compare.rowsAllShown(rows.length)}
           </p>
           {shown < rows.length ? (
             <>
               {rows.length - shown > MORE_ROWS ? (
                 <button type="button" className="button button--secondary button--small" disabled={showing} onClick={() => showMore(shown + MORE_ROWS)}>
-                  {more.more(MORE_ROWS)}
+                  {c.compare.showMoreRows(MORE_ROWS)}
                 </button>
               ) : null}
               <button type="button" className="button button--secondary button--small" disabled={showing} onClick={() => showMore(rows.length)}>
-                {more.all(rows.length)}
+                {c.compare.showAllRows(rows.length)}
               </button>
             </>
           ) : null}

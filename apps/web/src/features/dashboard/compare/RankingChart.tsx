@@ -14,12 +14,6 @@ import { useDashboardCopy } from '../useDashboardCopy';
  */
 const MAX_BARS = 50;
 
-// The note under the title when only the top schools are drawn (zh / en).
-const topNote = {
-  zh: (shown: number, total: number) => `图中为前 ${shown} 名（共 ${total} 所学校有得分），完整排名见“查看数据表”。`,
-  en: (shown: number, total: number) => `The chart shows the top ${shown} of ${total} scored schools; the data table has the full ranking.`,
-} as const;
-
 /** Schools by assessment score, highest on top (the top MAX_BARS); a bar opens the school's profile. */
 export function RankingChart({ rows, headingLevel, pixelRatio, compact = false }: { rows: readonly ComparisonRow[]; headingLevel?: 2 | 3; pixelRatio?: number; compact?: boolean }) {
   const { c, labelKey } = useDashboardCopy();
@@ -57,7 +51,7 @@ export function RankingChart({ rows, headingLevel, pixelRatio, compact = false }
     <ChartFigure
       title={c.compare.rankingTitle}
       headingLevel={headingLevel}
-      note={ranked.length > top.length ? <p>{topNote[labelKey === 'en' ? 'en' : 'zh'](top.length, ranked.length)}</p> : undefined}
+      note={ranked.length > top.length ? <p>{c.compare.rankingTopNote(top.length, ranked.length)}</p> : undefined}
       chart={
         <EChart
           option={option}
