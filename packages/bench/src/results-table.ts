@@ -19,7 +19,7 @@ export interface BenchResults {
   replicas: number;
   measuredAt: string;
   node: string;
-  comparison?: AgainstFloor & { firstCallMs: number };
+  comparison?: AgainstFloor & { firstCallMs: number; afterDataChange: LatencyStats };
   trend?: AgainstFloor;
   deadlineWeek?: DeadlineWeekResult;
   extractor?: { corpusBytes: number; rounds: number; mbPerSecond: number };
@@ -37,7 +37,9 @@ export function resultsTable(r: BenchResults): string {
     const c = r.comparison;
     rows.push(`| 1. comparison API p50 / p95 | ${pair(c.api)} | p95 ≤ 1.3 × floor p95 | ${c.ratioP95 === null ? '–' : `${met(c.ratioP95 <= 1.3)} (${c.ratioP95}×)`} |`);
     rows.push(`| 1. comparison SQL floor p50 / p95 | ${pair(c.floor)} | | |`);
-    rows.push(`| 1. comparison single call (first, cold) / p50 | ${c.firstCallMs} / ${c.api.p50} ms | < 100 ms | ${met(c.api.p50 < 100)} |`);
+    rows.push(`| 1. comparison single call p50 (answer reused until the data changes) | ${c.api.p50} ms | < 100 ms | ${met(c.api.p50 < 100)} |`);
+    rows.push(`| 1. comparison right after a data change p50 / p95 (computed afresh) | ${pair(c.afterDataChange)} | < 100 ms | ${met(c.afterDataChange.p95 < 100)} |`);
+    rows.push(`| 1. comparison first call after the server starts | ${c.firstCallMs} ms | | |`);
   }
   if (r.trend) {
     const t = r.trend;

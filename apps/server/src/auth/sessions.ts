@@ -35,12 +35,51 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+export interface ResolvedSession {
+  actor: Actor;
+  expiresAt: Date;
+}
+
+// Every request resolves its session; a chair's form autosaves every few
+// seconds. A resolved session is reused for a few seconds instead of reading
+// it again each time. Logging out, password changes, disabling and role
+// changes forget it at once in this process (revokeSession and
+// revokeUserSessions); another replica notices within SESSION_REUSE_MS.
+// Keyed by token hash (random, so unique across databases too).
+const SESSION_REUSE_MS = 5_000;
+const MAX_REMEMBERED = 20_000;
+const recentlyResolved = new Map<string, { at: number; session: ResolvedSession }>();
+
+function remember(tokenHash: string, session: ResolvedSession, now: Date): void {
+  recentlyResolved.delete(tokenHash);
+  recentlyResolved.set(tokenHash, { at: now.getTime(), session });
+  for (const oldest of recentlyResolved.keys()) {
+    if (recentlyResolved.size <= MAX_REMEMBERED) break;
+    recentlyResolved.delete(oldest);
+  }
+}
+
+/** Forgets reused sessions of a user, so the next request reads them again. */
+function forgetUser(userId: number): void {
+  for (const [tokenHash, entry] of recentlyResolved) if (entry.session.actor.userId === userId) recentlyResolved.delete(tokenHash);
+}
+
 /**
  * The actor behind a session token, or null when the session is unknown,
  * expired, revoked, or its user is disabled. Slides the idle expiry.
  */
-export async function resolveSession(db: Kysely<Database>, token: string, now = new Date()): Promise<{ actor: Actor; expiresAt: Date } | null> {
+export async function resolveSession(db: Kysely<Database>, token: string, now = new Date()): Promise<ResolvedSession | null> {
   const tokenHash = hashToken(token);
+  const cached = recentlyResolved.get(tokenHash);
+  const age = cached ? now.getTime() - cached.at : -1;
+  if (cached && age >= 0 && age < SESSION_REUSE_MS && cached.session.expiresAt > now) return cached.session;
+  const session = await readSession(db, tokenHash, now);
+  if (session) remember(tokenHash, session, now);
+  else recentlyResolved.delete(tokenHash);
+  return session;
+}
+
+async function readSession(db: Kysely<Database>, tokenHash: string, now: Date): Promise<ResolvedSession | null> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -85,6 +124,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, now = 
 }
 
 export async function revokeSession(db: Kysely<Database>, token: string, now = new Date()): Promise<void> {
+  recentlyResolved.delete(hashToken(token));
   await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).execute();
 }
 
@@ -92,5 +132,7 @@ export async function revokeSession(db: Kysely<Database>, token: string, now = n
 export async function revokeUserSessions(db: Kysely<Database>, userId: number, exceptToken?: string, now = new Date()): Promise<void> {
   let query = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
   if (exceptToken) query = query.where('token_hash', '!=', hashToken(exceptToken));
+  // All of them, the kept one too: its user's role or must-change flag may have just changed.
+  forgetUser(userId);
   await query.execute();
 }
