@@ -83,7 +83,7 @@ async function main() {
       replicaUrls = children.map((c) => c.url);
       baseUrl = replicaUrls[0]!;
     } else {
-      inProcess = createAppServer({ db: handle.db, engine: 'pglite' });
+      inProcess = createAppServer({ db: handle.db, engine: 'pglite', webDistDir: join(repoRoot, 'apps/web/dist') });
       await new Promise<void>((r) => inProcess!.listen(0, '127.0.0.1', r));
       baseUrl = `http://127.0.0.1:${(inProcess.address() as AddressInfo).port}`;
       replicaUrls = [baseUrl];
