@@ -101,6 +101,7 @@ export const dashboardZh = {
     showMoreRows: (n: number) => `再显示 ${n} 所`,
     showAllRows: (total: number) => `显示全部 ${total} 所`,
     showingRows: '正在显示…',
+    heatmapTopNote: (shown: number, total: number) => `图中为得分前 ${shown} 所学校（共 ${total} 所），全部学校见“查看数据表”。`,
     rankingTopNote: (shown: number, total: number) => `图中为前 ${shown} 名（共 ${total} 所学校有得分），完整排名见“查看数据表”。`,
   },
   trends: {
@@ -270,6 +271,7 @@ export const dashboardEn: DashboardMessages = {
     showMoreRows: (n) => `Show ${n} more`,
     showAllRows: (total) => `Show all ${total}`,
     showingRows: 'Showing…',
+    heatmapTopNote: (shown, total) => `The chart shows the ${shown} highest-scoring of ${total} schools; the data table has them all.`,
     rankingTopNote: (shown, total) => `The chart shows the top ${shown} of ${total} scored schools; the data table has the full ranking.`,
   },
   trends: {

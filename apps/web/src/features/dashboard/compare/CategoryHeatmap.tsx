@@ -9,6 +9,8 @@ import type { Heatmap } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
 
 // Low shares in warm tints so where a school falls short stands out; every cell also shows its number.
+const MAX_ROWS = 50;
+
 const shareShades = ['#f4c7bf', '#fbe3cf', '#eef2f7', '#bcd3ec', '#7fa8d6'] as const;
 
 /** Schools × categories: the share of each category's points a school earned, as a heatmap with the % in every cell. */
@@ -16,20 +18,22 @@ export function CategoryHeatmap({ data, schoolIds }: { data: Heatmap; schoolIds?
   const { c, labelKey } = useDashboardCopy();
   const navigate = useNavigate();
   const rows = useMemo(() => data.rows.filter((r) => !schoolIds || schoolIds.has(r.schoolId)), [data, schoolIds]);
+  // Highest scores first; a city's thousands of rows would make a canvas tens of thousands of pixels tall.
+  const drawn = useMemo(() => rows.slice(0, MAX_ROWS), [rows]);
   const categories = useMemo(() => data.categories.map((cat) => ({ ...cat, name: categoryLabels[cat.code as CategoryCode][labelKey] })), [data.categories, labelKey]);
   const option = useMemo<ChartOption>(() => {
-    const cells = rows.flatMap((r, y) => categories.map((cat, x) => [x, y, Math.round((r.shares[cat.code] ?? 0) * 100)]));
+    const cells = drawn.flatMap((r, y) => categories.map((cat, x) => [x, y, Math.round((r.shares[cat.code] ?? 0) * 100)]));
     return {
       grid: { left: 8, right: 8, top: 8, bottom: 56 },
       tooltip: {
         trigger: 'item',
         formatter: (p: unknown) => {
           const [x, y, v] = (p as { value: [number, number, number] }).value;
-          return `${rows[y]!.schoolName}<br/>${categories[x]!.name}${c.common.colon}${v}%`;
+          return `${drawn[y]!.schoolName}<br/>${categories[x]!.name}${c.common.colon}${v}%`;
         },
       },
       xAxis: { type: 'category', data: categories.map((cat) => cat.name), position: 'top', axisLabel: { interval: 0, rotate: labelKey === 'en' ? 30 : 0, fontSize: 11 }, splitArea: { show: false } },
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.schoolName), axisLabel: { interval: 0, fontSize: 11 } },
+      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.schoolName), axisLabel: { interval: 0, fontSize: 11 } },
       visualMap: {
         type: 'piecewise',
         orient: 'horizontal',
@@ -40,22 +44,27 @@ export function CategoryHeatmap({ data, schoolIds }: { data: Heatmap; schoolIds?
       },
       series: [{ type: 'heatmap', data: cells, itemStyle: { borderColor: '#fff', borderWidth: 1 }, label: { show: true, fontSize: 10, color: '#1b2430', formatter: (p: unknown) => String((p as { value: number[] }).value[2]) }, cursor: 'pointer' }],
     };
-  }, [rows, categories, labelKey, c]);
+  }, [drawn, categories, labelKey, c]);
 
   return (
     <ChartFigure
       title={c.compare.heatmapTitle}
-      note={<p>{c.compare.heatmapHint}</p>}
+      note={
+        <>
+          <p>{c.compare.heatmapHint}</p>
+          {rows.length > drawn.length ? <p>{c.compare.heatmapTopNote(drawn.length, rows.length)}</p> : null}
+        </>
+      }
       chart={
         <div className="chart-scroll">
           <div className="chart-scroll__inner chart-scroll__inner--wide">
             <EChart
               option={option}
-              height={Math.max(240, rows.length * 24 + 110)}
+              height={Math.max(240, drawn.length * 24 + 110)}
               label={c.common.chartOf(c.compare.heatmapTitle)}
               onClick={(p) => {
                 const cell = (option.series as { data: number[][] }[])[0]!.data[p.dataIndex];
-                const row = cell ? rows[cell[1]!] : undefined;
+                const row = cell ? drawn[cell[1]!] : undefined;
                 if (row) void navigate(`/dashboard/schools/${row.schoolId}`);
               }}
             />
