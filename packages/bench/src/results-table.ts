@@ -22,7 +22,7 @@ export interface BenchResults {
   comparison?: AgainstFloor & { firstCallMs: number; afterDataChange: LatencyStats };
   trend?: AgainstFloor;
   deadlineWeek?: DeadlineWeekResult;
-  extractor?: { corpusBytes: number; rounds: number; mbPerSecond: number };
+  extractor?: { source: string; corpusBytes: number; rounds: number; mbPerSecond: number };
   web?: DashboardWebResult;
 }
 

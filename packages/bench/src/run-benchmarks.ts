@@ -163,8 +163,8 @@ async function main() {
 
     if (only.has('extractor')) {
       log('4. extractor throughput on one core…');
-      results.extractor = extractorThroughput(resolve(repoRoot, '../shared/corpus'));
-      log(`   ${results.extractor.mbPerSecond} MB/s`);
+      results.extractor = extractorThroughput(resolve(repoRoot, env.BENCH_CORPUS ?? '../shared/corpus'));
+      log(`   ${results.extractor.mbPerSecond} MB/s (${results.extractor.source})`);
     }
 
     const outDir = join(repoRoot, 'packages/bench/results');
