@@ -1,10 +1,9 @@
 // Accounts in the browser: login, role navigation, a chair's isolation, the
 // admin pages, the forced first password change and session expiry.
 import { join } from 'node:path';
-import type { ServerProcess } from '@union/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiQuery, DEMO_PASSWORD, launchChromium, loginThroughForm, openPage, screenshotDir, startDemoServer, type PageOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiQuery, DEMO_PASSWORD, loginThroughForm, screenshotDir, type PageOptions, useBrowserSuite } from './browser';
 
 interface ListedSchool {
   id: number;
@@ -16,16 +15,12 @@ interface YearInfo {
   isOpen: boolean;
 }
 
-let server: ServerProcess;
-let browser: Browser;
 let openYear: number;
 let schools: ListedSchool[];
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const suite = useBrowserSuite();
 
 async function newPage(options: PageOptions = {}): Promise<Page> {
-  const { context, page } = await openPage(browser, server.url, pageErrors, options);
-  contexts.push(context);
+  const page = await suite.newPage(options);
   return page;
 }
 
@@ -42,25 +37,12 @@ async function mainNavLinks(page: Page): Promise<string[]> {
 
 describe('[chromium] accounts: login, roles and session expiry', () => {
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
     const page = await newPage();
     await loginThroughForm(page, 'admin');
     const years = await apiQuery<YearInfo[]>(page, 'reports.years');
     openYear = (years.find((y) => y.isOpen) ?? years[0])!.year;
     schools = (await apiQuery<{ schools: ListedSchool[] }>(page, 'schools.list')).schools;
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    const errors = pageErrors.splice(0);
-    expect(errors, 'errors in the browser console').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await suite.closeContexts();
   });
 
   it('[chromium] an unknown page sends a visitor to the login page; a wrong password shows 用户名或密码错误', async () => {

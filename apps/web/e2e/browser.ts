@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServerProcess, type ServerProcess } from '@union/server/testing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 const webDist = join(repoRoot, 'apps/web/dist');
@@ -87,4 +88,55 @@ export async function apiQuery<T>(page: Page, path: string, input?: unknown): Pr
     },
     { path, input },
   ) as Promise<T>;
+}
+
+/**
+ * One demo server and one Chromium for a test file, a fresh context (own
+ * cookies) per page, and after each test: every context closed and no error
+ * in any page's console. Call once at the top of a test file.
+ */
+export function useBrowserSuite() {
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  const closeContexts = () => Promise.all(contexts.splice(0).map((c) => c.close()));
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+  });
+  afterEach(async () => {
+    await closeContexts();
+    expect(pageErrors.splice(0), 'errors in the browser console').toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A new context and page; its errors go to `errors` (the suite's, checked after each test, unless given). */
+  async function openContext(options: PageOptions = {}, errors: string[] = pageErrors): Promise<{ context: BrowserContext; page: Page }> {
+    const opened = await openPage(browser!, server!.url, errors, options);
+    contexts.push(opened.context);
+    return opened;
+  }
+
+  return {
+    get server(): ServerProcess {
+      return server!;
+    },
+    /** Errors collected from the suite's pages (checked after each test): for pages opened by hand in a context. */
+    pageErrors,
+    openContext,
+    newPage: async (options: PageOptions = {}) => (await openContext(options)).page,
+    /** A new page logged in through the form as `username`, sent on to `path`. */
+    async loggedIn(username: string, { path = '/', ...options }: PageOptions & { path?: string } = {}): Promise<Page> {
+      const { page } = await openContext(options);
+      await page.goto(`/login?next=${encodeURIComponent(path)}`);
+      await loginThroughForm(page, username);
+      return page;
+    },
+    /** Closes the pages opened so far (e.g. after collecting test data in beforeAll). */
+    closeContexts,
+  };
 }

@@ -5,30 +5,23 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { comparisonRows, type ComparisonRow, type PackedComparison } from '@union/domain';
-import type { ServerProcess } from '@union/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiQuery, launchChromium, loginThroughForm, openPage, screenshotDir, startDemoServer, type PageOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiQuery, loginThroughForm, screenshotDir, type PageOptions, useBrowserSuite } from './browser';
 
 interface YearInfo {
   year: number;
   isOpen: boolean;
 }
 
-let server: ServerProcess;
-let browser: Browser;
 /** The year the dashboards open on: the latest closed year. */
 let year: number;
 let rows: ComparisonRow[];
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const suite = useBrowserSuite();
 
 /** A new context logged in (admin by default) and on `path`. */
 async function openAt(path: string, { user = 'admin', ...options }: PageOptions & { user?: string } = {}): Promise<Page> {
-  const { context, page } = await openPage(browser, server.url, pageErrors, options);
-  contexts.push(context);
-  await page.goto(`/login?next=${encodeURIComponent(path)}`);
-  await loginThroughForm(page, user);
+  const page = await suite.loggedIn(user, { path, ...options });
   await page.waitForURL((url) => url.pathname + url.search === path);
   return page;
 }
@@ -67,24 +60,11 @@ async function tableScores(page: Page): Promise<number[]> {
 
 describe('[chromium] dashboards', () => {
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
     const page = await openAt('/schools');
     const years = await apiQuery<YearInfo[]>(page, 'reports.years');
     year = (years.find((y) => !y.isOpen) ?? years[0]!).year;
     rows = comparisonRows(await apiQuery<PackedComparison>(page, 'dashboard.comparison', { year, codes: ['sick_visits'], perHundredStaff: false })).rows;
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    const errors = pageErrors.splice(0);
-    expect(errors, 'errors in the browser console').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await suite.closeContexts();
   });
 
   it('[chromium] the year overview shows completion, key indicator figures and the score distribution chart', async () => {
@@ -270,8 +250,7 @@ describe('[chromium] dashboards', () => {
 
   it('[chromium] the dashboards load ECharts only on dashboard pages; JS sizes (gzip) are recorded', async () => {
     const jsFetched = async (path: string) => {
-      const { context, page } = await openPage(browser, server.url, pageErrors);
-      contexts.push(context);
+      const page = await suite.newPage();
       const scripts = new Map<string, number>();
       page.on('response', async (res) => {
         if (res.url().endsWith('.js') && res.ok()) scripts.set(new URL(res.url()).pathname, gzipSync(await res.body()).length);

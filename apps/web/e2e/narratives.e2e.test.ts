@@ -2,10 +2,9 @@
 // and a chair pre-fills their draft from their own summary (从总结导入).
 // One real server with the demo district, one Chromium.
 import { join } from 'node:path';
-import type { ServerProcess } from '@union/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiQuery, launchChromium, loginThroughForm, openPage, screenshotDir, startDemoServer, type PageOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiQuery, screenshotDir, type PageOptions, useBrowserSuite } from './browser';
 
 interface YearInfo {
   year: number;
@@ -26,21 +25,12 @@ interface ListedUser {
 
 const SUMMARY = ['一、主要工作', '全年慰问生病住院教职工12人次，支出慰问金3600元。组织教职工健康体检86人。', '二、下一步打算', '明年计划投资十万元。'].join('\n');
 
-let server: ServerProcess;
-let browser: Browser;
 let openYear: number;
 /** A chair whose school's report for the open year the chair may still edit. */
 let chair: { username: string; schoolId: number; schoolName: string };
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const suite = useBrowserSuite();
 
-async function newPage(username: string, options: PageOptions = {}): Promise<Page> {
-  const { context, page } = await openPage(browser, server.url, pageErrors, options);
-  contexts.push(context);
-  await page.goto('/login');
-  await loginThroughForm(page, username);
-  return page;
-}
+const newPage = (username: string, options: PageOptions = {}) => suite.loggedIn(username, options);
 
 /** The value in the draft form's field for an indicator. */
 const formValue = (page: Page, code: string) => page.locator(`[data-field="values.${code}"] input`).first().inputValue();
@@ -79,8 +69,6 @@ async function importSummary(page: Page) {
 
 describe('[chromium] narratives: search and import from summary', () => {
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
     const page = await newPage('admin');
     const years = await apiQuery<YearInfo[]>(page, 'reports.years');
     openYear = (years.find((y) => y.isOpen) ?? years[0])!.year;
@@ -95,18 +83,7 @@ describe('[chromium] narratives: search and import from summary', () => {
       }
     }
     expect(chair, 'a demo chair with an editable report').toBeDefined();
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    const errors = pageErrors.splice(0);
-    expect(errors, 'errors in the browser console').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await suite.closeContexts();
   });
 
   it('[chromium] a viewer searches 送温暖 in all summaries, sees the match highlighted and opens the school report', async () => {

@@ -6,10 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServerProcess } from '@union/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiQuery, launchChromium, loginThroughForm, openPage, repoRoot, screenshotDir, startDemoServer, type PageOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiQuery, loginThroughForm, repoRoot, screenshotDir, type PageOptions, useBrowserSuite } from './browser';
 
 interface ListedSchool {
   id: number;
@@ -32,22 +31,13 @@ interface ExcelLib {
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true } satisfies PageOptions;
 
-let server: ServerProcess;
-let browser: Browser;
 let openYear: number;
 let schools: ListedSchool[];
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const suite = useBrowserSuite();
 
 const chairOf = (school: ListedSchool) => `chair${school.code.replace(/\D/g, '').padStart(2, '0')}`;
 
-async function loggedIn(username: string, options: PageOptions = {}, path = '/'): Promise<Page> {
-  const { context, page } = await openPage(browser, server.url, pageErrors, options);
-  contexts.push(context);
-  await page.goto(`/login?next=${encodeURIComponent(path)}`);
-  await loginThroughForm(page, username);
-  return page;
-}
+const loggedIn = (username: string, options: PageOptions = {}, path = '/') => suite.loggedIn(username, { path, ...options });
 
 const saveState = (page: Page) => page.locator('.rf-bar__state');
 async function waitSaved(page: Page) {
@@ -58,24 +48,11 @@ const field = (page: Page, code: string) => page.locator(`#rf-values-${code}`);
 
 describe('[chromium] reporting workflow', () => {
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
     const page = await loggedIn('admin');
     const years = await apiQuery<YearInfo[]>(page, 'reports.years');
     openYear = (years.find((y) => y.isOpen) ?? years[0])!.year;
     schools = (await apiQuery<{ schools: ListedSchool[] }>(page, 'schools.list', { year: openYear })).schools;
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    const errors = pageErrors.splice(0);
-    expect(errors, 'errors in the browser console').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await suite.closeContexts();
   });
 
   it('[chromium] a chair fills in, reloads, submits; the admin returns with comments; the chair fixes and resubmits; the admin approves', async () => {
@@ -209,8 +186,7 @@ describe('[chromium] reporting workflow', () => {
     expect(school, 'a second school with a draft').toBeDefined();
     const path = `/schools/${school!.id}/reports/${openYear}`;
     const networkErrors: string[] = [];
-    const { context, page } = await openPage(browser, server.url, networkErrors);
-    contexts.push(context);
+    const { context, page } = await suite.openContext({}, networkErrors);
     await page.goto(`/login?next=${encodeURIComponent(path)}`);
     await loginThroughForm(page, chairOf(school!));
     await field(page, 'retired_staff').waitFor();
@@ -227,7 +203,7 @@ describe('[chromium] reporting workflow', () => {
     await page.close();
     await context.setOffline(false);
     const again = await context.newPage();
-    again.on('pageerror', (error) => pageErrors.push(error.message));
+    again.on('pageerror', (error) => suite.pageErrors.push(error.message));
     await again.goto(path);
     await again.getByText('发现未保存的本地草稿').waitFor();
     expect(await field(again, 'retired_staff').inputValue()).not.toBe('13');

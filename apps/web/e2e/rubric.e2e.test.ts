@@ -1,43 +1,21 @@
 // 考核评估表 in the browser: the admin edits the year's rubric (the total must be
 // 100), saves it (rescoring the year's approved reports), and enters a report's
 // acceptance score (验收分) on the review page.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServerProcess } from '@union/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiQuery, launchChromium, loginThroughForm, openPage, screenshotDir, startDemoServer } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiQuery, loginThroughForm, screenshotDir, useBrowserSuite } from './browser';
 
 const YEAR = 2025;
 
-let server: ServerProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const suite = useBrowserSuite();
 
 async function newPage(): Promise<Page> {
-  const { context, page } = await openPage(browser, server.url, pageErrors);
-  contexts.push(context);
+  const page = await suite.newPage();
   return page;
 }
 
 describe('[chromium] rubric: assessment table and acceptance score', () => {
-  beforeAll(async () => {
-    mkdirSync(screenshotDir, { recursive: true });
-    [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    const errors = pageErrors.splice(0);
-    expect(errors, 'errors in the browser console').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('[chromium] the admin fixes a rubric that does not total 100, saves it, and enters an acceptance score', async () => {
     const page = await newPage();
     await loginThroughForm(page, 'admin');

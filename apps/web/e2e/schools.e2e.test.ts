@@ -2,10 +2,9 @@
 // Chromium through playwright-core (never a downloaded browser). Each page logs
 // in as the district admin through the login page.
 import { join } from 'node:path';
-import type { ServerProcess } from '@union/server/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiQuery, launchChromium, loginThroughForm, openPage, screenshotDir, startDemoServer, type PageOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiQuery, screenshotDir, type PageOptions, useBrowserSuite } from './browser';
 
 const SCHOOL_NAME = /学校|小学|中学|幼儿园/;
 
@@ -23,19 +22,13 @@ interface YearInfo {
   isOpen: boolean;
 }
 
-let server: ServerProcess;
-let browser: Browser;
 let openYear: number;
 let allSchools: ListedSchool[];
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const suite = useBrowserSuite();
 
 /** A new context logged in as the admin, on the schools list. */
 async function newPage(options: PageOptions = {}): Promise<Page> {
-  const { context, page } = await openPage(browser, server.url, pageErrors, options);
-  contexts.push(context);
-  await page.goto('/login?next=%2Fschools');
-  await loginThroughForm(page, 'admin');
+  const page = await suite.loggedIn('admin', { path: '/schools', ...options });
   await page.waitForURL('**/schools');
   return page;
 }
@@ -56,25 +49,12 @@ async function hasNoHorizontalOverflow(page: Page) {
 
 describe('[chromium] schools list and school reports', () => {
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
     // The test data comes from the API, asked from inside a logged-in page.
     const page = await newPage();
     const years = await apiQuery<YearInfo[]>(page, 'reports.years');
     openYear = (years.find((y) => y.isOpen) ?? years[0])!.year;
     allSchools = (await apiQuery<SchoolList>(page, 'schools.list')).schools;
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    const errors = pageErrors.splice(0);
-    expect(errors, 'errors in the browser console').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await suite.closeContexts();
   });
 
   it('[chromium] the home page redirects to the schools list showing the seeded schools for the open year', async () => {
