@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, IndicatorsTable } from '@union/db';
 import type { Indicator } from '@union/domain';
 import type { Selectable } from 'kysely';
+import { TimedCache } from './timed-cache';
 
 function toIndicator(r: Selectable<IndicatorsTable>): Indicator {
   return {
@@ -27,23 +28,11 @@ export async function listActiveIndicators(db: Kysely<Database>): Promise<Indica
 // previous year's), and every autosave validates against it: keep it for a
 // minute per year instead of reading it on each save. An empty list (year
 // not set up yet) is not kept.
-const YEAR_CATALOGUE_CACHE_MS = 60 * 1000;
-const yearCataloguesByDb = new WeakMap<Kysely<Database>, Map<number, { at: number; indicators: Promise<Indicator[]> }>>();
+const yearCatalogues = new TimedCache<Indicator[]>(60 * 1000, (list) => list.length > 0);
 
 /** The indicators a reporting year asks for, in that year's order (shared: do not mutate). */
 export function listYearIndicators(db: Kysely<Database>, year: number): Promise<Indicator[]> {
-  let cache = yearCataloguesByDb.get(db);
-  if (!cache) yearCataloguesByDb.set(db, (cache = new Map()));
-  const hit = cache.get(year);
-  if (hit && Date.now() - hit.at < YEAR_CATALOGUE_CACHE_MS) return hit.indicators;
-  const indicators = readYearIndicators(db, year);
-  const entries = cache;
-  entries.set(year, { at: Date.now(), indicators });
-  indicators.then(
-    (list) => list.length === 0 && entries.delete(year),
-    () => entries.delete(year),
-  );
-  return indicators;
+  return yearCatalogues.get(db, String(year), () => readYearIndicators(db, year));
 }
 
 async function readYearIndicators(db: Kysely<Database>, year: number): Promise<Indicator[]> {

@@ -11,6 +11,7 @@ import {
   type SchoolType,
   type SizeBand,
 } from '@union/domain';
+import { TimedCache } from './timed-cache';
 
 // A chair's form is saved every few seconds while they type, and the outlier
 // references (the school's earlier years, last year's peer schools) do not
@@ -30,35 +31,12 @@ interface SchoolReferences {
   peersByBand: Map<SizeBand, Promise<Map<string, RobustReference>>>;
 }
 
-/** Promises kept for a while by key; a failed load is forgotten so the next call retries. */
-class TimedCache<T> {
-  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit && Date.now() - hit.at < REFERENCE_CACHE_MS) return hit.value;
-    const value = load();
-    this.entries.set(key, { at: Date.now(), value });
-    value.catch(() => this.entries.delete(key));
-    return value;
-  }
-}
-
-interface Caches {
-  peers: TimedCache<PeerRates>;
-  schools: TimedCache<SchoolReferences | null>;
-}
-// Keyed by database handle: tests (and tools) open several databases in one process.
-const cachesByDb = new WeakMap<Kysely<Database>, Caches>();
-
-function cachesOf(db: Kysely<Database>): Caches {
-  let caches = cachesByDb.get(db);
-  if (!caches) cachesByDb.set(db, (caches = { peers: new TimedCache(), schools: new TimedCache() }));
-  return caches;
-}
+const peerCache = new TimedCache<PeerRates>(REFERENCE_CACHE_MS);
+const schoolCache = new TimedCache<SchoolReferences | null>(REFERENCE_CACHE_MS);
 
 /** Last year's approved figures of one school type, per 100 staff: shared by every school of that type. */
 function peerRates(db: Kysely<Database>, year: number, schoolType: SchoolType): Promise<PeerRates> {
-  return cachesOf(db).peers.get(`${year}/${schoolType}`, async () => {
+  return peerCache.get(db, `${year}/${schoolType}`, async () => {
     const found = await db
       .selectFrom('report_values as v')
       .innerJoin('reports as r', 'r.id', 'v.report_id')
@@ -90,7 +68,7 @@ function referencesByCode(valuesByCode: Map<string, number[]>): Map<string, Robu
 }
 
 function schoolReferences(db: Kysely<Database>, schoolId: number, year: number): Promise<SchoolReferences | null> {
-  return cachesOf(db).schools.get(`${year}/${schoolId}`, async () => {
+  return schoolCache.get(db, `${year}/${schoolId}`, async () => {
     const school = await db.selectFrom('schools').select(['school_type', 'staff_count']).where('id', '=', schoolId).executeTakeFirst();
     if (!school) return null;
     const history = await db
