@@ -9,7 +9,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const workspaces = ['packages/domain', 'packages/db', 'apps/server', 'apps/web'];
+const workspaces = ['packages/domain', 'packages/db', 'packages/bench', 'apps/server', 'apps/web'];
 
 for (const ws of workspaces) rmSync(join(root, ws, 'test-results'), { recursive: true, force: true });
 
