@@ -34,7 +34,7 @@ export const narrativeSectionLabels: Record<NarrativeSection, { zh: string; en: 
   shortcomings: { zh: '存在的不足', en: 'Shortcomings' },
   plans: { zh: '下一步计划', en: 'Plans for next year' },
 };
-// Not trimmed: a 总结 often starts its first paragraph with full-width spaces (　　) like every other one.
+// Not trimmed: a 总结 often starts its first paragraph with full-width spaces (U+3000) like every other one.
 export const narrativeSchema = z.object({
   achievements: safeText({ max: 50_000, trim: false }),
   shortcomings: safeText({ max: 20_000, trim: false }),

@@ -10,7 +10,7 @@ import { z } from 'zod';
 /** The largest value of a PostgreSQL `integer` (int4) column. */
 export const INT4_MAX = 2_147_483_647;
 
-const NUL = /\u0000/;
+const hasNul = (s: string) => s.includes('\u0000');
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -41,7 +41,7 @@ export interface SafeTextOptions {
 export function safeText(options: SafeTextOptions = {}) {
   let schema = z
     .string({ error: '必须是文字' })
-    .refine((s) => !NUL.test(s), { error: nulCharacterMessage, abort: true })
+    .refine((s) => !hasNul(s), { error: nulCharacterMessage, abort: true })
     .refine((s) => !LONE_SURROGATE.test(s), { error: loneSurrogateMessage, abort: true });
   if (!options.asTyped) schema = schema.normalize('NFC');
   if (!options.asTyped && options.trim !== false) schema = schema.trim();
