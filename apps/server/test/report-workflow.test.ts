@@ -245,7 +245,33 @@ describe.each(testEngines())('[%s] reporting workflow', (engine) => {
     expect(mine[0]).toMatchObject({ message: '请于1月15日前提交年报', read: false });
     await chair.reminders.markRead({ id: mine[0]!.id });
     expect((await chair.reminders.mine())[0]!.read).toBe(true);
+    // Marking it again is harmless and keeps the first read time.
+    const readAt = () => t.db.selectFrom('reminders').select('read_at').where('id', '=', mine[0]!.id).executeTakeFirstOrThrow();
+    const firstRead = await readAt();
+    await chair.reminders.markRead({ id: mine[0]!.id });
+    expect(await readAt()).toEqual(firstRead);
     expect(await admin.reminders.mine()).toEqual([]);
+  });
+
+  it('answers NOT_FOUND for another school’s reminder (or a missing one) and leaves it unread', async () => {
+    const other = await t.db
+      .selectFrom('users')
+      .select('username')
+      .where('role', '=', 'school_chair')
+      .where('org_unit_id', '!=', schoolId)
+      .orderBy('username')
+      .executeTakeFirstOrThrow();
+    const otherChair = createCaller(createDirectContext(t.db, await actorFor(t.db, other.username)));
+    await admin.review.remind({ year, message: '请尽快提交年报' });
+    const [unread] = await chair.reminders.mine();
+    expect(unread).toMatchObject({ message: '请尽快提交年报', read: false });
+    for (const caller of [otherChair, admin, viewer]) {
+      const refused = await errorOf(caller.reminders.markRead({ id: unread!.id }));
+      expect(refused.code).toBe('NOT_FOUND');
+      expect(refused.message).toBe('找不到这条提醒');
+    }
+    expect((await errorOf(chair.reminders.markRead({ id: 2_000_000_000 }))).code).toBe('NOT_FOUND');
+    expect((await chair.reminders.mine())[0]).toMatchObject({ id: unread!.id, read: false });
   });
 
   it('opens a new year with the previous year’s indicators', async () => {

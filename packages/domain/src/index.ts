@@ -5,6 +5,7 @@ export * from './org/org-unit';
 export * from './school/school';
 export * from './report/report';
 export * from './validation/zod-messages';
+export * from './validation/safe-input';
 export * from './validation/indicator-value';
 export * from './accounts/roles';
 export * from './report/validation-rules';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, safeText } from '@union/domain';
 import { schoolIdsInScope } from '../auth/scope';
 import { adminProcedure, router } from '../trpc/trpc';
 
@@ -10,11 +11,11 @@ export const auditRouter = router({
     .input(
       z
         .object({
-          action: z.string().max(40).optional(),
-          schoolId: z.number().int().positive().optional(),
-          username: z.string().trim().max(40).optional(),
-          /** Return entries older than this id (the last id of the previous page). */
-          before: z.number().int().positive().optional(),
+          action: safeText({ max: 40 }).optional(),
+          schoolId: idSchema.optional(),
+          username: safeText({ max: 40 }).optional(),
+          /** Return entries older than this id (the last id of the previous page); audit ids are bigint. */
+          before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
         })
         .default({}),
     )

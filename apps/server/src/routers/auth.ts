@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@union/db';
-import { newPasswordSchema } from '@union/domain';
+import { enteredPasswordSchema, newPasswordSchema, safeText } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { checkLoginThrottle, clearLoginFailures, recordLoginFailure } from '../auth/login-throttle';
 import { createSession, revokeSession, revokeUserSessions } from '../auth/sessions';
@@ -18,8 +18,8 @@ export const authRouter = router({
   login: publicProcedure
     .input(
       z.object({
-        username: z.string().trim().min(1, { error: '请输入用户名' }).max(40).transform((s) => s.toLowerCase()),
-        password: z.string().min(1, { error: '请输入密码' }).max(128),
+        username: safeText({ min: 1, max: 40, minMessage: '请输入用户名' }).transform((s) => s.toLowerCase()),
+        password: enteredPasswordSchema('请输入密码'),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -61,7 +61,7 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => (ctx.actor ? describeActor(ctx.db, ctx.actor.userId) : null)),
 
   changePassword: authedProcedure
-    .input(z.object({ currentPassword: z.string().min(1, { error: '请输入当前密码' }).max(128), newPassword: newPasswordSchema }))
+    .input(z.object({ currentPassword: enteredPasswordSchema('请输入当前密码'), newPassword: newPasswordSchema }))
     .mutation(async ({ ctx, input }) => {
       const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands } from '@union/domain';
+import { idSchema, indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands } from '@union/domain';
 import { categoryHeatmap, comparison, indicatorTrend, progressRanking, schoolProfile, yearOverview } from '../services/dashboard';
 import { ensureScores } from '../services/scores';
 import { authedProcedure, router } from '../trpc/trpc';
@@ -22,7 +22,7 @@ export const dashboardRouter = router({
         year: reportingYearSchema,
         codes: z.array(indicatorCodeSchema).min(1, { error: '请至少选择一个指标' }).max(20, { error: '最多同时比较 20 个指标' }),
         perHundredStaff: z.boolean().default(false),
-        clusterId: z.number().int().positive().optional(),
+        clusterId: idSchema.optional(),
         schoolType: schoolTypeSchema.optional(),
         sizeBand: z.enum(sizeBands).optional(),
       }),
@@ -36,12 +36,12 @@ export const dashboardRouter = router({
       z.object({
         code: indicatorCodeSchema,
         perHundredStaff: z.boolean().default(false),
-        schoolIds: z.array(z.number().int().positive()).max(10, { error: '最多同时显示 10 所学校' }).default([]),
+        schoolIds: z.array(idSchema).max(10, { error: '最多同时显示 10 所学校' }).default([]),
       }),
     )
     .query(({ ctx, input }) => indicatorTrend(ctx.db, ctx.actor, input.code, input.perHundredStaff, input.schoolIds)),
 
   progress: scoredProcedure.input(yearInput).query(({ ctx, input }) => progressRanking(ctx.db, ctx.actor, input.year)),
 
-  schoolProfile: scoredProcedure.input(z.object({ schoolId: z.number().int().positive() })).query(({ ctx, input }) => schoolProfile(ctx.db, ctx.actor, input.schoolId)),
+  schoolProfile: scoredProcedure.input(z.object({ schoolId: idSchema })).query(({ ctx, input }) => schoolProfile(ctx.db, ctx.actor, input.schoolId)),
 });

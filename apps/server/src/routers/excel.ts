@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands } from '@union/domain';
+import { idSchema, indicatorCodeSchema, reportingYearSchema, safeText, schoolTypeSchema, sizeBands } from '@union/domain';
 import { listYearIndicators } from '../services/catalogue';
 import { exportComparisonWorkbook, exportSchoolProfileWorkbook } from '../services/dashboard-exports';
 import { ensureScores } from '../services/scores';
@@ -8,7 +8,7 @@ import { exportSchoolHistoryWorkbook, exportYearWorkbook, previewImport } from '
 import { adminProcedure, authedProcedure, districtProcedure, router } from '../trpc/trpc';
 
 // Files travel base64-encoded in JSON; 8 MB of text is ~6 MB of .xlsx, far above a district's sheet.
-const fileSchema = z.string().min(1, { error: '请选择文件' }).max(8_000_000, { error: '文件太大（最大约 6 MB）' });
+const fileSchema = safeText({ asTyped: true, min: 1, max: 8_000_000, minMessage: '请选择文件', maxMessage: '文件太大（最大约 6 MB）' });
 
 export const excelRouter = router({
   /** One year's reports for all schools in scope, as .xlsx (base64). */
@@ -17,7 +17,7 @@ export const excelRouter = router({
   }),
 
   /** One school's history as .xlsx; chairs only their own school. */
-  exportSchoolHistory: authedProcedure.input(z.object({ schoolId: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
+  exportSchoolHistory: authedProcedure.input(z.object({ schoolId: idSchema })).mutation(async ({ ctx, input }) => {
     const latestYear = await ctx.db.selectFrom('reporting_years').select((eb) => eb.fn.max('year').as('y')).executeTakeFirstOrThrow();
     const catalogue = await listYearIndicators(ctx.db, latestYear.y ?? new Date().getFullYear());
     return exportSchoolHistoryWorkbook(ctx.db, ctx.actor, input.schoolId, catalogue);
@@ -30,7 +30,7 @@ export const excelRouter = router({
         year: reportingYearSchema,
         codes: z.array(indicatorCodeSchema).min(1).max(20),
         perHundredStaff: z.boolean().default(false),
-        clusterId: z.number().int().positive().optional(),
+        clusterId: idSchema.optional(),
         schoolType: schoolTypeSchema.optional(),
         sizeBand: z.enum(sizeBands).optional(),
       }),
@@ -41,7 +41,7 @@ export const excelRouter = router({
     }),
 
   /** A school's profile (scores, ranks, categories, gaps) as .xlsx; chairs only their own school. */
-  exportSchoolProfile: authedProcedure.input(z.object({ schoolId: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
+  exportSchoolProfile: authedProcedure.input(z.object({ schoolId: idSchema })).mutation(async ({ ctx, input }) => {
     const years = await ctx.db.selectFrom('reporting_years').select('year').execute();
     await ensureScores(ctx.db, years.map((y) => y.year));
     return exportSchoolProfileWorkbook(ctx.db, ctx.actor, input.schoolId);

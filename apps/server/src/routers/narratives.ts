@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { reportingYearSchema } from '@union/domain';
+import { reportingYearSchema, safeText } from '@union/domain';
 import { listYearIndicators } from '../services/catalogue';
 import { extractFromSource } from '../services/narrative-import';
 import { searchNarratives } from '../services/narrative-search';
 import { authedProcedure, districtProcedure, router } from '../trpc/trpc';
 
 const sourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: z.string().trim().min(1, { error: '请粘贴总结内容' }).max(200_000, { error: '总结太长（最多 20 万字）' }) }),
+  z.object({ kind: z.literal('text'), text: safeText({ min: 1, max: 200_000, minMessage: '请粘贴总结内容', maxMessage: '总结太长（最多 20 万字）' }) }),
   z.object({
     kind: z.literal('file'),
-    filename: z.string().min(1).max(200),
-    base64: z.string().min(1, { error: '请选择文件' }).max(8_000_000, { error: '文件太大（最大约 6 MB）' }),
+    filename: safeText({ min: 1, max: 200 }),
+    base64: safeText({ asTyped: true, min: 1, max: 8_000_000, minMessage: '请选择文件', maxMessage: '文件太大（最大约 6 MB）' }),
   }),
 ]);
 
@@ -22,6 +22,6 @@ export const narrativesRouter = router({
 
   /** Full-text search over narratives and honours, to find and collect good practice. */
   search: districtProcedure
-    .input(z.object({ query: z.string().trim().min(1, { error: '请输入要搜索的内容' }).max(50), year: reportingYearSchema.optional() }))
+    .input(z.object({ query: safeText({ min: 1, max: 50, minMessage: '请输入要搜索的内容' }), year: reportingYearSchema.optional() }))
     .query(({ ctx, input }) => searchNarratives(ctx.db, ctx.actor, input.query, input.year)),
 });

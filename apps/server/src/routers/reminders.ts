@@ -1,4 +1,6 @@
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { idSchema } from '@union/domain';
 import { authedProcedure, router } from '../trpc/trpc';
 
 export const remindersRouter = router({
@@ -15,14 +17,20 @@ export const remindersRouter = router({
     return rows.map((r) => ({ id: r.id, year: r.year, message: r.message, createdAt: r.created_at, read: r.read_at !== null }));
   }),
 
-  markRead: authedProcedure.input(z.object({ id: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
-    await ctx.db
-      .updateTable('reminders')
-      .set({ read_at: new Date() })
-      .where('id', '=', input.id)
-      .where('school_id', '=', ctx.actor.schoolId ?? -1)
-      .where('read_at', 'is', null)
-      .execute();
+  /** Marks one of the chair's own reminders read; another school's reminder answers NOT_FOUND like a missing one. */
+  markRead: authedProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }) => {
+    const schoolId = ctx.actor.schoolId;
+    // Marking an already read reminder again keeps its first read time and still succeeds.
+    const marked = schoolId === null
+      ? undefined
+      : await ctx.db
+          .updateTable('reminders')
+          .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(new Date())) }))
+          .where('id', '=', input.id)
+          .where('school_id', '=', schoolId)
+          .returning('id')
+          .executeTakeFirst();
+    if (!marked) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这条提醒' });
     return { ok: true as const };
   }),
 });

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { honourSchema, indicatorCodeSchema, narrativeSchema, reportingYearSchema } from '@union/domain';
+import { honourSchema, idSchema, indicatorCodeSchema, indicatorExplanationsSchema, indicatorValuesSchema, narrativeSchema, reportingYearSchema, reportVersionSchema } from '@union/domain';
 import { listYearIndicators } from '../services/catalogue';
 import { outlierWarnings } from '../services/outlier-check';
 import { saveDraft, submitReport } from '../services/report-drafts';
@@ -10,7 +10,7 @@ import { getSchool } from '../services/schools';
 import { valueHistory } from '../services/value-history';
 import { authedProcedure, router } from '../trpc/trpc';
 
-const schoolYear = { schoolId: z.number().int().positive(), year: reportingYearSchema };
+const schoolYear = { schoolId: idSchema, year: reportingYearSchema };
 
 export const reportsRouter = router({
   years: authedProcedure.query(({ ctx }) => listReportingYears(ctx.db)),
@@ -41,11 +41,11 @@ export const reportsRouter = router({
     .input(
       z.object({
         ...schoolYear,
-        baseVersion: z.number().int().min(0),
-        values: z.record(indicatorCodeSchema, z.number().finite().nullable()),
+        baseVersion: reportVersionSchema,
+        values: indicatorValuesSchema,
         narrative: narrativeSchema,
         honours: z.array(honourSchema).max(200),
-        explanations: z.record(indicatorCodeSchema, z.string().max(500)).default({}),
+        explanations: indicatorExplanationsSchema.default({}),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -57,11 +57,11 @@ export const reportsRouter = router({
     }),
 
   submit: authedProcedure
-    .input(z.object({ ...schoolYear, version: z.number().int().min(1) }))
+    .input(z.object({ ...schoolYear, version: reportVersionSchema.min(1) }))
     .mutation(({ ctx, input }) => submitReport(ctx, input)),
 
   /** Who changed one field from what to what and when. */
   valueHistory: authedProcedure
-    .input(z.object({ reportId: z.number().int().positive(), code: indicatorCodeSchema }))
+    .input(z.object({ reportId: idSchema, code: indicatorCodeSchema }))
     .query(({ ctx, input }) => valueHistory(ctx.db, ctx.actor, input.reportId, input.code)),
 });

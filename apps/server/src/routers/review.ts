@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportingYearSchema } from '@union/domain';
+import { idSchema, reportingYearSchema, reportVersionSchema, safeText } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { schoolIdsInScope } from '../auth/scope';
 import { completeness, decideReport } from '../services/review';
@@ -7,13 +7,13 @@ import { adminProcedure, districtProcedure, router } from '../trpc/trpc';
 
 const fieldCommentSchema = z.object({
   fieldPath: z.string().regex(/^(values\.[a-z][a-z0-9_]*|narrative\.(achievements|shortcomings|plans)|honours)$/, { error: '批注的字段无效' }),
-  body: z.string().trim().min(1, { error: '请填写批注内容' }).max(500, { error: '批注最多 500 字' }),
+  body: safeText({ min: 1, max: 500, minMessage: '请填写批注内容', maxMessage: '批注最多 500 字' }),
 });
 
 const decision = z.object({
-  reportId: z.number().int().positive(),
-  version: z.number().int().min(1),
-  comment: z.string().max(2000, { error: '意见最多 2000 字' }).default(''),
+  reportId: idSchema,
+  version: reportVersionSchema.min(1),
+  comment: safeText({ max: 2000, maxMessage: '意见最多 2000 字' }).default(''),
   fieldComments: z.array(fieldCommentSchema).max(100).default([]),
 });
 
@@ -49,14 +49,14 @@ export const reviewRouter = router({
 
   /** Reopens an approved report (back to the school as returned); the reason is required and logged. */
   reopen: adminProcedure
-    .input(decision.extend({ comment: z.string().trim().min(2, { error: '请填写重新打开的原因' }).max(2000) }))
+    .input(decision.extend({ comment: safeText({ min: 2, max: 2000, minMessage: '请填写重新打开的原因', maxMessage: '原因最多 2000 字' }) }))
     .mutation(({ ctx, input }) => decideReport(ctx, 'reopen', input)),
 
   completeness: districtProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => completeness(ctx.db, ctx.actor, input.year)),
 
   /** An in-app reminder to every school in scope that has not handed in the year's report. */
   remind: adminProcedure
-    .input(z.object({ year: reportingYearSchema, message: z.string().trim().min(2, { error: '请填写提醒内容' }).max(500) }))
+    .input(z.object({ year: reportingYearSchema, message: safeText({ min: 2, max: 500, minMessage: '请填写提醒内容', maxMessage: '提醒内容最多 500 字' }) }))
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction().execute(async (trx) => {
         const pending = await trx

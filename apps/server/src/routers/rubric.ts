@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { reportingYearSchema, rubricSchema } from '@union/domain';
+import { idSchema, reportingYearSchema, rubricSchema, safeText } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { schoolIdsInScope } from '../auth/scope';
 import { listYearIndicators } from '../services/catalogue';
@@ -39,7 +39,7 @@ export const rubricRouter = router({
 
   /** Self-score (by the school's chair) or acceptance score (by the district admin), each with a note. */
   assess: authedProcedure
-    .input(z.object({ reportId: z.number().int().positive(), kind: z.enum(['self', 'acceptance']), score, note: z.string().trim().max(1000).default('') }))
+    .input(z.object({ reportId: idSchema, kind: z.enum(['self', 'acceptance']), score, note: safeText({ max: 1000, maxMessage: '说明最多 1000 字' }).default('') }))
     .mutation(async ({ ctx, input }) => {
       const mayAssess = input.kind === 'self' ? ctx.actor.role === 'school_chair' : ctx.actor.role === 'district_admin';
       if (!mayAssess) throw new TRPCError({ code: 'FORBIDDEN', message: input.kind === 'self' ? '自评分由学校工会主席填写' : '验收分由区教育工会管理员填写' });
@@ -55,7 +55,7 @@ export const rubricRouter = router({
     }),
 
   /** Automatic score, self-score and acceptance score of one report, side by side. */
-  assessment: authedProcedure.input(z.object({ reportId: z.number().int().positive() })).query(async ({ ctx, input }) => {
+  assessment: authedProcedure.input(z.object({ reportId: idSchema })).query(async ({ ctx, input }) => {
     const row = await ctx.db
       .selectFrom('reports as r')
       .leftJoin('report_scores as s', 's.report_id', 'r.id')

@@ -1,17 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { reportingYearSchema, schoolTypeSchema } from '@union/domain';
+import { idSchema, reportingYearSchema, safeText, schoolTypeSchema } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { createSchool, updateSchool, type SchoolInput } from '../services/school-admin';
 import { getOrgTree, getSchool, listSchools } from '../services/schools';
 import { adminProcedure, authedProcedure, router } from '../trpc/trpc';
 
-const idSchema = z.number().int().positive();
-
 const schoolInputSchema = z
   .object({
-    code: z.string().trim().min(1, { error: '请填写学校代码' }).max(40),
-    name: z.string().trim().min(2, { error: '学校名称至少 2 个字' }).max(80),
+    code: safeText({ min: 1, max: 40, minMessage: '请填写学校代码' }),
+    name: safeText({ min: 2, max: 80, minMessage: '学校名称至少 2 个字' }),
     schoolType: schoolTypeSchema,
     /** The cluster (片区) or the district the school sits under. */
     parentId: idSchema,
@@ -28,7 +26,7 @@ export const schoolsRouter = router({
       z
         .object({
           year: reportingYearSchema.optional(),
-          search: z.string().trim().max(50).optional(),
+          search: safeText({ max: 50 }).optional(),
           clusterId: idSchema.optional(),
           schoolType: schoolTypeSchema.optional(),
           /** Admins only: include deactivated schools (for the schools admin page). */

@@ -1,13 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { hashPassword } from '@union/db';
-import { displayNameSchema, newPasswordSchema, roleSchema, usernameSchema } from '@union/domain';
+import { displayNameSchema, idSchema, newPasswordSchema, roleSchema, usernameSchema } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { revokeUserSessions } from '../auth/sessions';
 import { assertOrgUnitFitsRole, findUserInScope, listUsers } from '../services/users';
 import { adminProcedure, router } from '../trpc/trpc';
-
-const idSchema = z.number().int().positive();
 
 export const usersRouter = router({
   list: adminProcedure.query(({ ctx }) => listUsers(ctx.db, ctx.actor)),

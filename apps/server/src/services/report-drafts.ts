@@ -6,6 +6,7 @@ import {
   reportStatuses,
   refusalMessage,
   validateForSubmit,
+  validateExplanations,
   validateReportValues,
   type Honour,
   type Indicator,
@@ -215,7 +216,7 @@ async function createDraft(ctx: Context & { actor: Actor }, input: DraftInput, n
  */
 export async function saveDraft(ctx: Context & { actor: Actor }, input: DraftInput, catalogue: readonly Indicator[]): Promise<SaveResult> {
   assertOwnSchool(ctx.actor, input.schoolId);
-  const errors = validateReportValues(input.values, catalogue);
+  const errors = [...validateReportValues(input.values, catalogue), ...validateExplanations(input.explanations, catalogue)];
   if (errors.length) throw invalidFields(errors);
   const now = new Date();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ReportStatus } from '../report/report';
+import { safeText } from '../validation/safe-input';
 
 export const roles = ['district_admin', 'district_viewer', 'school_chair'] as const;
 export const roleSchema = z.enum(roles);
@@ -21,19 +22,15 @@ export function viewerMayReadReport(status: ReportStatus): boolean {
   return status === 'submitted' || status === 'approved';
 }
 
-export const usernameSchema = z
-  .string()
-  .trim()
-  .min(3, { error: '用户名至少 3 个字符' })
-  .max(40, { error: '用户名最多 40 个字符' })
+export const usernameSchema = safeText({ min: 3, max: 40, minMessage: '用户名至少 3 个字符', maxMessage: '用户名最多 40 个字符' })
   .regex(/^[a-zA-Z0-9._-]+$/, { error: '用户名只能包含字母、数字、点、下划线和短横线' })
   .transform((s) => s.toLowerCase());
 
 /** At least 8 characters with a letter and a digit: simple rules a chair can follow. */
-export const newPasswordSchema = z
-  .string()
-  .min(8, { error: '密码至少 8 个字符' })
-  .max(128, { error: '密码最多 128 个字符' })
+export const newPasswordSchema = safeText({ asTyped: true, min: 8, max: 128, minMessage: '密码至少 8 个字符', maxMessage: '密码最多 128 个字符' })
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: '密码须同时包含字母和数字' });
 
-export const displayNameSchema = z.string().trim().min(1, { error: '请填写姓名' }).max(60, { error: '姓名最多 60 个字符' });
+export const displayNameSchema = safeText({ min: 1, max: 60, minMessage: '请填写姓名', maxMessage: '姓名最多 60 个字符' });
+
+/** A password as typed at login or as the current password: never trimmed or normalised, only refused if it cannot be a password. */
+export const enteredPasswordSchema = (emptyMessage: string) => safeText({ asTyped: true, min: 1, max: 128, minMessage: emptyMessage, maxMessage: '密码最多 128 个字符' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, safeText } from '../validation/safe-input';
 
 /**
  * Organisation units, DHIS2-style: a tree whose levels are named by kind, so a
@@ -28,11 +29,11 @@ export function canBeChildOf(kind: OrgUnitKind, parentKind: OrgUnitKind | null):
 }
 
 export const orgUnitSchema = z.object({
-  id: z.number().int().positive(),
-  parentId: z.number().int().positive().nullable(),
+  id: idSchema,
+  parentId: idSchema.nullable(),
   kind: orgUnitKindSchema,
-  code: z.string().min(1).max(40),
-  name: z.string().min(1).max(80),
+  code: safeText({ min: 1, max: 40 }),
+  name: safeText({ min: 1, max: 80 }),
 });
 export type OrgUnit = z.infer<typeof orgUnitSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { indicatorCodeSchema } from '../catalogue/indicator';
+import { idSchema, int4CountSchema, safeRecord, safeText } from '../validation/safe-input';
 
 export const reportingYearSchema = z.number().int().min(2000).max(2100);
 
@@ -33,10 +34,11 @@ export const narrativeSectionLabels: Record<NarrativeSection, { zh: string; en: 
   shortcomings: { zh: '存在的不足', en: 'Shortcomings' },
   plans: { zh: '下一步计划', en: 'Plans for next year' },
 };
+// Not trimmed: a 总结 often starts its first paragraph with full-width spaces (U+3000) like every other one.
 export const narrativeSchema = z.object({
-  achievements: z.string().max(50_000),
-  shortcomings: z.string().max(20_000),
-  plans: z.string().max(20_000),
+  achievements: safeText({ max: 50_000, trim: false }),
+  shortcomings: safeText({ max: 20_000, trim: false }),
+  plans: safeText({ max: 20_000, trim: false }),
 });
 export type Narrative = z.infer<typeof narrativeSchema>;
 
@@ -60,22 +62,32 @@ export const honourKindLabels: Record<HonourKind, { zh: string; en: string }> = 
 };
 
 export const honourSchema = z.object({
-  title: z.string().trim().min(1, { error: '请填写荣誉名称' }).max(200),
+  title: safeText({ min: 1, max: 200, minMessage: '请填写荣誉名称' }),
   level: honourLevelSchema,
   kind: honourKindSchema,
-  recipient: z.string().trim().max(100).default(''),
+  recipient: safeText({ max: 100 }).default(''),
 });
 export type Honour = z.infer<typeof honourSchema>;
 
-/** Indicator values keyed by indicator code; null means "not filled in". */
-export const indicatorValuesSchema = z.record(indicatorCodeSchema, z.number().finite().nullable());
+/**
+ * Indicator values keyed by indicator code; null means "not filled in".
+ * Each value's own rules (type, unit, range, known code) need the year's
+ * catalogue and live in one place: validateReportValues / indicatorValueSchema.
+ */
+export const indicatorValuesSchema = safeRecord(indicatorCodeSchema, z.number({ error: '必须是数字' }).finite({ error: '必须是有限的数字' }).nullable());
+
+/** Chairs' explanations of questioned values, by indicator code. */
+export const indicatorExplanationsSchema = safeRecord(indicatorCodeSchema, safeText({ max: 500 }));
+
+/** A report's version for compare-and-set saves (0 = not created yet). */
+export const reportVersionSchema = int4CountSchema;
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 
 export const yearlyReportSchema = z.object({
-  schoolId: z.number().int().positive(),
+  schoolId: idSchema,
   year: reportingYearSchema,
   status: reportStatusSchema,
-  version: z.number().int().min(1),
+  version: reportVersionSchema.min(1),
   values: indicatorValuesSchema,
   narrative: narrativeSchema,
   honours: z.array(honourSchema).max(500),

@@ -39,7 +39,7 @@ export function validateReportValues(values: IndicatorValues, catalogue: readonl
   for (const [code, value] of Object.entries(values)) {
     const indicator = byCode.get(code);
     if (!indicator) {
-      errors.push({ path: `values.${code}`, message: `未知指标：${code}` });
+      errors.push(unknownIndicatorError('values', code));
       continue;
     }
     const result = indicatorValueSchema(indicator).safeParse(value);
@@ -60,6 +60,17 @@ export function validateReportValues(values: IndicatorValues, catalogue: readonl
     }
   }
   return errors;
+}
+
+/** An indicator code that is not in the year's catalogue, named at its path (`values.<code>`, `explanations.<code>`). */
+export function unknownIndicatorError(field: string, code: string): FieldError {
+  return { path: `${field}.${code}`, message: `未知指标：${code}` };
+}
+
+/** Explanations may only be given for indicators of the year's catalogue. */
+export function validateExplanations(explanations: Readonly<Record<string, string>>, catalogue: readonly Indicator[]): FieldError[] {
+  const known = new Set(catalogue.map((i) => i.code));
+  return Object.keys(explanations).filter((code) => !known.has(code)).map((code) => unknownIndicatorError('explanations', code));
 }
 
 /** Everything a draft must pass, plus what only a submission needs. */

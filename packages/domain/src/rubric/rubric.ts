@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { categoryCodes, categoryCodeSchema, indicatorCodeSchema, type CategoryCode } from '../catalogue/indicator';
 import { honourLevelSchema, type HonourLevel } from '../report/report';
+import { maxIndicatorValue } from '../validation/indicator-value';
+import { safeText } from '../validation/safe-input';
 
 /**
  * The district's assessment table (考核评估表): items with points, each scored
  * by one method on the report's data. Versioned per reporting year.
  */
-const positive = (what: string) => z.number().positive({ error: `${what}必须大于 0` });
+// Targets are compared with indicator values, so no target needs to exceed the largest value an indicator may hold.
+const positive = (what: string) =>
+  z.number({ error: `${what}必须是数字` }).positive({ error: `${what}必须大于 0` }).max(maxIndicatorValue, { error: `${what}过大，请检查是否多输了数字` });
 
 export const scoringMethodSchema = z.discriminatedUnion('kind', [
   /** Full points at or above the target, nothing below. */
@@ -27,7 +31,7 @@ export const scoringMethodSchema = z.discriminatedUnion('kind', [
   /** Mentions of keywords in the narrative (evidence of work done), up to the target count. */
   z.object({
     kind: z.literal('narrative_evidence'),
-    keywords: z.array(z.string().trim().min(1)).min(1, { error: '请至少填写一个关键词' }).max(20),
+    keywords: z.array(safeText({ min: 1, max: 50, minMessage: '关键词不能为空' })).min(1, { error: '请至少填写一个关键词' }).max(20),
     target: positive('目标次数'),
   }),
 ]);
@@ -36,7 +40,7 @@ export type ScoringMethod = z.infer<typeof scoringMethodSchema>;
 export const rubricItemSchema = z.object({
   id: z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: '评分项编号只能包含小写字母、数字、下划线和短横线' }),
   category: categoryCodeSchema,
-  titleZh: z.string().trim().min(1, { error: '请填写评分项名称' }).max(100),
+  titleZh: safeText({ min: 1, max: 100, minMessage: '请填写评分项名称' }),
   points: z.number().positive({ error: '分值必须大于 0' }).max(100),
   method: scoringMethodSchema,
 });
@@ -48,7 +52,7 @@ export const RUBRIC_TOTAL_POINTS = 100;
 
 export const rubricSchema = z
   .object({
-    totalPoints: z.number().positive().default(RUBRIC_TOTAL_POINTS),
+    totalPoints: z.number().positive().max(1000).default(RUBRIC_TOTAL_POINTS),
     items: z.array(rubricItemSchema).min(1, { error: '评估表至少需要一个评分项' }).max(200),
     starLevels: z.array(starLevelSchema).max(5),
   })

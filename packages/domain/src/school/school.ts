@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, safeText } from '../validation/safe-input';
 
 export const schoolTypes = ['kindergarten', 'primary', 'junior', 'senior', 'nine_year', 'vocational'] as const;
 export const schoolTypeSchema = z.enum(schoolTypes);
@@ -32,14 +33,14 @@ export function sizeBandOf(staffCount: number): SizeBand {
 
 export const schoolSchema = z
   .object({
-    id: z.number().int().positive(),
-    code: z.string().min(1).max(40),
-    name: z.string().min(2).max(80),
+    id: idSchema,
+    code: safeText({ min: 1, max: 40 }),
+    name: safeText({ min: 2, max: 80 }),
     schoolType: schoolTypeSchema,
     staffCount: z.number().int().min(0).max(100_000),
     memberCount: z.number().int().min(0).max(100_000),
-    clusterId: z.number().int().positive().nullable(),
-    districtId: z.number().int().positive(),
+    clusterId: idSchema.nullable(),
+    districtId: idSchema,
   })
   .refine((s) => s.memberCount <= s.staffCount, {
     error: '工会会员数不能超过教职工总数',

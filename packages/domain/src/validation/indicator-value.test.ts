@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../catalogue/indicator';
 import { defaultCatalogue } from '../catalogue/default-catalogue';
-import { indicatorValueSchema } from './indicator-value';
+import { indicatorValueLimits, indicatorValueSchema } from './indicator-value';
 
 const byCode = (code: string): Indicator => {
   const indicator = defaultCatalogue.find((i) => i.code === code);
@@ -41,6 +41,19 @@ describe('indicatorValueSchema', () => {
     expect(indicatorValueSchema(share).parse(50)).toBe(50);
     expect(messageOf(share, 100.5)).toBe('新任工会干部比例不能大于 100%');
     expect(messageOf(share, -0.5)).toBe('新任工会干部比例不能小于 0%');
+  });
+
+  it('bounds every value by its type: counts, money in 元, scores', () => {
+    expect(indicatorValueSchema(byCode('sick_visits')).parse(1_000_000)).toBe(1_000_000);
+    expect(messageOf(byCode('sick_visits'), 1_000_001)).toBe('探望慰问病患人次不能大于 1,000,000，请检查是否多输了数字');
+    expect(messageOf(byCode('sick_visits'), 1e15)).toMatch(/^探望慰问病患人次不能大于/);
+    expect(indicatorValueSchema(byCode('hardship_aid_amount')).parse(1e9)).toBe(1e9);
+    expect(messageOf(byCode('hardship_aid_amount'), 2147483648)).toBe('困难帮扶金额不能大于 1,000,000,000 元，请检查是否多输了数字');
+    for (const indicator of defaultCatalogue) {
+      const limit = Math.min(indicator.max ?? Infinity, indicatorValueLimits[indicator.valueType]);
+      expect(indicatorValueSchema(indicator).safeParse(limit).success, indicator.code).toBe(true);
+      expect(indicatorValueSchema(indicator).safeParse(1e15).success, indicator.code).toBe(false);
+    }
   });
 
   it('rejects infinities and NaN', () => {

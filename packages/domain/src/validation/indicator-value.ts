@@ -10,6 +10,22 @@ function decimalPlaces(value: number): number {
 }
 
 /**
+ * Upper bounds by value type, far above any school's real figures (a school
+ * has at most a few hundred staff; a district's whole union budget is well
+ * below 10 亿元), so a mistyped or hostile 1e15 is refused. The catalogue's
+ * own `max` narrows them further.
+ */
+export const indicatorValueLimits: Record<Indicator['valueType'], number> = {
+  integer: 1_000_000,
+  money: 1_000_000_000,
+  decimal: 1_000_000,
+  percent: 100,
+};
+
+/** The largest value any indicator may hold: a first, catalogue-free bound for values in requests. */
+export const maxIndicatorValue = Math.max(...Object.values(indicatorValueLimits));
+
+/**
  * The zod schema for one indicator's value, with messages that name the
  * indicator. Shared by the web form and the server so both reject the same
  * input. `null` means "not filled in".
@@ -42,6 +58,12 @@ function buildIndicatorValueSchema(indicator: Indicator) {
     case 'decimal':
       schema = schema.min(0, { error: `${name}不能为负数` });
       break;
+  }
+  const typeLimit = indicatorValueLimits[indicator.valueType];
+  // Percentages already stop at 100; a tighter catalogue max is checked below.
+  if (indicator.valueType !== 'percent' && !(indicator.max !== undefined && indicator.max <= typeLimit)) {
+    const unit = indicator.valueType === 'money' ? ' 元' : '';
+    schema = schema.max(typeLimit, { error: `${name}不能大于 ${typeLimit.toLocaleString('zh-CN')}${unit}，请检查是否多输了数字` });
   }
   if (indicator.min !== undefined) {
     schema = schema.min(indicator.min, { error: `${name}不能小于 ${indicator.min}` });
