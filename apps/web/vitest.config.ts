@@ -11,5 +11,5 @@ export default defineProjectConfig({
   fileParallelism: false,
   // Starting the real server (PGlite + demo seed) and Chromium is slow on 2 cores.
   testTimeout: 60_000,
-  hookTimeout: 240_000,
+  hookTimeout: 300_000, // above the server's own readiness limit (SERVER_READY_TIMEOUT_MS), so a slow start reports its output
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { startServerProcess } from './server-process';
+import { SERVER_READY_TIMEOUT_MS, startServerProcess } from './server-process';
+
+// A whole server process per test (embedded database, migrations, maybe the demo
+// seed): over a minute on a loaded 2-core machine. Room enough to start and stop
+// it; a hang still fails (startServerProcess gives up after SERVER_READY_TIMEOUT_MS).
+const PROCESS_TEST_TIMEOUT_MS = SERVER_READY_TIMEOUT_MS + 60_000;
 
 describe('[pglite] server process', () => {
   it('starts with the demo district on the embedded database and shuts down gracefully on SIGTERM', async () => {
@@ -12,11 +17,11 @@ describe('[pglite] server process', () => {
       const code = await server.stop();
       expect(code).toBe(0);
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('exits with a clear message when the environment is invalid', async () => {
     await expect(startServerProcess({ env: { PORT: 'not-a-port' } })).rejects.toThrow(/环境变量配置错误.*PORT/);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
 
 describe('[pglite] first run of a real installation', () => {
@@ -57,5 +62,5 @@ describe('[pglite] first run of a real installation', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 90_000); // three processes one after another (server, CLI, server): slow on a loaded 2-core machine
+  }, 3 * PROCESS_TEST_TIMEOUT_MS); // three processes one after another (server, CLI, server)
 });

@@ -15,11 +15,22 @@ export interface ServerProcess {
 }
 
 /**
+ * How long a start may take before it counts as hung. A fresh embedded
+ * database (initdb) plus the demo seed takes ~5 s on an idle 2-core machine
+ * and over a minute when it is loaded; this is a hang detector, not a
+ * performance check (timings: README, "Test suite on a busy machine").
+ */
+export const SERVER_READY_TIMEOUT_MS = 240_000;
+
+/**
  * Starts the real server (`src/main.ts`) as a child process on a free port,
  * with a fresh embedded database in a temp folder unless DATABASE_URL is given.
- * Resolves once it prints its ready line.
+ * Resolves once it prints its ready line; a process that never gets there is
+ * killed and the start fails with everything it printed.
  */
-export async function startServerProcess(options: { demo?: boolean; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  options: { demo?: boolean; env?: Record<string, string>; nodeArgs?: string[]; readyTimeoutMs?: number } = {},
+): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'union-server-'));
   // `--import tsx` loads TypeScript in the same process (the tsx CLI would add a
   // parent process relaying signals, which can turn a graceful exit into 143).
@@ -30,6 +41,8 @@ export async function startServerProcess(options: { demo?: boolean; env?: Record
   let output = '';
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
 
+  const readyTimeoutMs = options.readyTimeoutMs ?? SERVER_READY_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
   const url = await new Promise<string>((res, rej) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -39,7 +52,15 @@ export async function startServerProcess(options: { demo?: boolean; env?: Record
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     exited.then((code) => rej(new Error(`server exited with ${code} before it was ready:\n${output}`)));
-  });
+    timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      rej(new Error(`server not ready after ${readyTimeoutMs / 1000} s:\n${output}`));
+    }, readyTimeoutMs);
+  }).catch(async (error: unknown) => {
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }).finally(() => clearTimeout(timer));
 
   return {
     url,

@@ -40,6 +40,8 @@ export function launchChromium(): Promise<Browser> {
 export interface PageOptions {
   viewport?: { width: number; height: number };
   isMobile?: boolean;
+  /** The browser's time zone (IANA name); the machine's by default. */
+  timezoneId?: string;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function openPage(browser: Browser, baseURL: string, errors: string
     isMobile: options.isMobile ?? false,
     hasTouch: options.isMobile ?? false,
     locale: 'zh-CN',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
@@ -82,6 +85,19 @@ export async function apiQuery<T>(page: Page, path: string, input?: unknown): Pr
       const url = new URL(`/trpc/${path}`, location.origin);
       if (input !== undefined) url.searchParams.set('input', JSON.stringify(input));
       const res = await fetch(url);
+      const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string } };
+      if (!res.ok || !body.result) throw new Error(`${path} failed: HTTP ${res.status} ${body.error?.message ?? ''}`);
+      return body.result.data;
+    },
+    { path, input },
+  ) as Promise<T>;
+}
+
+/** Calls a tRPC mutation from inside the page (a same-origin JSON POST with the page's session cookie). */
+export async function apiMutation<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ path, input }) => {
+      const res = await fetch(`/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? null) });
       const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string } };
       if (!res.ok || !body.result) throw new Error(`${path} failed: HTTP ${res.status} ${body.error?.message ?? ''}`);
       return body.result.data;

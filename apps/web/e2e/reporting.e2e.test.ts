@@ -261,4 +261,19 @@ describe('[chromium] reporting workflow', () => {
     expect(await admin.getByRole('button', { name: '全部导入' }).isDisabled()).toBe(true);
     await admin.screenshot({ path: join(screenshotDir, 'import-preview.png') });
   });
+
+  it('[chromium] a browser in Los Angeles shows the deadline as its day in China (2027-01-15), not the 14th', async () => {
+    const timezoneId = 'America/Los_Angeles';
+    const pages = [
+      [await loggedIn('chair05', { timezoneId }, '/home'), '/home'],
+      [await loggedIn('admin', { timezoneId }, `/review/completeness?year=${openYear}`), `/review/completeness?year=${openYear}`],
+      [await loggedIn('admin', { timezoneId }, '/admin/years'), '/admin/years'],
+    ] as const;
+    for (const [page, path] of pages) {
+      await page.waitForURL((url) => url.pathname + url.search === path);
+      expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(timezoneId);
+      await page.getByText('2027年1月15日').first().waitFor();
+      expect(await page.getByText('2027年1月14日').count(), path).toBe(0);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { idSchema, reportingYearSchema, rubricSchema, safeText } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
+import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
 import { listYearIndicators } from '../services/catalogue';
 import { getRubric, refreshScores } from '../services/scores';
@@ -62,7 +63,7 @@ export const rubricRouter = router({
       .leftJoin('report_assessments as a', 'a.report_id', 'r.id')
       .select(['r.id', 's.total', 's.stars', 's.item_scores', 'a.self_score', 'a.self_note', 'a.acceptance_score', 'a.acceptance_note'])
       .where('r.id', '=', input.reportId)
-      .where('r.school_id', 'in', schoolIdsInScope(ctx.db, ctx.actor))
+      .where('r.id', 'in', readableReportIds(ctx.db, ctx.actor))
       .executeTakeFirst();
     if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
     return {

@@ -18,6 +18,7 @@ import {
 } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { aggregateScopeActor } from '../auth/district-scope';
+import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
 import { listYearIndicators } from './catalogue';
 import { cachedAtDataVersion } from './dashboard-cache';
@@ -357,6 +358,8 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
       .select(['id', 'narrative_achievements', 'narrative_shortcomings', 'narrative_plans'])
       .where('school_id', '=', schoolId)
       .where('year', '=', latest.year)
+      // The scored report is approved, which every reader in scope may read; the rule still applies.
+      .where('id', 'in', readableReportIds(db, actor))
       .executeTakeFirstOrThrow();
     const [values, honours, catalogue] = await Promise.all([
       db.selectFrom('report_values').select(['indicator_code', 'value']).where('report_id', '=', report.id).execute(),

@@ -2,8 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import { narrativeSectionLabels, type NarrativeSection } from '@union/domain';
 import type { Actor } from '../auth/actor';
-import { schoolIdsInScope } from '../auth/scope';
-import { readableStatuses } from './reports';
+import { readableReportIds } from '../auth/report-visibility';
 import { escapeLike } from './sql-text';
 
 export interface NarrativeHit {
@@ -50,8 +49,7 @@ export async function searchNarratives(db: Kysely<Database>, actor: Actor, query
     .selectFrom('reports as r')
     .innerJoin('org_units as ou', 'ou.id', 'r.school_id')
     .select(['r.id', 'r.school_id', 'ou.name', 'r.year', 'r.narrative_achievements', 'r.narrative_shortcomings', 'r.narrative_plans'])
-    .where('r.school_id', 'in', schoolIdsInScope(db, actor))
-    .where('r.status', 'in', readableStatuses(actor));
+    .where('r.id', 'in', readableReportIds(db, actor));
   for (const term of terms) {
     const pattern = `%${escapeLike(term)}%`;
     reports = reports.where((eb) =>

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import { reportStatuses, viewerMayReadReport, type Honour, type IndicatorValues, type Narrative, type ReportStatus } from '@union/domain';
+import type { Honour, IndicatorValues, Narrative, ReportStatus } from '@union/domain';
 import type { Actor } from '../auth/actor';
-import { schoolIdsInScope } from '../auth/scope';
+import { readableReportIds } from '../auth/report-visibility';
 
 export interface ReportDetail {
   id: number;
@@ -20,14 +20,9 @@ export interface ReportDetail {
   updatedAt: Date;
 }
 
-/** Report statuses whose content the actor may read (viewers: only handed-in reports). */
-export function readableStatuses(actor: Actor): ReportStatus[] {
-  return actor.role === 'district_viewer' ? reportStatuses.filter(viewerMayReadReport) : [...reportStatuses];
-}
-
 /**
  * One school's report for one year, or null when it does not exist or the
- * actor may not read it. Scope and status are filtered in the query itself.
+ * actor may not read it (auth/report-visibility.ts, filtered in the query itself).
  */
 export async function getReport(db: Kysely<Database>, actor: Actor, schoolId: number, year: number): Promise<ReportDetail | null> {
   const report = await db
@@ -35,8 +30,7 @@ export async function getReport(db: Kysely<Database>, actor: Actor, schoolId: nu
     .selectAll()
     .where('school_id', '=', schoolId)
     .where('year', '=', year)
-    .where('school_id', 'in', schoolIdsInScope(db, actor))
-    .where('status', 'in', readableStatuses(actor))
+    .where('id', 'in', readableReportIds(db, actor))
     .executeTakeFirst();
   if (!report) return null;
   const [values, honours] = await Promise.all([
@@ -76,8 +70,7 @@ export async function getPreviousYearValues(db: Kysely<Database>, actor: Actor, 
     .select(['v.indicator_code', 'v.value'])
     .where('r.school_id', '=', schoolId)
     .where('r.year', '=', year - 1)
-    .where('r.school_id', 'in', schoolIdsInScope(db, actor))
-    .where('r.status', 'in', readableStatuses(actor))
+    .where('r.id', 'in', readableReportIds(db, actor))
     .execute();
   return Object.fromEntries(rows.map((r) => [r.indicator_code, r.value]));
 }

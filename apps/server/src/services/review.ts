@@ -4,6 +4,7 @@ import type { Database } from '@union/db';
 import { nextReportStatus, refusalMessage, type ReportAction, type ReportProgress, type ReportStatus } from '@union/domain';
 import { writeAudit, type AuditAction } from '../audit/audit-log';
 import type { Actor } from '../auth/actor';
+import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
 import type { Context } from '../trpc/context';
 import { staleVersionMessage } from './report-drafts';
@@ -103,7 +104,7 @@ export async function listComments(db: Kysely<Database>, actor: Actor, reportId:
     .leftJoin('users as u', 'u.id', 'c.author_id')
     .select(['c.id', 'c.review_round', 'c.field_path', 'c.body', 'u.display_name', 'c.created_at'])
     .where('c.report_id', '=', reportId)
-    .where('r.school_id', 'in', schoolIdsInScope(db, actor))
+    .where('r.id', 'in', readableReportIds(db, actor))
     .orderBy('c.review_round', 'desc')
     .orderBy('c.id')
     .execute();

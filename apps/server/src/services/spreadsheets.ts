@@ -12,8 +12,8 @@ import {
   type ReportProgress,
 } from '@union/domain';
 import type { Actor } from '../auth/actor';
+import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
-import { readableStatuses } from './reports';
 import { indicatorHeader, SCHOOL_CODE_HEADER, SCHOOL_NAME_HEADER, styleHeader, toBase64 } from './workbook';
 
 /**
@@ -37,8 +37,7 @@ export async function exportYearWorkbook(db: Kysely<Database>, actor: Actor, yea
       .innerJoin('reports as r', 'r.id', 'v.report_id')
       .select(['r.school_id', 'v.indicator_code', 'v.value'])
       .where('r.year', '=', year)
-      .where('r.school_id', 'in', schoolIdsInScope(db, actor))
-      .where('r.status', 'in', readableStatuses(actor))
+      .where('r.id', 'in', readableReportIds(db, actor))
       .execute(),
   ]);
   const bySchool = new Map<number, Map<string, number>>();
@@ -89,13 +88,13 @@ export async function exportSchoolHistoryWorkbook(db: Kysely<Database>, actor: A
     .executeTakeFirst();
   if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
   const [reports, values] = await Promise.all([
-    db.selectFrom('reports').select(['id', 'year', 'status']).where('school_id', '=', schoolId).where('status', 'in', readableStatuses(actor)).orderBy('year').execute(),
+    db.selectFrom('reports').select(['id', 'year', 'status']).where('school_id', '=', schoolId).where('id', 'in', readableReportIds(db, actor)).orderBy('year').execute(),
     db
       .selectFrom('report_values as v')
       .innerJoin('reports as r', 'r.id', 'v.report_id')
       .select(['r.year', 'v.indicator_code', 'v.value'])
       .where('r.school_id', '=', schoolId)
-      .where('r.status', 'in', readableStatuses(actor))
+      .where('r.id', 'in', readableReportIds(db, actor))
       .execute(),
   ]);
   const workbook = new ExcelJS.Workbook();

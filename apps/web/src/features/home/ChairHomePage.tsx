@@ -6,7 +6,7 @@ import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { homePath, useMe } from '../auth/me';
-import { formatDate } from '../reports/format';
+import { formatDeadline } from '../reports/format';
 import { latestComments } from '../reports/ReportForm';
 import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';
@@ -69,7 +69,7 @@ function ChairHome() {
           <StatusBadge status={status} />
         </p>
         <p>
-          {c.deadline(formatDate(`${year.deadline}T00:00:00+08:00`, labelKey) ?? year.deadline)}
+          {c.deadline(formatDeadline(year.deadline, labelKey))}
           {!handedIn ? (
             <>
               {' · '}

@@ -62,6 +62,21 @@ export function formatDate(value: string | Date | null | undefined, lang: LabelK
   return new Intl.DateTimeFormat(numberLocale[lang], { year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric' }).format(date);
 }
 
+/** The time zone deadlines are set in: a district's deadline is a calendar day in China. */
+export const DEADLINE_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * A deadline ('YYYY-MM-DD', a calendar day in China time) in the reader's
+ * language, as that same day in any browser time zone: 2027-01-15 stays
+ * 2027年1月15日 for a reader in Los Angeles, where that midnight is still the 14th.
+ */
+export function formatDeadline(deadline: string, lang: LabelKey = 'zh'): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return deadline;
+  const day = new Date(`${deadline}T12:00:00+08:00`);
+  if (Number.isNaN(day.getTime())) return deadline;
+  return new Intl.DateTimeFormat(numberLocale[lang], { year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', timeZone: DEADLINE_TIME_ZONE }).format(day);
+}
+
 /** Splits a narrative into paragraphs at blank lines; single line breaks stay inside a paragraph. */
 export function narrativeParagraphs(text: string | null | undefined): string[] {
   if (!text) return [];

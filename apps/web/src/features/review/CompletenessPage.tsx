@@ -9,7 +9,7 @@ import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useMe } from '../auth/me';
-import { formatDate } from '../reports/format';
+import { formatDeadline } from '../reports/format';
 import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';
 import { downloadBase64 } from '../../ui/files';
@@ -124,7 +124,7 @@ export function CompletenessPage() {
       title={c.compTitle}
       lead={
         <p>
-          {c.compIntro} {data.data ? <strong>{c.deadline(formatDate(`${data.data.deadline}T00:00:00+08:00`, labelKey) ?? data.data.deadline)}</strong> : null}
+          {c.compIntro} {data.data ? <strong>{c.deadline(formatDeadline(data.data.deadline, labelKey))}</strong> : null}
         </p>
       }
     >
@@ -178,7 +178,7 @@ export function CompletenessPage() {
       {remindOpen && year !== null && data.data ? (
         <RemindDialog
           year={year}
-          deadline={formatDate(`${data.data.deadline}T00:00:00+08:00`, 'zh') ?? data.data.deadline}
+          deadline={formatDeadline(data.data.deadline, 'zh')}
           pending={pending}
           onClose={() => setRemindOpen(false)}
           onSent={(n) => {

@@ -5,7 +5,7 @@ import { FormError, FormField, fieldErrorMap, useDescribeError } from '../../ui/
 import { Modal } from '../../ui/Modal';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { formatDate } from '../reports/format';
+import { formatDeadline } from '../reports/format';
 import '../reports/reporting.css';
 import { useYearsCopy } from './messages';
 
@@ -60,7 +60,7 @@ export function YearsAdminPage() {
             {years.data.map((y) => (
               <tr key={y.year}>
                 <th scope="row">{y.year}</th>
-                <td data-label={c.colDeadline}>{formatDate(`${y.deadline}T00:00:00+08:00`, labelKey) ?? y.deadline}</td>
+                <td data-label={c.colDeadline}>{formatDeadline(y.deadline, labelKey)}</td>
                 <td data-label={c.colOpen}>{y.isOpen ? <span className="tag tag--ok">{c.open}</span> : <span className="tag tag--off">{c.closed}</span>}</td>
                 <td data-label={c.colPublished}>{y.publishedToChairs ? c.published : c.unpublished}</td>
                 <td className="actions-cell">

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { ChartFigure } from '../charts/ChartFigure';
 import { EChart } from '../charts/EChart';
 import type { ChartOption } from '../charts/echarts';
+import { tooltipLines } from '../charts/tooltip';
 import { formatRatio, formatScore } from '../format';
 import type { Heatmap } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
@@ -29,7 +30,7 @@ export function CategoryHeatmap({ data, schoolIds }: { data: Heatmap; schoolIds?
         trigger: 'item',
         formatter: (p: unknown) => {
           const [x, y, v] = (p as { value: [number, number, number] }).value;
-          return `${drawn[y]!.schoolName}<br/>${categories[x]!.name}${c.common.colon}${v}%`;
+          return tooltipLines(drawn[y]!.schoolName, `${categories[x]!.name}${c.common.colon}${v}%`);
         },
       },
       xAxis: { type: 'category', data: categories.map((cat) => cat.name), position: 'top', axisLabel: { interval: 0, rotate: labelKey === 'en' ? 30 : 0, fontSize: 11 }, splitArea: { show: false } },

@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { ChartFigure } from '../charts/ChartFigure';
 import { EChart } from '../charts/EChart';
 import type { ChartOption } from '../charts/echarts';
+import { tooltipLines } from '../charts/tooltip';
 import { formatShown } from '../format';
 import type { Comparison } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
@@ -38,13 +39,15 @@ export function DistributionChart({ data }: { data: Comparison }) {
   const option = useMemo<ChartOption>(() => {
     const others = points.filter((p) => p.schoolId !== marked);
     const chosen = points.filter((p) => p.schoolId === marked);
-    const tooltip = (p: unknown) => {
-      const d = (p as { data: { name: string; value: [number, number] } }).data;
-      return `${d.name}<br/>${name}${c.common.colon}${show(d.value[0])}`;
-    };
     return {
       grid: { left: 16, right: 24, top: 24, bottom: 32 },
-      tooltip: { trigger: 'item', formatter: tooltip },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: unknown) => {
+          const d = (p as { data: { name: string; value: [number, number] } }).data;
+          return tooltipLines(d.name, `${name}${c.common.colon}${show(d.value[0])}`);
+        },
+      },
       xAxis: { type: 'value', scale: false },
       yAxis: { type: 'value', show: false, min: -1, max: 1 },
       series: [

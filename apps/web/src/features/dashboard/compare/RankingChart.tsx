@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { ChartFigure } from '../charts/ChartFigure';
 import { EChart } from '../charts/EChart';
 import type { ChartOption } from '../charts/echarts';
+import { tooltipLines } from '../charts/tooltip';
 import { formatScore } from '../format';
 import type { ComparisonRow } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
@@ -28,7 +29,7 @@ export function RankingChart({ rows, headingLevel, pixelRatio, compact = false }
         formatter: (p: unknown) => {
           const { dataIndex } = p as { dataIndex: number };
           const r = top[dataIndex]!;
-          return `${r.schoolName}<br/>${c.common.score}${c.common.colon}${formatScore(r.score, labelKey)}<br/>${c.common.rank}${c.common.colon}${r.rank}`;
+          return tooltipLines(r.schoolName, `${c.common.score}${c.common.colon}${formatScore(r.score, labelKey)}`, `${c.common.rank}${c.common.colon}${r.rank}`);
         },
       },
       xAxis: { type: 'value', max: 100 },

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { ChartFigure } from '../charts/ChartFigure';
 import { EChart } from '../charts/EChart';
 import type { ChartOption } from '../charts/echarts';
+import { tooltipLines } from '../charts/tooltip';
 import { formatScore, formatSigned } from '../format';
 import type { Progress } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
@@ -26,7 +27,10 @@ export function ProgressSection({ progress, yearField, status }: { progress: Pro
   const option = useMemo<ChartOption>(
     () => ({
       grid: { left: 8, right: 48, top: 8, bottom: 24 },
-      tooltip: { trigger: 'item', formatter: (p: unknown) => `${(p as { name: string }).name}<br/>${byName} ${c.trends.change}${c.common.colon}${formatSigned((p as { value: number }).value, labelKey)}` },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: unknown) => tooltipLines((p as { name: string }).name, `${byName} ${c.trends.change}${c.common.colon}${formatSigned((p as { value: number }).value, labelKey)}`),
+      },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', inverse: true, data: top.map((r) => r.schoolName), axisLabel: { interval: 0 } },
       series: [
