@@ -34,7 +34,7 @@ export function CategoryHeatmap({ data, schoolIds }: { data: Heatmap; schoolIds?
         },
       },
       xAxis: { type: 'category', data: categories.map((cat) => cat.name), position: 'top', axisLabel: { interval: 0, rotate: labelKey === 'en' ? 30 : 0, fontSize: 11 }, splitArea: { show: false } },
-      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.schoolName), axisLabel: { interval: 0, fontSize: 11 } },
+      yAxis: { type: 'category', inverse: true, data: drawn.map((r) => r.schoolName), axisLabel: { interval: 0, fontSize: 11, width: 180, overflow: 'truncate' } },
       visualMap: {
         type: 'piecewise',
         orient: 'horizontal',

@@ -33,7 +33,7 @@ export function RankingChart({ rows, headingLevel, pixelRatio, compact = false }
         },
       },
       xAxis: { type: 'value', max: 100 },
-      yAxis: { type: 'category', inverse: true, data: top.map((r) => r.schoolName), axisLabel: { interval: 0, fontSize: compact ? 10 : 12 } },
+      yAxis: { type: 'category', inverse: true, data: top.map((r) => r.schoolName), axisLabel: { interval: 0, fontSize: compact ? 10 : 12, width: compact ? 96 : 180, overflow: 'truncate' } },
       series: [
         {
           type: 'bar',

@@ -32,7 +32,7 @@ export function ProgressSection({ progress, yearField, status }: { progress: Pro
         formatter: (p: unknown) => tooltipLines((p as { name: string }).name, `${byName} ${c.trends.change}${c.common.colon}${formatSigned((p as { value: number }).value, labelKey)}`),
       },
       xAxis: { type: 'value' },
-      yAxis: { type: 'category', inverse: true, data: top.map((r) => r.schoolName), axisLabel: { interval: 0 } },
+      yAxis: { type: 'category', inverse: true, data: top.map((r) => r.schoolName), axisLabel: { interval: 0, width: 180, overflow: 'truncate' } },
       series: [
         {
           type: 'bar',
