@@ -1,0 +1,118 @@
+// Where the extractor looks for the cue words of a figure, and a memo of
+// those look-ups. Kept apart from the rules (extract-figures.ts) because it is
+// about cost only: every look-up here must stay proportional to the text, so a
+// 200,000-character summary with thousands of figures takes well under a
+// second (the first version filtered every figure once per figure).
+import type { NumeralMatch } from './chinese-number';
+import type { Sentence, Span } from './segment';
+
+export type Family = 'persons' | 'money' | 'times' | 'items' | 'things' | 'score' | 'percent';
+
+export interface Figure {
+  numeral: NumeralMatch;
+  classifier: string;
+  family: Family;
+  /** End of numeral + classifier (and 左右/以上 after it). */
+  end: number;
+  approx: boolean;
+  value: number;
+  sentenceIndex: number;
+  clauseIndex: number;
+}
+
+/** Regions around a figure where cue words are looked for, closest first, with their weight. */
+export interface Region extends Span {
+  weight: number;
+  local: boolean;
+  inClause: boolean;
+}
+
+/** The figures of each clause, in text order: what `regionsFor` needs of its neighbours. */
+export class FiguresByClause {
+  private readonly bySentence = new Map<number, Map<number, Figure[]>>();
+
+  constructor(figures: readonly Figure[]) {
+    for (const figure of figures) {
+      let clauses = this.bySentence.get(figure.sentenceIndex);
+      if (!clauses) this.bySentence.set(figure.sentenceIndex, (clauses = new Map()));
+      const list = clauses.get(figure.clauseIndex);
+      if (list) list.push(figure);
+      else clauses.set(figure.clauseIndex, [figure]);
+    }
+  }
+
+  in(sentenceIndex: number, clauseIndex: number): readonly Figure[] {
+    return this.bySentence.get(sentenceIndex)?.get(clauseIndex) ?? [];
+  }
+
+  /** Another figure of the same kind sits in that clause: its context is that figure's. */
+  ownedByAnother(figure: Figure, sentenceIndex: number, clauseIndex: number): boolean {
+    return this.in(sentenceIndex, clauseIndex).some((f) => f !== figure && f.family === figure.family);
+  }
+}
+
+/** Where to look for cue words, closest first. Context owned by another figure of the same kind counts less. */
+export function regionsFor(figure: Figure, byClause: FiguresByClause, sentences: readonly Sentence[]): Region[] {
+  const sentence = sentences[figure.sentenceIndex]!;
+  const clause = sentence.clauses[figure.clauseIndex]!;
+  const inSameClause = byClause.in(figure.sentenceIndex, figure.clauseIndex);
+  const index = inSameClause.indexOf(figure);
+  const previous = inSameClause[index - 1];
+  const next = inSameClause[index + 1];
+  const localStart = previous ? previous.end : clause.start;
+  const localEnd = next ? next.numeral.start : clause.end;
+  const owned = (sentenceIndex: number, clauseIndex: number) => byClause.ownedByAnother(figure, sentenceIndex, clauseIndex);
+
+  const regions: Region[] = [{ start: localStart, end: localEnd, weight: 1, local: true, inClause: true }];
+  if (localStart > clause.start) regions.push({ start: clause.start, end: localStart, weight: 0.7, local: false, inClause: true });
+  if (localEnd < clause.end) regions.push({ start: localEnd, end: clause.end, weight: 0.7, local: false, inClause: true });
+  for (let c = figure.clauseIndex - 1, distance = 1; c >= 0; c -= 1, distance += 1) {
+    const other = sentence.clauses[c]!;
+    const weight = Math.max(0.4, 0.75 - 0.1 * (distance - 1)) * (owned(figure.sentenceIndex, c) ? 0.4 : 1);
+    regions.push({ ...other, weight, local: false, inClause: false });
+  }
+  for (let c = figure.clauseIndex + 1; c < sentence.clauses.length; c += 1) {
+    const other = sentence.clauses[c]!;
+    regions.push({ ...other, weight: owned(figure.sentenceIndex, c) ? 0.15 : 0.35, local: false, inClause: false });
+  }
+  // Earlier sentences of the same paragraph, and the heading above it.
+  for (let s = figure.sentenceIndex - 1, distance = 1; s >= 0 && distance <= 4; s -= 1, distance += 1) {
+    const other = sentences[s]!;
+    if (other.paragraph !== sentence.paragraph) {
+      if (other.heading && other.paragraph === sentence.paragraph - 1) regions.push({ start: other.start, end: other.end, weight: 0.3, local: false, inClause: false });
+      break;
+    }
+    regions.push({ start: other.start, end: other.end, weight: distance === 1 ? 0.35 : 0.28, local: false, inClause: false });
+  }
+  return regions;
+}
+
+/** The longest of `words` found in `text` (the first of equal length), or null. */
+export function includesAny(text: string, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const word of words) if (text.includes(word) && (best === null || word.length > best.length)) best = word;
+  return best;
+}
+
+/**
+ * `includesAny` over spans of one text, remembered per span and word list:
+ * the clauses and sentences around a figure are the same for every figure
+ * nearby and every indicator, so each is searched once per word list.
+ */
+export class SpanCueMemo {
+  private readonly memo = new Map<readonly string[], Map<number, string | null>>();
+
+  constructor(private readonly text: string) {}
+
+  find(span: Span, words: readonly string[]): string | null {
+    let bySpan = this.memo.get(words);
+    if (!bySpan) this.memo.set(words, (bySpan = new Map()));
+    // Exact while (length + 1)² < 2^53, i.e. for texts below 94 million characters.
+    const key = span.start * (this.text.length + 1) + span.end;
+    const known = bySpan.get(key);
+    if (known !== undefined) return known;
+    const found = includesAny(this.text.slice(span.start, span.end), words);
+    bySpan.set(key, found);
+    return found;
+  }
+}
