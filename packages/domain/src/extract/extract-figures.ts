@@ -8,7 +8,7 @@
 // ratios, placeholders, negated or other organisations' figures) are dropped.
 import type { Indicator } from '../catalogue/indicator';
 import { findNumerals, type NumeralMatch } from './chinese-number';
-import { FiguresByClause, includesAny, regionsFor, SpanCueMemo, type Family, type Figure, type Region } from './figure-regions';
+import { CueSearch, FiguresByClause, regionsFor, type ExtractionMeter, type Family, type Figure, type Region } from './figure-regions';
 import { indicatorCues, type IndicatorCue } from './indicator-cues';
 import { normaliseText, toOriginalSpan } from './normalise-text';
 import { sectionAt, sectionSpans, sectionsOfOriginal } from './sections';
@@ -116,6 +116,8 @@ interface Candidate {
 export interface ExtractOptions {
   /** Suggestions below this confidence are dropped. Default 0.5. */
   minConfidence?: number;
+  /** Counts the work done (tests of linearity). */
+  meter?: ExtractionMeter;
 }
 
 function classifierAfter(text: string, position: number, numeral: NumeralMatch): { classifier: string; family: Family; length: number } | null {
@@ -167,7 +169,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
   const spans = sectionSpans(text, sentences);
   const figures = findFigures(text, sentences);
   const byClause = new FiguresByClause(figures);
-  const memo = new SpanCueMemo(text);
+  const cues = new CueSearch(text, options.meter);
   const byIndicator = new Map(catalogue.map((indicator) => [indicator.code, indicator]));
 
   const suggestions: (Suggestion & { sentenceIndex: number; numeralStart: number })[] = [];
@@ -180,13 +182,13 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     if (PER_CAPITA.test(text.slice(clause.start, figure.numeral.start))) continue;
     if (CUMULATIVE.test(text.slice(sentence.start, figure.numeral.start))) continue;
 
-    const regions = regionsFor(figure, byClause, sentences);
+    const regions = regionsFor(figure, byClause, sentences, options.meter);
     const moneyClause = figure.family === 'money' && MONEY_WORD.test(clauseText);
     const candidates: Candidate[] = [];
     for (const indicator of catalogue) {
       const cue = indicatorCues[indicator.code];
       if (!cue) continue;
-      const candidate = scoreCandidate(text, memo, figure, indicator, cue, regions, clause, moneyClause);
+      const candidate = scoreCandidate(text, cues, figure, indicator, cue, regions, clause, moneyClause);
       if (candidate) candidates.push(candidate);
     }
     if (candidates.length === 0) continue;
@@ -272,7 +274,7 @@ function findFigures(text: string, sentences: readonly Sentence[]): Figure[] {
 
 function scoreCandidate(
   text: string,
-  memo: SpanCueMemo,
+  cues: CueSearch,
   figure: Figure,
   indicator: Indicator,
   cue: IndicatorCue,
@@ -289,7 +291,7 @@ function scoreCandidate(
 
   const local = regions[0]!;
   const localText = text.slice(local.start, local.end);
-  if (cue.not && includesAny(localText, cue.not)) return null;
+  if (cue.not && cues.inText(localText, cue.not)) return null;
   // The clause just before often names the activity ("坚持开展帮困送温暖活动，全年共慰问219人次").
   const previousClause = regions.find((r) => !r.inClause && r.end <= local.start && r.weight >= 0.7);
 
@@ -301,7 +303,7 @@ function scoreCandidate(
     // 两个效果: a count noun written after 个/项/件 … is what is counted; 活动3次 names it before.
     const nounFollows = (figure.family === 'things' || figure.family === 'items') && /^[\u3400-\u9fff“"《]/.test(head);
     const named =
-      cue.nouns.includes(classifier) || includesAny(head.slice(0, 6), cue.nouns) || (!nounFollows && includesAny(before, cue.nouns));
+      cue.nouns.includes(classifier) || cues.inText(head.slice(0, 6), cue.nouns) || (!nounFollows && cues.inText(before, cue.nouns));
     if (!named) return null;
   }
 
@@ -313,7 +315,7 @@ function scoreCandidate(
     for (const region of regions) {
       if (region.weight <= weight) continue;
       // Whole clauses and sentences recur for every figure nearby: look them up once.
-      const word = region.inClause ? includesAny(text.slice(region.start, region.end), group) : memo.find(region, group);
+      const word = region.inClause ? cues.inText(text.slice(region.start, region.end), group) : cues.inSpan(region, group);
       if (word) {
         weight = region.weight;
         matchedLength += word.length;
@@ -327,7 +329,7 @@ function scoreCandidate(
   }
   // When the reading leans on the clause before, that clause must not rule it out
   // ("坚持开展帮困送温暖活动，全年共慰问219人次" is hardship aid, not a holiday visit).
-  if (cue.not && weights.some((w) => w < 0.7) && previousClause && memo.find(previousClause, cue.not)) return null;
+  if (cue.not && weights.some((w) => w < 0.7) && previousClause && cues.inSpan(previousClause, cue.not)) return null;
   const minWeight = Math.min(...weights);
   const maxWeight = Math.max(...weights);
   const meanWeight = weights.reduce((a, b) => a + b, 0) / weights.length;
@@ -341,7 +343,7 @@ function scoreCandidate(
   let score = meanWeight * (1 + 0.25 * Math.max(0, weights.filter((w) => w >= 0.7).length - 1)) + (exactUnit ? 0.3 : cue.classifiers.includes(classifier) ? 0.15 : 0);
   // A reading complete within the figure's own words beats one that borrows from other clauses.
   if (weights.every((w) => w >= 1)) score += 0.3;
-  if (cue.any && memo.find(clause, cue.any)) score += 0.15;
+  if (cue.any && cues.inSpan(clause, cue.any)) score += 0.15;
   score += Math.min(0.2, 0.02 * matchedLength);
   return { code: indicator.code, score, meanWeight, contextOnly, exactUnit, headMatches };
 }

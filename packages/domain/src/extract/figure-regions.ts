@@ -27,6 +27,17 @@ export interface Region extends Span {
   inClause: boolean;
 }
 
+/**
+ * Work done by one extraction, for tests that check it grows linearly with the
+ * text (a count, unlike a timing, does not depend on how busy the machine is).
+ */
+export interface ExtractionMeter {
+  /** Regions built around figures. */
+  regions: number;
+  /** Characters scanned for cue words. */
+  charsSearched: number;
+}
+
 /** The figures of each clause, in text order: what `regionsFor` needs of its neighbours. */
 export class FiguresByClause {
   private readonly bySentence = new Map<number, Map<number, Figure[]>>();
@@ -52,7 +63,7 @@ export class FiguresByClause {
 }
 
 /** Where to look for cue words, closest first. Context owned by another figure of the same kind counts less. */
-export function regionsFor(figure: Figure, byClause: FiguresByClause, sentences: readonly Sentence[]): Region[] {
+export function regionsFor(figure: Figure, byClause: FiguresByClause, sentences: readonly Sentence[], meter?: ExtractionMeter): Region[] {
   const sentence = sentences[figure.sentenceIndex]!;
   const clause = sentence.clauses[figure.clauseIndex]!;
   const inSameClause = byClause.in(figure.sentenceIndex, figure.clauseIndex);
@@ -84,6 +95,7 @@ export function regionsFor(figure: Figure, byClause: FiguresByClause, sentences:
     }
     regions.push({ start: other.start, end: other.end, weight: distance === 1 ? 0.35 : 0.28, local: false, inClause: false });
   }
+  if (meter) meter.regions += regions.length;
   return regions;
 }
 
@@ -95,23 +107,32 @@ export function includesAny(text: string, words: readonly string[]): string | nu
 }
 
 /**
- * `includesAny` over spans of one text, remembered per span and word list:
- * the clauses and sentences around a figure are the same for every figure
- * nearby and every indicator, so each is searched once per word list.
+ * Cue-word look-ups of one extraction. Whole spans (clauses, sentences) are
+ * remembered per word list: they are the same for every figure nearby and
+ * every indicator, so each is searched once.
  */
-export class SpanCueMemo {
+export class CueSearch {
   private readonly memo = new Map<readonly string[], Map<number, string | null>>();
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly meter?: ExtractionMeter,
+  ) {}
 
-  find(span: Span, words: readonly string[]): string | null {
+  /** `includesAny` on a short piece of text that is not worth remembering. */
+  inText(piece: string, words: readonly string[]): string | null {
+    if (this.meter) this.meter.charsSearched += piece.length;
+    return includesAny(piece, words);
+  }
+
+  inSpan(span: Span, words: readonly string[]): string | null {
     let bySpan = this.memo.get(words);
     if (!bySpan) this.memo.set(words, (bySpan = new Map()));
     // Exact while (length + 1)² < 2^53, i.e. for texts below 94 million characters.
     const key = span.start * (this.text.length + 1) + span.end;
     const known = bySpan.get(key);
     if (known !== undefined) return known;
-    const found = includesAny(this.text.slice(span.start, span.end), words);
+    const found = this.inText(this.text.slice(span.start, span.end), words);
     bySpan.set(key, found);
     return found;
   }
