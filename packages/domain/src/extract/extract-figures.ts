@@ -183,12 +183,14 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     if (CUMULATIVE.test(text.slice(sentence.start, figure.numeral.start))) continue;
 
     const regions = regionsFor(figure, byClause, sentences, options.meter);
+    // Everything the regions cover: a cue group found nowhere in it needs no region-by-region look.
+    const around: Span = { start: Math.min(...regions.map((r) => r.start)), end: Math.max(...regions.map((r) => r.end)) };
     const moneyClause = figure.family === 'money' && MONEY_WORD.test(clauseText);
     const candidates: Candidate[] = [];
     for (const indicator of catalogue) {
       const cue = indicatorCues[indicator.code];
       if (!cue) continue;
-      const candidate = scoreCandidate(text, cues, figure, indicator, cue, regions, clause, moneyClause);
+      const candidate = scoreCandidate(text, cues, figure, indicator, cue, { regions, around }, clause, moneyClause);
       if (candidate) candidates.push(candidate);
     }
     if (candidates.length === 0) continue;
@@ -278,7 +280,7 @@ function scoreCandidate(
   figure: Figure,
   indicator: Indicator,
   cue: IndicatorCue,
-  regions: readonly Region[],
+  { regions, around }: { regions: readonly Region[]; around: Span },
   clause: Span,
   moneyClause: boolean,
 ): Candidate | null {
@@ -311,6 +313,7 @@ function scoreCandidate(
   const headMatches: number[] = [];
   let matchedLength = 0;
   for (const group of cue.all) {
+    if (!cues.inSpan(around, group)) return null;
     let weight = 0;
     for (const region of regions) {
       if (region.weight <= weight) continue;
@@ -326,6 +329,8 @@ function scoreCandidate(
       }
     }
     weights.push(weight);
+    // The verdict of `minWeight < 0.25` below, given without looking at the other groups.
+    if (weight < 0.25) return null;
   }
   // When the reading leans on the clause before, that clause must not rule it out
   // ("坚持开展帮困送温暖活动，全年共慰问219人次" is hardship aid, not a holiday visit).

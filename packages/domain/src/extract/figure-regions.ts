@@ -112,7 +112,8 @@ export function includesAny(text: string, words: readonly string[]): string | nu
  * every indicator, so each is searched once.
  */
 export class CueSearch {
-  private readonly memo = new Map<readonly string[], Map<number, string | null>>();
+  /** Word list → span start → span end → the word found (small integer keys: fast maps). */
+  private readonly memo = new Map<readonly string[], Map<number, Map<number, string | null>>>();
 
   constructor(
     private readonly text: string,
@@ -126,14 +127,14 @@ export class CueSearch {
   }
 
   inSpan(span: Span, words: readonly string[]): string | null {
-    let bySpan = this.memo.get(words);
-    if (!bySpan) this.memo.set(words, (bySpan = new Map()));
-    // Exact while (length + 1)² < 2^53, i.e. for texts below 94 million characters.
-    const key = span.start * (this.text.length + 1) + span.end;
-    const known = bySpan.get(key);
+    let byStart = this.memo.get(words);
+    if (!byStart) this.memo.set(words, (byStart = new Map()));
+    let byEnd = byStart.get(span.start);
+    if (!byEnd) byStart.set(span.start, (byEnd = new Map()));
+    const known = byEnd.get(span.end);
     if (known !== undefined) return known;
     const found = this.inText(this.text.slice(span.start, span.end), words);
-    bySpan.set(key, found);
+    byEnd.set(span.end, found);
     return found;
   }
 }
