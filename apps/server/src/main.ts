@@ -4,6 +4,7 @@ import { seedDemoDistrict } from '@union/db/seed';
 import { defaultCatalogue } from '@union/domain';
 import { pino } from 'pino';
 import { loadConfig } from './config';
+import { closeExtractionPool } from './extraction/extraction-pool';
 import { createAppServer } from './http/app-server';
 
 async function main() {
@@ -52,7 +53,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {
-      close().then(
+      Promise.all([close(), closeExtractionPool()]).then(
         () => process.exit(0),
         () => process.exit(1),
       );

@@ -14,7 +14,7 @@ import { startServerProcess, type ServerProcess } from '@union/server/testing';
 import { loadCity } from './city/load-city';
 import { comparisonFloorSql, trendFloorSql, withClient } from './measure/dashboard-floor';
 import { deadlineWeek } from './measure/deadline-week';
-import { extractorThroughput } from './measure/extractor-throughput';
+import { extractorOnLongText, extractorThroughput } from './measure/extractor-throughput';
 import { measureDashboardWeb } from './measure/web-dashboard';
 import { timeCalls } from './measure/stats';
 import { resultsTable, round1, round2, type BenchResults } from './results-table';
@@ -163,8 +163,10 @@ async function main() {
 
     if (only.has('extractor')) {
       log('4. extractor throughput on one core…');
-      results.extractor = extractorThroughput(resolve(repoRoot, env.BENCH_CORPUS ?? '../shared/corpus'));
+      const corpus = resolve(repoRoot, env.BENCH_CORPUS ?? '../shared/corpus');
+      results.extractor = { ...extractorThroughput(corpus), longText: extractorOnLongText(corpus) };
       log(`   ${results.extractor.mbPerSecond} MB/s (${results.extractor.source})`);
+      for (const l of results.extractor.longText!) log(`   ${l.kind} ${l.chars} characters: ${l.ms} ms`);
     }
 
     const outDir = join(repoRoot, 'packages/bench/results');

@@ -18,7 +18,7 @@ export const narrativesRouter = router({
   /** Pre-fill suggestions from a chair's own 总结 (pasted text, .txt in UTF-8/GBK, or .docx). Writes nothing. */
   extract: authedProcedure
     .input(z.object({ year: reportingYearSchema, source: sourceSchema }))
-    .mutation(async ({ ctx, input }) => extractFromSource(input.source, await listYearIndicators(ctx.db, input.year))),
+    .mutation(async ({ ctx, input }) => extractFromSource(ctx, input.source, await listYearIndicators(ctx.db, input.year))),
 
   /** Full-text search over narratives and honours, to find and collect good practice. */
   search: districtProcedure

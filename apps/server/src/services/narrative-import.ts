@@ -1,43 +1,36 @@
 import { TRPCError } from '@trpc/server';
-import mammoth from 'mammoth';
-import { decodeTextFile, extractSuggestions, TextFileError, type ExtractionResult, type Indicator } from '@union/domain';
+import type { ExtractionResult, Indicator } from '@union/domain';
+import { extractInPool } from '../extraction/extraction-pool';
+import type { NarrativeSource } from '../extraction/read-narrative';
+import type { Context } from '../trpc/context';
+import { EXTRACT_CHARS_PER_REQUEST, MAX_NARRATIVE_CHARS } from './upload-limits';
 
-export type NarrativeSource = { kind: 'text'; text: string } | { kind: 'file'; filename: string; base64: string };
+export type { NarrativeSource } from '../extraction/read-narrative';
 
-const DOCX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
-
-/** The text of a pasted summary or an uploaded .txt/.docx, with zh-CN errors for anything else. */
-export async function readNarrativeSource(source: NarrativeSource): Promise<string> {
-  if (source.kind === 'text') return source.text;
-  const bytes = new Uint8Array(Buffer.from(source.base64, 'base64'));
-  const lower = source.filename.toLowerCase();
-  if (startsWith(bytes, OLE_MAGIC) || lower.endsWith('.doc')) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '暂不支持旧版 Word（.doc）文件：请在 Word 中“另存为” .docx，或复制文字粘贴。' });
+/**
+ * What one HTTP request may ask the extractor to read: tRPC batches many
+ * calls into one request, and three 200,000-character extracts in one batch
+ * once held the server for 11 s. A pasted text costs its length; a file costs
+ * the most text it may hold, so one request reads one file or 200,000
+ * characters of pasted text.
+ */
+function chargeBudget(ctx: Pick<Context, 'requestBudget'>, source: NarrativeSource): void {
+  const cost = source.kind === 'text' ? source.text.length : MAX_NARRATIVE_CHARS;
+  if (cost > ctx.requestBudget.extractChars) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `一次请求中读取的总结合计超过上限（最多 ${EXTRACT_CHARS_PER_REQUEST.toLocaleString('zh-CN')} 字或一个文件），请分开提交。`,
+    });
   }
-  if (lower.endsWith('.docx') || startsWith(bytes, DOCX_MAGIC)) {
-    try {
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-      if (!value.trim()) throw new TRPCError({ code: 'BAD_REQUEST', message: '该 Word 文件中没有文字。' });
-      return value;
-    } catch (error) {
-      if (error instanceof TRPCError) throw error;
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '无法读取该 Word 文件：文件可能已损坏，请重新保存为 .docx 后再上传。' });
-    }
-  }
-  try {
-    return decodeTextFile(bytes).text;
-  } catch (error) {
-    if (error instanceof TextFileError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
-    throw error;
-  }
+  ctx.requestBudget.extractChars -= cost;
 }
 
-/** Suggestions for the form from a chair's own 总结, each linked to its sentence. */
-export async function extractFromSource(source: NarrativeSource, catalogue: readonly Indicator[]): Promise<ExtractionResult & { text: string }> {
-  const text = await readNarrativeSource(source);
-  if (!text.trim()) throw new TRPCError({ code: 'BAD_REQUEST', message: '总结内容是空的，请粘贴或上传工会工作总结。' });
-  return { text, ...extractSuggestions(text, catalogue) };
+/** Suggestions for the form from a chair's own 总结, each linked to its sentence; read off the request thread. */
+export async function extractFromSource(
+  ctx: Pick<Context, 'requestBudget'>,
+  source: NarrativeSource,
+  catalogue: readonly Indicator[],
+): Promise<ExtractionResult & { text: string }> {
+  chargeBudget(ctx, source);
+  return extractInPool(source, catalogue);
 }

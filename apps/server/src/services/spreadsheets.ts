@@ -14,6 +14,8 @@ import {
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
+import { checkedXlsx } from './upload-limits';
+import { UploadRefusedError } from './zip-guard';
 import { indicatorHeader, SCHOOL_CODE_HEADER, SCHOOL_NAME_HEADER, styleHeader, toBase64 } from './workbook';
 
 /**
@@ -168,8 +170,16 @@ function cellNumber(cell: ExcelJS.Cell): number | null | 'invalid' {
  */
 export async function previewImport(db: Kysely<Database>, actor: Actor, year: number, catalogue: readonly Indicator[], base64: string): Promise<{ rows: ImportRow[]; unknownColumns: string[] }> {
   const workbook = new ExcelJS.Workbook();
+  let checked: Buffer;
   try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    // Sizes, entries and sheet shape are checked before exceljs reads anything.
+    checked = checkedXlsx(new Uint8Array(Buffer.from(base64, 'base64')));
+  } catch (error) {
+    if (error instanceof UploadRefusedError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+    throw error;
+  }
+  try {
+    await workbook.xlsx.load(checked as unknown as ArrayBuffer);
   } catch {
     throw new TRPCError({ code: 'BAD_REQUEST', message: '无法读取该文件：请上传 Excel（.xlsx）文件' });
   }

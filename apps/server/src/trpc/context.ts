@@ -4,6 +4,7 @@ import type { Database } from '@union/db';
 import type { Actor } from '../auth/actor';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from '../auth/session-cookie';
 import { resolveSession } from '../auth/sessions';
+import { EXTRACT_CHARS_PER_REQUEST } from '../services/upload-limits';
 
 /** How a procedure sets or clears the session cookie, without knowing about HTTP. */
 export interface SessionCookieJar {
@@ -20,7 +21,17 @@ export interface Context {
   ip: string;
   userAgent: string;
   cookies: SessionCookieJar;
+  /** What is left for costly work in this HTTP request (one batch of calls). */
+  requestBudget: RequestBudget;
 }
+
+export interface RequestBudget {
+  /** Characters the extractor may still read (services/narrative-import.ts). */
+  extractChars: number;
+}
+
+/** A fresh budget for one request. */
+export const newRequestBudget = (): RequestBudget => ({ extractChars: EXTRACT_CHARS_PER_REQUEST });
 
 export interface HttpContextOptions {
   db: Kysely<Database>;
@@ -58,6 +69,7 @@ export function createHttpContextFactory(options: HttpContextOptions) {
         set: (t, expiresAt) => appendCookie(sessionCookie(t, expiresAt, options.secureCookies)),
         clear: () => appendCookie(clearedSessionCookie(options.secureCookies)),
       },
+      requestBudget: newRequestBudget(),
     };
   };
 }
@@ -71,6 +83,8 @@ export function createDirectContext(db: Kysely<Database>, actor: Actor | null, e
     ip: '127.0.0.1',
     userAgent: 'direct-call',
     cookies: { set: () => {}, clear: () => {} },
+    // Not an HTTP request: direct callers (tests, scripts) are not batched by a client.
+    requestBudget: { extractChars: Number.POSITIVE_INFINITY },
     ...extra,
   };
 }

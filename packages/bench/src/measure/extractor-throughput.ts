@@ -38,3 +38,34 @@ export function extractorThroughput(corpusDir: string, seconds = 5): { source: s
   const elapsed = (performance.now() - started) / 1000;
   return { source, corpusBytes: bytes, rounds, mbPerSecond: Math.round(((bytes * rounds) / elapsed / 1e6) * 100) / 100 };
 }
+
+export interface LongTextTiming {
+  kind: 'summaries' | 'figure-dense';
+  chars: number;
+  ms: number;
+  suggestions: number;
+}
+
+const DENSE_SENTENCE = '全年慰问生病住院教职工16人次，支出慰问金1.2万元，组织11个团队374位休养员疗休养，召开两次全校教职工大会及教职工代表大会，帮扶困难教职工5人次，发放帮扶金十万元。';
+
+/**
+ * One long paste (up to the 200,000-character limit): the summaries repeated,
+ * and a text made only of figures. The extractor is linear, so ms should
+ * grow with the length (it was quadratic: 200k characters took 3.8 s).
+ */
+export function extractorOnLongText(corpusDir: string, lengths: readonly number[] = [25_000, 100_000, 200_000]): LongTextTiming[] {
+  const { texts } = summaryTexts(corpusDir);
+  const summaries = texts.join('\n');
+  const repeatTo = (unit: string, chars: number) => unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
+  extractSuggestions(repeatTo(summaries, 5000), defaultCatalogue);
+  const timings: LongTextTiming[] = [];
+  for (const [kind, unit] of [['summaries', `${summaries}\n`], ['figure-dense', `${DENSE_SENTENCE}\n`]] as const) {
+    for (const chars of lengths) {
+      const text = repeatTo(unit, chars);
+      const started = performance.now();
+      const { suggestions } = extractSuggestions(text, defaultCatalogue);
+      timings.push({ kind, chars, ms: Math.round(performance.now() - started), suggestions: suggestions.length });
+    }
+  }
+  return timings;
+}

@@ -8,13 +8,12 @@
 // ratios, placeholders, negated or other organisations' figures) are dropped.
 import type { Indicator } from '../catalogue/indicator';
 import { findNumerals, type NumeralMatch } from './chinese-number';
+import { CueSearch, FiguresByClause, regionsFor, type ExtractionMeter, type Family, type Figure, type Region } from './figure-regions';
 import { indicatorCues, type IndicatorCue } from './indicator-cues';
 import { normaliseText, toOriginalSpan } from './normalise-text';
 import { sectionAt, sectionSpans, sectionsOfOriginal } from './sections';
 import { splitSentences, type Sentence, type Span } from './segment';
 import type { ExtractionResult, Suggestion } from './suggestion';
-
-type Family = 'persons' | 'money' | 'times' | 'items' | 'things' | 'score' | 'percent';
 
 /** Classifiers a figure can carry, longest first, with the family used for context ownership. */
 const CLASSIFIERS: readonly [string, Family][] = [
@@ -104,18 +103,6 @@ const PER_CAPITA = /每(?:人|位|名|个|户|月|年|学期|学年|次|周|天)
 const CUMULATIVE = /建校以来|建园以来|成立以来|多年来|历年|近年来|近几年|累计/;
 const MONEY_WORD = /金额|资金|经费|支出|费用|款|慰问金|发放|投入|投资|使用|用于|花费|共计|合计/;
 
-interface Figure {
-  numeral: NumeralMatch;
-  classifier: string;
-  family: Family;
-  /** End of numeral + classifier (and 左右/以上 after it). */
-  end: number;
-  approx: boolean;
-  value: number;
-  sentenceIndex: number;
-  clauseIndex: number;
-}
-
 interface Candidate {
   code: string;
   score: number;
@@ -129,6 +116,8 @@ interface Candidate {
 export interface ExtractOptions {
   /** Suggestions below this confidence are dropped. Default 0.5. */
   minConfidence?: number;
+  /** Counts the work done (tests of linearity). */
+  meter?: ExtractionMeter;
 }
 
 function classifierAfter(text: string, position: number, numeral: NumeralMatch): { classifier: string; family: Family; length: number } | null {
@@ -172,19 +161,6 @@ function excludedByContext(text: string, numeral: NumeralMatch, classifierEnd: n
   return false;
 }
 
-function includesAny(text: string, words: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const word of words) if (text.includes(word) && (best === null || word.length > best.length)) best = word;
-  return best;
-}
-
-/** Regions around a figure where cue words are looked for, closest first, with their weight. */
-interface Region extends Span {
-  weight: number;
-  local: boolean;
-  inClause: boolean;
-}
-
 export function extractSuggestions(original: string, catalogue: readonly Indicator[], options: ExtractOptions = {}): ExtractionResult {
   const minConfidence = options.minConfidence ?? 0.5;
   const normalised = normaliseText(original);
@@ -192,6 +168,8 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
   const sentences = splitSentences(text);
   const spans = sectionSpans(text, sentences);
   const figures = findFigures(text, sentences);
+  const byClause = new FiguresByClause(figures);
+  const cues = new CueSearch(text, options.meter);
   const byIndicator = new Map(catalogue.map((indicator) => [indicator.code, indicator]));
 
   const suggestions: (Suggestion & { sentenceIndex: number; numeralStart: number })[] = [];
@@ -204,12 +182,15 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     if (PER_CAPITA.test(text.slice(clause.start, figure.numeral.start))) continue;
     if (CUMULATIVE.test(text.slice(sentence.start, figure.numeral.start))) continue;
 
-    const regions = regionsFor(figure, figures, sentences);
+    const regions = regionsFor(figure, byClause, sentences, options.meter);
+    // Everything the regions cover: a cue group found nowhere in it needs no region-by-region look.
+    const around: Span = { start: Math.min(...regions.map((r) => r.start)), end: Math.max(...regions.map((r) => r.end)) };
+    const moneyClause = figure.family === 'money' && MONEY_WORD.test(clauseText);
     const candidates: Candidate[] = [];
     for (const indicator of catalogue) {
       const cue = indicatorCues[indicator.code];
       if (!cue) continue;
-      const candidate = scoreCandidate(text, figure, indicator, cue, regions, clause);
+      const candidate = scoreCandidate(text, cues, figure, indicator, cue, { regions, around }, clause, moneyClause);
       if (candidate) candidates.push(candidate);
     }
     if (candidates.length === 0) continue;
@@ -293,44 +274,16 @@ function findFigures(text: string, sentences: readonly Sentence[]): Figure[] {
   return figures;
 }
 
-/** Where to look for cue words, closest first. Context owned by another figure of the same kind counts less. */
-function regionsFor(figure: Figure, figures: readonly Figure[], sentences: readonly Sentence[]): Region[] {
-  const sentence = sentences[figure.sentenceIndex]!;
-  const clause = sentence.clauses[figure.clauseIndex]!;
-  const inSameClause = figures.filter((f) => f.sentenceIndex === figure.sentenceIndex && f.clauseIndex === figure.clauseIndex);
-  const index = inSameClause.indexOf(figure);
-  const previous = inSameClause[index - 1];
-  const next = inSameClause[index + 1];
-  const localStart = previous ? previous.end : clause.start;
-  const localEnd = next ? next.numeral.start : clause.end;
-  const owned = (sentenceIndex: number, clauseIndex: number) =>
-    figures.some((f) => f !== figure && f.sentenceIndex === sentenceIndex && f.clauseIndex === clauseIndex && f.family === figure.family);
-
-  const regions: Region[] = [{ start: localStart, end: localEnd, weight: 1, local: true, inClause: true }];
-  if (localStart > clause.start) regions.push({ start: clause.start, end: localStart, weight: 0.7, local: false, inClause: true });
-  if (localEnd < clause.end) regions.push({ start: localEnd, end: clause.end, weight: 0.7, local: false, inClause: true });
-  for (let c = figure.clauseIndex - 1, distance = 1; c >= 0; c -= 1, distance += 1) {
-    const other = sentence.clauses[c]!;
-    const weight = Math.max(0.4, 0.75 - 0.1 * (distance - 1)) * (owned(figure.sentenceIndex, c) ? 0.4 : 1);
-    regions.push({ ...other, weight, local: false, inClause: false });
-  }
-  for (let c = figure.clauseIndex + 1; c < sentence.clauses.length; c += 1) {
-    const other = sentence.clauses[c]!;
-    regions.push({ ...other, weight: owned(figure.sentenceIndex, c) ? 0.15 : 0.35, local: false, inClause: false });
-  }
-  // Earlier sentences of the same paragraph, and the heading above it.
-  for (let s = figure.sentenceIndex - 1, distance = 1; s >= 0 && distance <= 4; s -= 1, distance += 1) {
-    const other = sentences[s]!;
-    if (other.paragraph !== sentence.paragraph) {
-      if (other.heading && other.paragraph === sentence.paragraph - 1) regions.push({ start: other.start, end: other.end, weight: 0.3, local: false, inClause: false });
-      break;
-    }
-    regions.push({ start: other.start, end: other.end, weight: distance === 1 ? 0.35 : 0.28, local: false, inClause: false });
-  }
-  return regions;
-}
-
-function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue: IndicatorCue, regions: readonly Region[], clause: Span): Candidate | null {
+function scoreCandidate(
+  text: string,
+  cues: CueSearch,
+  figure: Figure,
+  indicator: Indicator,
+  cue: IndicatorCue,
+  { regions, around }: { regions: readonly Region[]; around: Span },
+  clause: Span,
+  moneyClause: boolean,
+): Candidate | null {
   const classifier = figure.classifier;
   if (!cue.classifiers.includes(classifier) && classifier !== indicator.unit) return null;
   if ((indicator.valueType === 'money') !== (figure.family === 'money')) return null;
@@ -340,7 +293,7 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
 
   const local = regions[0]!;
   const localText = text.slice(local.start, local.end);
-  if (cue.not && includesAny(localText, cue.not)) return null;
+  if (cue.not && cues.inText(localText, cue.not)) return null;
   // The clause just before often names the activity ("坚持开展帮困送温暖活动，全年共慰问219人次").
   const previousClause = regions.find((r) => !r.inClause && r.end <= local.start && r.weight >= 0.7);
 
@@ -352,19 +305,20 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
     // 两个效果: a count noun written after 个/项/件 … is what is counted; 活动3次 names it before.
     const nounFollows = (figure.family === 'things' || figure.family === 'items') && /^[\u3400-\u9fff“"《]/.test(head);
     const named =
-      cue.nouns.includes(classifier) || includesAny(head.slice(0, 6), cue.nouns) || (!nounFollows && includesAny(before, cue.nouns));
+      cue.nouns.includes(classifier) || cues.inText(head.slice(0, 6), cue.nouns) || (!nounFollows && cues.inText(before, cue.nouns));
     if (!named) return null;
   }
 
   const weights: number[] = [];
-  const previousClauseText = previousClause ? text.slice(previousClause.start, previousClause.end) : '';
   const headMatches: number[] = [];
   let matchedLength = 0;
   for (const group of cue.all) {
+    if (!cues.inSpan(around, group)) return null;
     let weight = 0;
     for (const region of regions) {
       if (region.weight <= weight) continue;
-      const word = includesAny(text.slice(region.start, region.end), group);
+      // Whole clauses and sentences recur for every figure nearby: look them up once.
+      const word = region.inClause ? cues.inText(text.slice(region.start, region.end), group) : cues.inSpan(region, group);
       if (word) {
         weight = region.weight;
         matchedLength += word.length;
@@ -375,15 +329,15 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
       }
     }
     weights.push(weight);
+    // The verdict of `minWeight < 0.25` below, given without looking at the other groups.
+    if (weight < 0.25) return null;
   }
   // When the reading leans on the clause before, that clause must not rule it out
   // ("坚持开展帮困送温暖活动，全年共慰问219人次" is hardship aid, not a holiday visit).
-  if (cue.not && weights.some((w) => w < 0.7) && includesAny(previousClauseText, cue.not)) return null;
+  if (cue.not && weights.some((w) => w < 0.7) && previousClause && cues.inSpan(previousClause, cue.not)) return null;
   const minWeight = Math.min(...weights);
   const maxWeight = Math.max(...weights);
   const meanWeight = weights.reduce((a, b) => a + b, 0) / weights.length;
-  const clauseText = text.slice(clause.start, clause.end);
-  const moneyClause = figure.family === 'money' && MONEY_WORD.test(clauseText);
   if (minWeight < 0.25) return null;
   const contextOnly = maxWeight < 0.7;
   if (contextOnly && !moneyClause) return null;
@@ -394,7 +348,7 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
   let score = meanWeight * (1 + 0.25 * Math.max(0, weights.filter((w) => w >= 0.7).length - 1)) + (exactUnit ? 0.3 : cue.classifiers.includes(classifier) ? 0.15 : 0);
   // A reading complete within the figure's own words beats one that borrows from other clauses.
   if (weights.every((w) => w >= 1)) score += 0.3;
-  if (cue.any && includesAny(clauseText, cue.any)) score += 0.15;
+  if (cue.any && cues.inSpan(clause, cue.any)) score += 0.15;
   score += Math.min(0.2, 0.02 * matchedLength);
   return { code: indicator.code, score, meanWeight, contextOnly, exactUnit, headMatches };
 }
@@ -419,9 +373,13 @@ function jointReadings(text: string, best: Candidate, others: readonly Candidate
 
 /** "其中一篇…": a part of a figure already suggested for the same indicator in the sentence is not a new value. */
 function dropSubsets<T extends Suggestion & { sentenceIndex: number; numeralStart: number }>(text: string, suggestions: readonly T[]): T[] {
-  return suggestions.filter((suggestion, index) => {
+  // Every earlier suggestion counts, kept or not; a set keeps this linear.
+  const earlier = new Set<string>();
+  return suggestions.filter((suggestion) => {
+    const key = `${suggestion.sentenceIndex}|${suggestion.indicatorCode}`;
+    const seen = earlier.has(key);
+    earlier.add(key);
     const before = text.slice(Math.max(0, suggestion.numeralStart - 4), suggestion.numeralStart);
-    if (!/其中|内含|包括/.test(before)) return true;
-    return !suggestions.slice(0, index).some((s) => s.sentenceIndex === suggestion.sentenceIndex && s.indicatorCode === suggestion.indicatorCode);
+    return !(seen && /其中|内含|包括/.test(before));
   });
 }

@@ -18,41 +18,58 @@ export interface NormalisedText {
 
 /** One rewriting pass: output characters with the span of the previous layer each comes from. */
 class LayerBuilder {
-  private readonly chars: string[] = [];
-  private readonly from: number[] = [];
-  private readonly to: number[] = [];
+  // Text in chunks and offsets in typed arrays: a pass over 200,000 characters
+  // must not allocate an array entry per character.
+  private readonly chunks: string[] = [];
+  private from = new Int32Array(1024);
+  private to = new Int32Array(1024);
+  private length = 0;
 
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.from.length) return;
+    const size = Math.max(this.from.length * 2, this.length + extra);
+    const from = new Int32Array(size);
+    const to = new Int32Array(size);
+    from.set(this.from.subarray(0, this.length));
+    to.set(this.to.subarray(0, this.length));
+    this.from = from;
+    this.to = to;
+  }
+
+  /** Appends `text` (one entry per UTF-16 code unit, so indexes match string offsets), all from one span. */
   push(text: string, sourceStart: number, sourceEnd: number): void {
-    for (const c of text) {
-      // Surrogate pairs stay one entry per code unit so indexes match string offsets.
-      for (let k = 0; k < c.length; k += 1) {
-        this.chars.push(c[k]!);
-        this.from.push(sourceStart);
-        this.to.push(sourceEnd);
-      }
+    this.reserve(text.length);
+    for (let k = 0; k < text.length; k += 1) {
+      this.from[this.length] = sourceStart;
+      this.to[this.length] = sourceEnd;
+      this.length += 1;
     }
+    this.chunks.push(text);
   }
 
   /** Copies `text[from, to)` one-to-one, mapped to the previous layer from `sourceFrom` on. */
   copy(text: string, from: number, to: number, sourceFrom = from): void {
+    if (to <= from) return;
+    this.reserve(to - from);
     for (let i = from; i < to; i += 1) {
-      this.chars.push(text[i]!);
-      this.from.push(sourceFrom + i - from);
-      this.to.push(sourceFrom + i - from + 1);
+      this.from[this.length] = sourceFrom + i - from;
+      this.to[this.length] = sourceFrom + i - from + 1;
+      this.length += 1;
     }
+    this.chunks.push(text.slice(from, to));
   }
 
   /** Composes this layer with the previous one. */
   build(previous: NormalisedText): NormalisedText {
-    const starts = new Int32Array(this.chars.length);
-    const ends = new Int32Array(this.chars.length);
-    for (let i = 0; i < this.chars.length; i += 1) {
+    const starts = new Int32Array(this.length);
+    const ends = new Int32Array(this.length);
+    for (let i = 0; i < this.length; i += 1) {
       const s = this.from[i]!;
       const e = Math.max(s + 1, this.to[i]!);
       starts[i] = previous.starts[s] ?? previous.original.length;
       ends[i] = previous.ends[e - 1] ?? previous.original.length;
     }
-    return { original: previous.original, text: this.chars.join(''), starts, ends };
+    return { original: previous.original, text: this.chunks.join(''), starts, ends };
   }
 }
 

@@ -1,0 +1,64 @@
+// Narrative extraction (decode + mammoth + extractor) runs in a small pool of
+// worker threads (tinypool), so one chair's 200,000-character paste or a
+// malicious .docx never holds up the event loop that answers everyone else.
+// Bounded: at most EXTRACT_WORKERS threads, a short queue, a time limit and a
+// heap limit per worker; what exceeds them is refused in Chinese.
+import { TRPCError } from '@trpc/server';
+import { Tinypool } from 'tinypool';
+import type { Indicator } from '@union/domain';
+import type { ExtractionOutcome, ExtractionTask } from './narrative-worker';
+import type { NarrativeSource } from './read-narrative';
+
+const WORKERS = Math.max(1, Number(process.env.EXTRACT_WORKERS) || 2);
+/** Tasks waiting for a thread; more are refused at once rather than piling up. */
+const MAX_QUEUE = 8 * WORKERS;
+/** A 200,000-character summary takes well under a second; a task still running after this is stopped. */
+const TASK_TIMEOUT_MS = 60_000;
+/** mammoth's peak for the largest .docx the limits allow stays far below this. */
+const WORKER_HEAP_MB = 768;
+
+let pool: Tinypool | null = null;
+
+function workerPool(): Tinypool {
+  if (pool) return pool;
+  pool = new Tinypool({
+    // A JavaScript entry that loads the TypeScript worker through tsx, whatever started this process.
+    filename: new URL('./narrative-worker-entry.mjs', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: WORKERS,
+    maxQueue: MAX_QUEUE,
+    idleTimeout: 30_000,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
+  return pool;
+}
+
+const busy = () => new TRPCError({ code: 'TOO_MANY_REQUESTS', message: '服务器正忙于读取其他总结，请稍后再试。' });
+const tooComplex = () => new TRPCError({ code: 'BAD_REQUEST', message: '该总结过于庞大或复杂，无法读取。请只保留工会工作总结部分，或复制文字粘贴。' });
+
+/** Runs the extraction in the pool; zh-CN BAD_REQUEST for unreadable input, TOO_MANY_REQUESTS when the queue is full. */
+export async function extractInPool(source: NarrativeSource, catalogue: readonly Indicator[]) {
+  const current = workerPool();
+  if (current.queueSize >= MAX_QUEUE) throw busy();
+  const task: ExtractionTask = { source, catalogue };
+  let outcome: ExtractionOutcome;
+  try {
+    outcome = (await current.run(task, { signal: AbortSignal.timeout(TASK_TIMEOUT_MS) })) as ExtractionOutcome;
+  } catch (error) {
+    if (error instanceof Error && /queue is at limit/i.test(error.message)) throw busy();
+    // Out of memory in the worker (ERR_WORKER_OUT_OF_MEMORY) or over time: the input, not the server.
+    if (error instanceof Error && (/ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`) || error.name === 'AbortError' || error.name === 'TimeoutError')) {
+      throw tooComplex();
+    }
+    throw error;
+  }
+  if (!outcome.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: outcome.message });
+  return outcome.result;
+}
+
+/** Stops the worker threads (server shutdown; tests). Safe to call when no pool was started. */
+export async function closeExtractionPool(): Promise<void> {
+  const current = pool;
+  pool = null;
+  await current?.destroy();
+}
