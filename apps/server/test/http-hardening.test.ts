@@ -126,7 +126,7 @@ describe.each(testEngines())('[%s] HTTP hardening: error answers, CSRF guard, he
     });
 
     it('refuses a foreign Origin or a cross-site fetch, even with a JSON type spelled oddly', async () => {
-      const foreign = [
+      const foreign: Record<string, string>[] = [
         { origin: 'http://evil.example', 'content-type': 'application/json' },
         { origin: 'http://evil.example', 'content-type': '  Application/JSON ;charset=UTF-8' },
         { origin: 'null', 'content-type': 'application/json' },
