@@ -11,6 +11,9 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().default(resolve(repoRoot, 'apps/web/dist')),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  DEBUG_ERRORS: z.enum(['true', 'false']).default('false'),
+  ALLOWED_ORIGINS: z.string().default(''),
+  HEALTH_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -25,10 +28,36 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** Trust X-Forwarded-For from the reverse proxy for the client address. */
   trustProxy: boolean;
+  /** Send stack traces in error answers (development only; never in production). */
+  debugErrors: boolean;
+  /** Origins besides the site's own whose pages may call mutations (e.g. https://admin.example.cn). */
+  allowedOrigins: string[];
+  /** Secret for the `X-Health-Token` header that shows /healthz and /readyz details to non-local callers. */
+  healthToken: string | undefined;
   /** pino level for the JSON logs on stdout. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Seed the demo district into an empty database (the README's start command). */
   seedDemo: boolean;
+}
+
+/**
+ * Stack traces in error answers only when DEBUG_ERRORS=true; NODE_ENV (which
+ * tRPC looks at by default) is not enough. Read where tRPC is initialised.
+ */
+export function debugErrorsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.DEBUG_ERRORS === 'true';
+}
+
+/** `ALLOWED_ORIGINS`: comma- or space-separated origins, normalised (scheme://host[:port]). */
+function parseAllowedOrigins(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const origin = URL.canParse(entry) ? new URL(entry).origin : 'null';
+      if (origin === 'null') throw new Error(`环境变量配置错误 (invalid environment): ALLOWED_ORIGINS: 「${entry}」不是有效的网址来源，例如 https://example.cn`);
+      return origin;
+    });
 }
 
 /** Configuration comes only from the environment (plus `--demo` from the start script). */
@@ -47,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     webDistDir: e.WEB_DIST_DIR,
     secureCookies: e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
+    debugErrors: e.DEBUG_ERRORS === 'true',
+    allowedOrigins: parseAllowedOrigins(e.ALLOWED_ORIGINS),
+    healthToken: e.HEALTH_TOKEN || undefined,
     // The demo keeps the console readable: request logs only when asked for.
     logLevel: e.LOG_LEVEL ?? (argv.includes('--demo') ? 'warn' : 'info'),
     seedDemo: argv.includes('--demo'),

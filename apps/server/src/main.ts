@@ -34,6 +34,8 @@ async function main() {
     webDistDir: config.webDistDir,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
+    healthToken: config.healthToken,
     logger,
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

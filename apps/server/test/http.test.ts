@@ -150,4 +150,37 @@ describe.each(testEngines())('[%s] HTTP server', (engine) => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
   });
+
+  it('sends the security headers on pages, assets, the API and the probes; HSTS only over HTTPS', async () => {
+    const responses = await Promise.all(
+      ['/', '/schools/3/reports/2025', '/assets/app-abc123.js', '/trpc/auth.me', '/trpc/schools.list?input=%7B%7D', '/healthz', '/readyz', '/trpc/nothing'].map((path) => fetch(`${base}${path}`)),
+    );
+    for (const res of responses) {
+      const csp = res.headers.get('content-security-policy') ?? '';
+      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      expect(directives.get('script-src'), res.url).toEqual(["'self'"]);
+      expect(directives.get('default-src')).toEqual(["'self'"]);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(directives.get('base-uri')).toEqual(["'self'"]);
+      expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(directives.get('connect-src')).toEqual(["'self'"]);
+      expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+      expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+      expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
+    const https = createAppServer({ db: t.db, engine: t.engine, webDistDir: webDir, secureCookies: true });
+    await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(https.address() as AddressInfo).port}/`);
+      expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    } finally {
+      await new Promise((resolve) => https.close(resolve));
+    }
+  });
 });

@@ -57,6 +57,13 @@ export async function openPage(browser: Browser, baseURL: string, errors: string
     locale: 'zh-CN',
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
+  // A blocked script, eval, style or connection (Content-Security-Policy) becomes a console
+  // error, so every test fails on it, even where the app catches the error itself.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {

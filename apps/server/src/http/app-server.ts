@@ -9,7 +9,10 @@ import sirv from 'sirv';
 import type { Database, DbEngine } from '@union/db';
 import { appRouter } from '../routers/index';
 import { createHttpContextFactory } from '../trpc/context';
-import { checkHealth, checkReadiness } from './health';
+import { MAX_BATCH_SIZE } from '../trpc/error-messages';
+import { checkHealth, checkReadiness, mayReadHealthDetails } from './health';
+import { refusalOfApiRequest } from './request-guard';
+import { setSecurityHeaders } from './security-headers';
 
 export interface AppServerOptions {
   db: Kysely<Database>;
@@ -20,6 +23,10 @@ export interface AppServerOptions {
   secureCookies?: boolean;
   /** Take the client address from X-Forwarded-For (behind our reverse proxy). */
   trustProxy?: boolean;
+  /** Origins besides the site's own whose pages may call mutations (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /** Shows /healthz and /readyz details to callers sending it as `X-Health-Token` (HEALTH_TOKEN). */
+  healthToken?: string | undefined;
   /** Structured (JSON) logger; silent when absent. */
   logger?: Logger;
 }
@@ -27,16 +34,6 @@ export interface AppServerOptions {
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
-}
-
-/**
- * CSRF guard: tRPC also accepts form and octet-stream POSTs, which a hostile
- * page can send cross-site without a preflight. Only JSON POSTs get through.
- */
-function isAcceptableTrpcRequest(req: IncomingMessage): boolean {
-  if (req.method !== 'POST') return true;
-  const contentType = (req.headers['content-type'] ?? '').toLowerCase();
-  return contentType.startsWith('application/json');
 }
 
 /** The proxy's request id when it sent a sane one, else a new one; echoed back and logged. */
@@ -54,6 +51,8 @@ export function createAppServer(options: AppServerOptions): Server {
     basePath: '/trpc/',
     // Excel uploads arrive base64-encoded in JSON.
     maxBodySize: 10 * 1024 * 1024,
+    // Bounds the work one request can start (the web client's batch link splits at the same size).
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: createHttpContextFactory({
       db: options.db,
       secureCookies: options.secureCookies ?? false,
@@ -82,6 +81,7 @@ export function createAppServer(options: AppServerOptions): Server {
       : undefined;
 
   return createServer((req, res) => {
+    setSecurityHeaders(res, { https: options.secureCookies ?? false });
     const reqId = requestIdOf(req);
     requestIds.set(req, reqId);
     res.setHeader('x-request-id', reqId);
@@ -94,17 +94,16 @@ export function createAppServer(options: AppServerOptions): Server {
     });
 
     const url = req.url ?? '/';
-    if (url === '/healthz' || url.startsWith('/healthz?')) {
-      void checkHealth(options.db, options.engine).then(({ status, body }) => sendJson(res, status, body));
-      return;
-    }
-    if (url === '/readyz' || url.startsWith('/readyz?')) {
-      void checkReadiness(options.db, options.engine).then(({ status, body }) => sendJson(res, status, body));
+    const probe = url === '/healthz' || url.startsWith('/healthz?') ? checkHealth : url === '/readyz' || url.startsWith('/readyz?') ? checkReadiness : null;
+    if (probe) {
+      const detailed = mayReadHealthDetails(req, { trustProxy: options.trustProxy ?? false, healthToken: options.healthToken });
+      void probe(options.db, options.engine, detailed).then(({ status, body }) => sendJson(res, status, body));
       return;
     }
     if (url.startsWith('/trpc/')) {
-      if (!isAcceptableTrpcRequest(req)) {
-        sendJson(res, 415, { error: { message: '请求格式不被接受：只接受 application/json 请求' } });
+      const refusal = refusalOfApiRequest(req, options.allowedOrigins ?? []);
+      if (refusal) {
+        sendJson(res, refusal.status, { error: { message: refusal.message } });
         return;
       }
       trpcHandler(req, res);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@union/db';
 import { enteredPasswordSchema, newPasswordSchema, safeText } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
-import { checkLoginThrottle, clearLoginFailures, recordLoginFailure } from '../auth/login-throttle';
+import { clearLoginFailures, releaseLoginAttempt, reserveLoginAttempt, tooManyLoginFailures } from '../auth/login-throttle';
 import { createSession, revokeSession, revokeUserSessions } from '../auth/sessions';
 import { describeActor } from '../services/users';
 import { authedProcedure, publicProcedure, router } from '../trpc/trpc';
@@ -23,10 +23,9 @@ export const authRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const verdict = await checkLoginThrottle(ctx.db, input.username, ctx.ip);
-      if (!verdict.allowed) {
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `登录失败次数过多，请 ${verdict.retryAfterMinutes} 分钟后再试` });
-      }
+      // Counted before the password is checked, so parallel or batched guesses cannot slip past the limit.
+      const verdict = await reserveLoginAttempt(ctx.db, input.username, ctx.ip);
+      if (!verdict.allowed) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: tooManyLoginFailures(verdict.retryAfterMinutes) });
       const user = await ctx.db
         .selectFrom('users')
         .select(['id', 'password_hash', 'disabled_at'])
@@ -34,11 +33,14 @@ export const authRouter = router({
         .executeTakeFirst();
       const ok = await verifyPassword(user?.password_hash ?? (await unknownUserHash), input.password);
       if (!user || !ok) {
-        await recordLoginFailure(ctx.db, input.username, ctx.ip);
+        // The reserved attempt stays as the recorded failure.
         await writeAudit(ctx.db, { actor: null, username: input.username, ip: ctx.ip }, { action: 'login_failed', entityType: 'session' });
         throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
       }
-      if (user.disabled_at) throw new TRPCError({ code: 'FORBIDDEN', message: '该账号已停用，请联系区教育工会管理员' });
+      if (user.disabled_at) {
+        await releaseLoginAttempt(ctx.db, verdict.attemptId);
+        throw new TRPCError({ code: 'FORBIDDEN', message: '该账号已停用，请联系区教育工会管理员' });
+      }
 
       await clearLoginFailures(ctx.db, input.username);
       const session = await createSession(ctx.db, user.id, { ip: ctx.ip, userAgent: ctx.userAgent });
@@ -63,10 +65,14 @@ export const authRouter = router({
   changePassword: authedProcedure
     .input(z.object({ currentPassword: enteredPasswordSchema('请输入当前密码'), newPassword: newPasswordSchema }))
     .mutation(async ({ ctx, input }) => {
+      // Guessing the current password (e.g. on a borrowed session) counts against the account like a login.
+      const verdict = await reserveLoginAttempt(ctx.db, ctx.actor.username, ctx.ip);
+      if (!verdict.allowed) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `当前密码输错次数过多，请 ${verdict.retryAfterMinutes} 分钟后再试` });
       const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: '当前密码不正确' });
       }
+      await clearLoginFailures(ctx.db, ctx.actor.username);
       if (input.currentPassword === input.newPassword) throw new TRPCError({ code: 'BAD_REQUEST', message: '新密码不能与当前密码相同' });
       const passwordHash = await hashPassword(input.newPassword);
       await ctx.db.transaction().execute(async (trx) => {

@@ -4,6 +4,7 @@ import type { Database } from '@union/db';
 import type { Actor } from '../auth/actor';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from '../auth/session-cookie';
 import { resolveSession } from '../auth/sessions';
+import { clientAddress } from '../http/client-address';
 import { EXTRACT_CHARS_PER_REQUEST } from '../services/upload-limits';
 
 /** How a procedure sets or clears the session cookie, without knowing about HTTP. */
@@ -41,15 +42,6 @@ export interface HttpContextOptions {
   trustProxy: boolean;
 }
 
-function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? '';
-}
-
 export function createHttpContextFactory(options: HttpContextOptions) {
   return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => {
     const token = readSessionToken(req.headers.cookie) ?? null;
@@ -63,7 +55,7 @@ export function createHttpContextFactory(options: HttpContextOptions) {
       db: options.db,
       actor: session?.actor ?? null,
       sessionToken: session ? token : null,
-      ip: clientIp(req, options.trustProxy),
+      ip: clientAddress(req, options.trustProxy),
       userAgent: req.headers['user-agent'] ?? '',
       cookies: {
         set: (t, expiresAt) => appendCookie(sessionCookie(t, expiresAt, options.secureCookies)),

@@ -1,7 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { applyChineseZodMessages, describeIssues, type FieldError } from '@union/domain';
+import { debugErrorsEnabled } from '../config';
 import type { Context } from './context';
+import { readableErrorMessage } from './error-messages';
 import { labelOfInputPath } from './field-labels';
 
 applyChineseZodMessages();
@@ -26,7 +28,12 @@ export function invalidFields(fieldErrors: FieldError[]): TRPCError {
   return new TRPCError({ code: 'BAD_REQUEST', message: `输入有误：${fieldErrors.map((f) => f.message).join('；')}`, cause: new FieldValidationError(fieldErrors) });
 }
 
+// Stack traces (with the server's file paths) only with DEBUG_ERRORS=true, never by default:
+// tRPC would otherwise send them whenever NODE_ENV is not "production".
+const isDev = debugErrorsEnabled();
+
 const t = initTRPC.context<Context>().create({
+  isDev,
   errorFormatter({ shape, error }) {
     const fieldErrors =
       error.cause instanceof ZodError
@@ -34,17 +41,13 @@ const t = initTRPC.context<Context>().create({
         : error.cause instanceof FieldValidationError
           ? error.cause.fieldErrors
           : null;
-    // A crash's own message (often a database error in English) is for the log, never for the user.
-    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const { stack, ...data } = shape.data;
     return {
       ...shape,
-      // The top-level message is what a generic error banner shows: make it readable.
-      message: fieldErrors
-        ? `输入有误：${fieldErrors.map((f) => f.message).join('；')}`
-        : internal
-          ? '服务器处理出错，请稍后重试；如果问题持续，请联系区教育工会管理员。'
-          : shape.message,
-      data: { ...shape.data, ...(internal ? { stack: undefined } : {}), fieldErrors } satisfies ErrorData & typeof shape.data,
+      // The top-level message is what a generic error banner shows: Chinese, and a crash's own
+      // message (often a database error in English) stays in the log.
+      message: fieldErrors ? `输入有误：${fieldErrors.map((f) => f.message).join('；')}` : readableErrorMessage(error),
+      data: { ...data, ...(isDev ? { stack } : {}), fieldErrors } satisfies ErrorData & typeof shape.data,
     };
   },
 });

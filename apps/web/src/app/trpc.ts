@@ -15,8 +15,9 @@ export type Me = NonNullable<RouterOutputs['auth']['me']>;
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
     // Plain JSON over HTTP: the server's CSRF guard only accepts application/json POSTs,
-    // and login/logout must be able to set cookies (no streaming link).
-    links: [httpBatchLink({ url: '/trpc' })],
+    // and login/logout must be able to set cookies (no streaming link). The server refuses
+    // batches of more than 20 calls (MAX_BATCH_SIZE), so larger ones are split here.
+    links: [httpBatchLink({ url: '/trpc', maxItems: 20 })],
   });
 }
 
