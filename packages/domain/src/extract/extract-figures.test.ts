@@ -72,6 +72,49 @@ describe('extractSuggestions: figures that are not indicator values', () => {
   });
 });
 
+describe('extractSuggestions: scope rules end to end', () => {
+  it('does not take a sub-count for a second value of its total (其中女代表)', () => {
+    expect(figures('全校教代会正式代表70人（其中女代表41人）。')).toEqual(['congress_delegates=70']);
+  });
+  it('keeps a sub-count that is itself an indicator (其中女教职工)', () => {
+    expect(figures('学校现有教职工90人，其中女教职工58人。')).toEqual(['staff_total=90', 'female_staff=58']);
+  });
+  it('keeps the total and drops parts that sum to it', () => {
+    expect(figures('全年举办健康讲座3场，心理讲座2场、养生讲座1场。')).toEqual(['health_lectures=3']);
+    expect(figures('教师在区赛课中获一等奖2人、二等奖5人，共7人获奖。')).toEqual(['staff_individual_awards=7']);
+  });
+  it('reads each item of a list with its own words (在职…、退休…)', () => {
+    expect(figures('春节前走访慰问了教职工，其中在职教职工70人次、退休教职工25人次。')).toEqual(['holiday_visits=70', 'retiree_visits=25']);
+  });
+  it('counts the check-up, not the staff, when 参检 governs the figure', () => {
+    expect(figures('组织全体教职工健康体检，参检教职工84人。')).toEqual(['health_checkup_participants=84']);
+  });
+  it('drops family members, students and parents', () => {
+    expect(figures('组织教职工及家属赴山区休养，参加教职工50人、家属14人。')).toEqual(['rest_trip_participants=50']);
+    expect(figures('为学生家长举办家庭教育讲座2场。')).toEqual([]);
+  });
+  it('does not count 立案 as collected nor 答复 as resolved', () => {
+    expect(figures('共收到提案20份，立案15份。')).toEqual(['proposals_collected=20']);
+    expect(figures('上次大会的9件提案均已答复。')).toEqual([]);
+  });
+  it('drops honours the school gives its own staff', () => {
+    expect(figures('学校对优秀教职工进行了表彰，10名教师被评为校级优秀班主任。')).toEqual([]);
+  });
+  it('drops temporary working groups and remainders', () => {
+    expect(figures('工会委员分成4个小组上门慰问。')).toEqual([]);
+    expect(figures('收到提案12件，办结9件，剩余3件将于下学期办结。')).toEqual(['proposals_collected=12', 'proposals_resolved=9']);
+  });
+  it('counts the same amount mentioned twice once', () => {
+    expect(figures('发放困难补助8000元。全年困难补助共计8000元。')).toEqual(['hardship_aid_amount=8000']);
+  });
+  it('keeps a done figure done after a plan word cancelled by 了', () => {
+    expect(figures('争取上级帮扶资金，对3名困难教师给予了帮扶。')).toEqual(['hardship_aid_recipients=3']);
+  });
+  it('marks money in a budget sentence as planned and headcounts in it as actual', () => {
+    expect(figures('中秋慰问预算：全校教职工80人，共需慰问经费约2.4万元。')).toEqual(['staff_total=80', 'holiday_welfare_amount=24000~ plan']);
+  });
+});
+
 describe('extractSuggestions: end to end', () => {
   const text = [
     '城南小學工會2024年工作總結',

@@ -14,94 +14,30 @@ import { sectionAt, sectionSpans, sectionsOfOriginal } from './sections';
 import { splitSentences, type Sentence, type Span } from './segment';
 import type { ExtractionResult, Suggestion } from './suggestion';
 
-type Family = 'persons' | 'money' | 'times' | 'items' | 'things' | 'score' | 'percent';
+import { partsOfTotals } from './figure-groups';
+import { CLASSIFIERS, NOT_A_CLASSIFIER, type Family } from './measure-words';
+import {
+  backReference,
+  budgetStatement,
+  countsNonStaff,
+  governedByEventVerb,
+  honourGivenByOwnUnit,
+  isBranchUnionText,
+  markedAsTotal,
+  perCapita,
+  plannedByTense,
+  quotesParentBody,
+  remainder,
+  subCountMarker,
+  SUB_POPULATION_INDICATORS,
+  type FigureScope,
+} from './scope-rules';
 
-/** Classifiers a figure can carry, longest first, with the family used for context ownership. */
-const CLASSIFIERS: readonly [string, Family][] = [
-  ['人次', 'persons'],
-  ['元', 'money'],
-  ['人', 'persons'],
-  ['名', 'persons'],
-  ['位', 'persons'],
-  ['户', 'persons'],
-  ['次', 'times'],
-  ['场', 'times'],
-  ['回', 'times'],
-  ['轮', 'times'],
-  ['期', 'times'],
-  ['份', 'items'],
-  ['件', 'items'],
-  ['篇', 'items'],
-  ['条', 'items'],
-  ['项', 'items'],
-  ['部', 'items'],
-  ['则', 'items'],
-  ['个', 'things'],
-  ['支', 'things'],
-  ['队', 'things'],
-  ['批', 'things'],
-  ['团', 'things'],
-  ['对', 'things'],
-  ['付', 'things'],
-  ['副', 'things'],
-  ['台', 'things'],
-  ['套', 'things'],
-  ['张', 'things'],
-  ['只', 'things'],
-  ['种', 'things'],
-  ['组', 'things'],
-  ['块', 'things'],
-  ['版', 'things'],
-  ['分', 'score'],
-];
-
-/** Classifier + following characters that make a different word (名额, 期间, 组织, 分钟, 元旦 …). */
-const NOT_A_CLASSIFIER: Readonly<Record<string, RegExp>> = {
-  人: /^(?:民|生|才|们|事|心|格|性|文|工|家|间|物|口|类|力|员|士|品|情)/,
-  名: /^(?:义|单|称|誉|牌|校|著|额|列|言|字|片|声|次|利|师|优|胜)/,
-  位: /^(?:于|置|数)/,
-  户: /^(?:口|籍|外)/,
-  次: /^(?:日|年|月|要|序|数|性|之)/,
-  场: /^(?:所|地|馆|合|景|面|上)/,
-  回: /^(?:顾|家|校|来|答|访|报|应|归|复|忆|馈|去|到)/,
-  轮: /^(?:流|换)/,
-  期: /^(?:间|待|望|末|中|初|盼|限|满|刊物)/,
-  份: /^(?:额|子)/,
-  件: /^(?:事)/,
-  篇: /^(?:章|幅)/,
-  条: /^(?:件|例|款|腿|心|路|线(?!路))/,
-  项: /^(?:目标|链)/,
-  部: /^(?:门|分|署|长|署|位|队)/,
-  则: /^(?:是|要|为|必)/,
-  个: /^(?:月|小时|星期|学期|年|工作日|季度|多月|半月|人(?!次)|别|性|体|案)/,
-  支: /^(?:持|出|援|部|付|撑|配|教)/,
-  队: /^(?:员|长|伍(?!中))/,
-  批: /^(?:准|评|示|判|复)/,
-  团: /^(?:结|体|队|员|聚|圆|长)/,
-  对: /^(?:于|待|照|象|比|接|口|称|应|外|策|话|学|教|此|其|全|我|工|学校|他|她|本|每|这|那|老|青|广|新|各|社|家|困|生|党|领|退|女|优|师(?!徒)|手|面|联)/,
-  付: /^(?:出|款|清|费|诸)/,
-  副: /^(?:校长|主席|组长|书记|主任|院长|局长|县长|市长|部长|科长|处长|区长|会长|教授)/,
-  台: /^(?:阶|风|上|湾|州)/,
-  套: /^(?:餐)/,
-  张: /^(?:贴|扬|罗|开)/,
-  只: /^(?:要|有|是|能|为|在|不|好)/,
-  种: /^(?:植|子|地)/,
-  组: /^(?:织|建|成|长|员|合|委)/,
-  块: /^(?:钱)/,
-  版: /^(?:本|面|权)/,
-  分: /^(?:钟|别|配|享|析|类|工|布|期|批|成|为|之|子|担|会|散|管|头|层|校|院|组|发|解|开|享|歧|明|外|数线|量|兵|赴|流|摊|部|队|享)/,
-  元: /^(?:旦|素|月|宵|老|帅|年|首)/,
-};
-
-const PLAN_CUE =
-  /(?<![按依照据的成订定初有作])计划(?!书|表|内|中|生育|地|的|性)|拟(?:于|在|将|投|购|组织|开展|举办|召开|新增|建|为|对)|预计|力争|争取(?!到|了)|打算|将要|将于|将会|将在|将继续|将进一步|将组织|将开展|将举办|将投入|将投资|将新增|将召开|将购置|将评选|下一步|明年|来年|下学期|下学年|新学年|下一年|今后/;
 const NEGATION = /尚未|没有|未能|仍未|还未|并未|不曾|未曾|未予|没能/;
 const OTHER_ORGANISATION = /(?:全县|全省|全国|全区|全市|各县|各地)[^，。；]{0,12}(?:共|有|累计|总计|达到|达)|兄弟学校|其他学校|各校|参赛的|参赛队伍/;
 const OWN_ORGANISATION = /我校|本校|校工会|园工会|我园|我们|学校工会|工会组织/;
-/** Per-capita and frequency statements: 每位会员每月缴纳会费10元, 人均500元. */
-const PER_CAPITA = /每(?:人|位|名|个|户|月|年|学期|学年|次|周|天)|人均|平均/;
 /** Cumulative history, not the reporting year: 建校以来, 历年, 累计. */
-const CUMULATIVE = /建校以来|建园以来|成立以来|多年来|历年|近年来|近几年|累计/;
+const CUMULATIVE = /建校以来|建园以来|成立以来|多年来|历年|近年来|近几年/;
 const MONEY_WORD = /金额|资金|经费|支出|费用|款|慰问金|发放|投入|投资|使用|用于|花费|共计|合计/;
 
 interface Figure {
@@ -127,9 +63,18 @@ interface Candidate {
 }
 
 export interface ExtractOptions {
-  /** Suggestions below this confidence are dropped. Default 0.5. */
+  /** Suggestions below this confidence are dropped. Default MIN_CONFIDENCE. */
   minConfidence?: number;
 }
+
+/** Below this a suggestion is not shown at all. */
+export const MIN_CONFIDENCE = 0.5;
+/**
+ * From this confidence on a suggestion is 'confident' (pre-filled, ticked);
+ * below it is 'possible' (shown unticked under 「可能相关」). Calibrated on the
+ * development corpora: see the extract README section in packages/bench.
+ */
+export const CONFIDENT_THRESHOLD = 0.7;
 
 function classifierAfter(text: string, position: number, numeral: NumeralMatch): { classifier: string; family: Family; length: number } | null {
   if (numeral.percent) return { classifier: '%', family: 'percent', length: 0 };
@@ -186,42 +131,74 @@ interface Region extends Span {
 }
 
 export function extractSuggestions(original: string, catalogue: readonly Indicator[], options: ExtractOptions = {}): ExtractionResult {
-  const minConfidence = options.minConfidence ?? 0.5;
+  const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
   const normalised = normaliseText(original);
   const text = normalised.text;
   const sentences = splitSentences(text);
   const spans = sectionSpans(text, sentences);
   const figures = findFigures(text, sentences);
   const byIndicator = new Map(catalogue.map((indicator) => [indicator.code, indicator]));
+  const branchUnion = isBranchUnionText(text);
 
-  const suggestions: (Suggestion & { sentenceIndex: number; numeralStart: number })[] = [];
-  for (const figure of figures) {
+  const scopes = figures.map((figure) => scopeOf(figure, sentences));
+  const parts = partsOfTotals(
+    figures.map((figure, index) => ({
+      value: figure.value,
+      money: figure.family === 'money',
+      sentenceIndex: figure.sentenceIndex,
+      markedTotal: markedAsTotal(text, scopes[index]!),
+      remainder: remainder(text, scopes[index]!),
+    })),
+  );
+  // First figure of each unit family in the current sentence and the indicator it was read as:
+  // a 其中 after it opens a sub-count, which is not a second value of that indicator.
+  const firstOfFamily = new Map<Family, { start: number; code: string | null }>();
+  let familySentence = -1;
+
+  const suggestions: Draft[] = [];
+  for (const [index, figure] of figures.entries()) {
     const sentence = sentences[figure.sentenceIndex]!;
     const clause = sentence.clauses[figure.clauseIndex]!;
-    if (NEGATION.test(text.slice(clause.start, clause.end))) continue;
-    const clauseText = text.slice(clause.start, clause.end);
-    if (OTHER_ORGANISATION.test(clauseText) && !OWN_ORGANISATION.test(clauseText)) continue;
-    if (PER_CAPITA.test(text.slice(clause.start, figure.numeral.start))) continue;
-    if (CUMULATIVE.test(text.slice(sentence.start, figure.numeral.start))) continue;
+    const scope = scopes[index]!;
+    if (familySentence !== figure.sentenceIndex) {
+      firstOfFamily.clear();
+      familySentence = figure.sentenceIndex;
+    }
+    const firstSameFamily = firstOfFamily.get(figure.family);
+    const first = firstSameFamily ?? { start: figure.numeral.start, code: null };
+    if (firstSameFamily === undefined) firstOfFamily.set(figure.family, first);
 
-    const regions = regionsFor(figure, figures, sentences);
+    const clauseText = text.slice(clause.start, clause.end);
+    if (NEGATION.test(clauseText)) continue;
+    if (OTHER_ORGANISATION.test(clauseText) && !OWN_ORGANISATION.test(clauseText)) continue;
+    if (perCapita(text, scope) || remainder(text, scope) || parts.has(index)) continue;
+    if (CUMULATIVE.test(text.slice(sentence.start, figure.numeral.start))) continue;
+    if (countsNonStaff(text, scope)) continue;
+    if (branchUnion && quotesParentBody(text, scope)) continue;
+    const marker = subCountMarker(text, scope, sentence.clauses[figure.clauseIndex - 1]);
+    const totalCode = marker >= 0 && firstSameFamily !== undefined && firstSameFamily.start < marker ? firstSameFamily.code : null;
+
+    const regions = regionsFor(figure, figures, sentences, text);
     const candidates: Candidate[] = [];
     for (const indicator of catalogue) {
       const cue = indicatorCues[indicator.code];
       if (!cue) continue;
+      if (totalCode === indicator.code && !SUB_POPULATION_INDICATORS.has(indicator.code)) continue;
+      if (cue.stock && governedByEventVerb(text, regions[0]!.start, scope)) continue;
+      if (cue.honour && honourGivenByOwnUnit(text, scope)) continue;
       const candidate = scoreCandidate(text, figure, indicator, cue, regions, clause);
       if (candidate) candidates.push(candidate);
     }
     if (candidates.length === 0) continue;
     candidates.sort((a, b) => b.score - a.score);
     const best = candidates[0]!;
+    if (first.start === figure.numeral.start) first.code = best.code;
     const chosen = [best, ...jointReadings(text, best, candidates.slice(1), figure)];
     // Joint readings in the order the text names them.
     if (chosen.length > 1) chosen.sort((a, b) => Math.min(...a.headMatches) - Math.min(...b.headMatches));
     const second = candidates.find((c) => !chosen.includes(c));
     const section = sectionAt(spans, figure.numeral.start);
-    const sentencePrefix = text.slice(sentence.start, figure.numeral.start);
-    const isPlan = section === 'plans' || PLAN_CUE.test(sentencePrefix);
+    const isPlan = section === 'plans' || plannedByTense(text, scope) || (figure.family === 'money' && budgetStatement(text, scope));
 
     for (const candidate of chosen) {
       const indicator = byIndicator.get(candidate.code)!;
@@ -242,16 +219,40 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
         isPlan,
         evidence: { ...sentenceSpan, sentence: original.slice(sentenceSpan.start, sentenceSpan.end), figure: figureSpan },
         confidence,
+        tier: confidence >= CONFIDENT_THRESHOLD ? 'confident' : 'possible',
         sentenceIndex: figure.sentenceIndex,
         numeralStart: figure.numeral.start,
+        money: figure.family === 'money',
+        backReference: backReference(text, scope),
       });
     }
   }
 
   return {
-    suggestions: dropSubsets(text, suggestions).map(({ sentenceIndex: _s, numeralStart: _n, ...suggestion }) => suggestion),
+    suggestions: mentionedOnce(dropSubsets(text, suggestions)).map(({ sentenceIndex: _s, numeralStart: _n, money: _m, backReference: _b, ...suggestion }) => suggestion),
     sections: sectionsOfOriginal(normalised, spans),
   };
+}
+
+type Draft = Suggestion & { sentenceIndex: number; numeralStart: number; money: boolean; backReference: boolean };
+
+function scopeOf(figure: Figure, sentences: readonly Sentence[]): FigureScope {
+  const sentence = sentences[figure.sentenceIndex]!;
+  return { numeralStart: figure.numeral.start, figureEnd: figure.end, clause: sentence.clauses[figure.clauseIndex]!, sentence };
+}
+
+/**
+ * The same figure mentioned twice is counted once: a later equal amount of
+ * money for the same indicator, or a later count that refers back (均/以上).
+ */
+function mentionedOnce(suggestions: readonly Draft[]): Draft[] {
+  const seen = new Set<string>();
+  return suggestions.filter((s) => {
+    const key = `${s.indicatorCode}|${s.value}|${s.isPlan}`;
+    const repeated = seen.has(key) && (s.money || s.backReference);
+    seen.add(key);
+    return !repeated;
+  });
 }
 
 function valueInUnit(figure: Figure, indicator: Indicator): number {
@@ -294,7 +295,7 @@ function findFigures(text: string, sentences: readonly Sentence[]): Figure[] {
 }
 
 /** Where to look for cue words, closest first. Context owned by another figure of the same kind counts less. */
-function regionsFor(figure: Figure, figures: readonly Figure[], sentences: readonly Sentence[]): Region[] {
+function regionsFor(figure: Figure, figures: readonly Figure[], sentences: readonly Sentence[], text: string): Region[] {
   const sentence = sentences[figure.sentenceIndex]!;
   const clause = sentence.clauses[figure.clauseIndex]!;
   const inSameClause = figures.filter((f) => f.sentenceIndex === figure.sentenceIndex && f.clauseIndex === figure.clauseIndex);
@@ -302,7 +303,10 @@ function regionsFor(figure: Figure, figures: readonly Figure[], sentences: reado
   const previous = inSameClause[index - 1];
   const next = inSameClause[index + 1];
   const localStart = previous ? previous.end : clause.start;
-  const localEnd = next ? next.numeral.start : clause.end;
+  // In a list (一等奖8人、二等奖7人) the words after 、 name the next item, not this one.
+  const itemEnd = next ? next.numeral.start : clause.end;
+  const listBreak = text.slice(figure.end, itemEnd).indexOf('、');
+  const localEnd = listBreak >= 0 ? figure.end + listBreak : itemEnd;
   const owned = (sentenceIndex: number, clauseIndex: number) =>
     figures.some((f) => f !== figure && f.sentenceIndex === sentenceIndex && f.clauseIndex === clauseIndex && f.family === figure.family);
 

@@ -23,6 +23,7 @@ function s(indicatorCode: string, value: number, extra: Partial<Suggestion> = {}
     isPlan: false,
     evidence: { start: 0, end: 5, sentence: '句子', figure: { start: 1, end: 3 } },
     confidence: 0.95,
+    tier: 'confident',
     ...extra,
   };
 }
