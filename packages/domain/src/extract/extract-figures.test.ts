@@ -110,6 +110,19 @@ describe('extractSuggestions: scope rules end to end', () => {
   it('keeps a done figure done after a plan word cancelled by 了', () => {
     expect(figures('争取上级帮扶资金，对3名困难教师给予了帮扶。')).toEqual(['hardship_aid_recipients=3']);
   });
+  it('lets the counted noun after the measure word decide (…等3项岗位练兵活动, 2次文体活动)', () => {
+    expect(figures('组织了说课比赛、板书比赛等2项岗位练兵活动。')).toEqual(['skill_competitions=2']);
+    expect(figures('举办了三八女教职工插花、教工跳绳赛2次文体活动。')).toEqual(['culture_sports_events=2']);
+  });
+  it('reads 一 after 的/是 as an article', () => {
+    expect(figures('这是工会落实关爱理念的一项具体举措。')).toEqual([]);
+  });
+  it('drops figures still pending', () => {
+    expect(figures('另有2名教职工的理赔申请仍在审核中。')).toEqual([]);
+  });
+  it('reads people governed by an event verb after them as participants, not the headcount', () => {
+    expect(figures('30余位退休教师欢聚一堂。')).toEqual([]);
+  });
   it('marks money in a budget sentence as planned and headcounts in it as actual', () => {
     expect(figures('中秋慰问预算：全校教职工80人，共需慰问经费约2.4万元。')).toEqual(['staff_total=80', 'holiday_welfare_amount=24000~ plan']);
   });

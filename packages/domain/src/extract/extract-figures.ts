@@ -33,7 +33,8 @@ import {
   type FigureScope,
 } from './scope-rules';
 
-const NEGATION = /尚未|没有|未能|仍未|还未|并未|不曾|未曾|未予|没能/;
+// Not done: negated, or still pending (理赔申请仍在审核中).
+const NEGATION = /尚未|没有|未能|仍未|还未|并未|不曾|未曾|未予|没能|仍在(?:审核|办理|处理)|正在(?:审核|办理)|待(?:审核|办理|理赔)/;
 const OTHER_ORGANISATION = /(?:全县|全省|全国|全区|全市|各县|各地)[^，。；]{0,12}(?:共|有|累计|总计|达到|达)|兄弟学校|其他学校|各校|参赛的|参赛队伍/;
 const OWN_ORGANISATION = /我校|本校|校工会|园工会|我园|我们|学校工会|工会组织/;
 /** Cumulative history, not the reporting year: 建校以来, 历年, 累计. */
@@ -74,7 +75,7 @@ export const MIN_CONFIDENCE = 0.5;
  * below it is 'possible' (shown unticked under 「可能相关」). Calibrated on the
  * development corpora: see the extract README section in packages/bench.
  */
-export const CONFIDENT_THRESHOLD = 0.7;
+export const CONFIDENT_THRESHOLD = 0.75;
 
 function classifierAfter(text: string, position: number, numeral: NumeralMatch): { classifier: string; family: Family; length: number } | null {
   if (numeral.percent) return { classifier: '%', family: 'percent', length: 0 };
@@ -109,6 +110,8 @@ function excludedByContext(text: string, numeral: NumeralMatch, classifierEnd: n
   if (/(?:以上|上述|前述|这|那|此)$/.test(before)) return true;
   // 一 as an article: 一支优秀的教师队伍, 一个宽松和谐的氛围.
   if (numeral.raw === '一' && /^[^，。；、]{0,6}的/.test(text.slice(classifierEnd, classifierEnd + 8))) return true;
+  // …的一项举措, 是一次…: 一 after 的/是 is an indefinite article, not a count.
+  if (numeral.raw === '一' && /[的是]$/.test(before)) return true;
   // Grades and classes: 初三, 高二, 三年级.
   if (/[初高]$/.test(before) && numeral.value <= 6) return true;
   // Slogans: 一帮一, 三个代表, 八荣八耻 — a 一 between words, or the famous ones.
@@ -344,12 +347,15 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
 
   const local = regions[0]!;
   const localText = text.slice(local.start, local.end);
-  if (cue.not && includesAny(localText, cue.not)) return null;
+  // The counted noun right after the measure word (…等3项岗位练兵活动, 3次文体活动) names
+  // the indicator more surely than any word around it, and overrides its exclusions.
+  const head = text.slice(figure.end, Math.min(local.end, figure.end + 16));
+  const headNames = cue.all.some((group) => includesAny(head.slice(0, 8), group) !== null);
+  if (cue.not && includesAny(headNames ? head.slice(0, 8) : localText, cue.not)) return null;
   // The clause just before often names the activity ("坚持开展帮困送温暖活动，全年共慰问219人次").
   const previousClause = regions.find((r) => !r.inClause && r.end <= local.start && r.weight >= 0.7);
 
   // What is counted must be named next to a generic classifier.
-  const head = text.slice(figure.end, Math.min(local.end, figure.end + 16));
   const headStart = figure.end;
   if (cue.nouns && !['人', '人次', '名', '位', '元', '%', '分', '户'].includes(classifier)) {
     const before = text.slice(Math.max(local.start, figure.numeral.start - 10), figure.numeral.start);
@@ -398,6 +404,7 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
   let score = meanWeight * (1 + 0.25 * Math.max(0, weights.filter((w) => w >= 0.7).length - 1)) + (exactUnit ? 0.3 : cue.classifiers.includes(classifier) ? 0.15 : 0);
   // A reading complete within the figure's own words beats one that borrows from other clauses.
   if (weights.every((w) => w >= 1)) score += 0.3;
+  if (headNames) score += 0.3;
   if (cue.any && includesAny(clauseText, cue.any)) score += 0.15;
   score += Math.min(0.2, 0.02 * matchedLength);
   return { code: indicator.code, score, meanWeight, contextOnly, exactUnit, headMatches };

@@ -121,7 +121,7 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
     classifiers: ITEMS,
     all: [['办结', '落实', '处理完毕', '解决', '办理完毕', '已办']],
     any: ['提案'],
-    not: ['尚未', '未', '没有', '仍有', '优秀'],
+    not: ['尚未', '未', '没有', '仍有', '优秀', '立案'],
     nouns: ['提案', '件', '份', '条', '项'],
   },
   outstanding_proposals: {

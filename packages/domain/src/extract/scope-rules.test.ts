@@ -110,6 +110,8 @@ describe('quotesParentBody', () => {
   it('drops the parent body as subject but not as a destination', () => {
     expect(quotesParentBody(report, scopeAt(report, '150', '件'))).toBe(true);
     expect(quotesParentBody(report, scopeAt(report, '4', '件'))).toBe(false);
+    const delegates = '学院分工会工作总结\n学院有5人作为校教代会代表参会。';
+    expect(quotesParentBody(delegates, scopeAt(delegates, '5', '人'))).toBe(true);
   });
 });
 

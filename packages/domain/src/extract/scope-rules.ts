@@ -109,7 +109,9 @@ export function quotesParentBody(text: string, scope: FigureScope): boolean {
   const prefix = text.slice(scope.sentence.start, scope.figureEnd + 6);
   PARENT_BODY.lastIndex = 0;
   for (let match = PARENT_BODY.exec(prefix); match; match = PARENT_BODY.exec(prefix)) {
-    if (!/[向在给被到对为经]$/.test(prefix.slice(Math.max(0, match.index - 1), match.index))) return true;
+    const before = prefix.slice(Math.max(0, match.index - 2), match.index);
+    // 作为校教代会代表 (as the university's delegates) is not a preposition.
+    if (before === '作为' || !/[向在给被到对为经]$/.test(before)) return true;
   }
   return false;
 }
@@ -132,8 +134,11 @@ export function honourGivenByOwnUnit(text: string, scope: FigureScope): boolean 
  * people or groups of an event, not the school's stock.
  */
 const EVENT_VERB = /参加|参与|参检|参赛|报名|出席|到会|应到|实到|欢聚|慰问|看望|探望|走访|评选|评出|评为|表彰|分成|邀请|组织|选派|推荐|选举|当选|(?<![数额共计总是])为$|^为|对$/;
+/** An event verb right after the counted people: 40余位退休教师欢聚一堂, 教职工60人参加. */
+const EVENT_VERB_AFTER = /^[^，。；、\d]{0,6}?(?:参加|参与|出席|欢聚|到场|参检|报名|参赛)/;
 export function governedByEventVerb(text: string, localStart: number, scope: FigureScope): boolean {
-  return EVENT_VERB.test(text.slice(Math.max(localStart, scope.clause.start), scope.numeralStart));
+  if (EVENT_VERB.test(text.slice(Math.max(localStart, scope.clause.start), scope.numeralStart))) return true;
+  return EVENT_VERB_AFTER.test(text.slice(scope.figureEnd, Math.min(scope.clause.end, scope.figureEnd + 12)));
 }
 
 /** Total markers: 共, 共计, 合计, 总计, 累计, 一共, 全年 … right before the figure or its clause's verb. */
