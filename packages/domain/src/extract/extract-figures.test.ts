@@ -123,6 +123,15 @@ describe('extractSuggestions: scope rules end to end', () => {
   it('reads people governed by an event verb after them as participants, not the headcount', () => {
     expect(figures('30余位退休教师欢聚一堂。')).toEqual([]);
   });
+  it('does not give the figures of retirees to staff indicators', () => {
+    expect(figures('看望住院的退休教师——李老师，送去慰问金200元。')).toEqual([]);
+  });
+  it('does not take the cost of one activity for the yearly expenditure', () => {
+    expect(figures('组织女教职工踏青（用于活动的经费达900多元）。')).toEqual([]);
+  });
+  it('drops an amount whose borrowed reading its sentence contradicts', () => {
+    expect(figures('慰问对象有骨干教师、患病困难教职工等，发放慰问品共计9000元。')).not.toContain('sick_visit_amount=9000');
+  });
   it('marks money in a budget sentence as planned and headcounts in it as actual', () => {
     expect(figures('中秋慰问预算：全校教职工80人，共需慰问经费约2.4万元。')).toEqual(['staff_total=80', 'holiday_welfare_amount=24000~ plan']);
   });

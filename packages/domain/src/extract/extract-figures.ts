@@ -17,17 +17,21 @@ import type { ExtractionResult, Suggestion } from './suggestion';
 import { partsOfTotals } from './figure-groups';
 import { CLASSIFIERS, NOT_A_CLASSIFIER, type Family } from './measure-words';
 import {
+  activityCost,
   backReference,
   budgetStatement,
   countsNonStaff,
   governedByEventVerb,
+  inPostStaff,
   honourGivenByOwnUnit,
   isBranchUnionText,
   markedAsTotal,
   perCapita,
   plannedByTense,
+  previousPeriod,
   quotesParentBody,
   remainder,
+  servesRetirees,
   subCountMarker,
   SUB_POPULATION_INDICATORS,
   type FigureScope,
@@ -176,12 +180,14 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     if (OTHER_ORGANISATION.test(clauseText) && !OWN_ORGANISATION.test(clauseText)) continue;
     if (perCapita(text, scope) || remainder(text, scope) || parts.has(index)) continue;
     if (CUMULATIVE.test(text.slice(sentence.start, figure.numeral.start))) continue;
+    if (previousPeriod(text, scope)) continue;
     if (countsNonStaff(text, scope)) continue;
     if (branchUnion && quotesParentBody(text, scope)) continue;
     const marker = subCountMarker(text, scope, sentence.clauses[figure.clauseIndex - 1]);
     const totalCode = marker >= 0 && firstSameFamily !== undefined && firstSameFamily.start < marker ? firstSameFamily.code : null;
 
     const regions = regionsFor(figure, figures, sentences, text);
+    const retirees = servesRetirees(text, scope);
     const candidates: Candidate[] = [];
     for (const indicator of catalogue) {
       const cue = indicatorCues[indicator.code];
@@ -189,7 +195,11 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
       if (totalCode === indicator.code && !SUB_POPULATION_INDICATORS.has(indicator.code)) continue;
       if (cue.stock && governedByEventVerb(text, regions[0]!.start, scope)) continue;
       if (cue.honour && honourGivenByOwnUnit(text, scope)) continue;
-      const candidate = scoreCandidate(text, figure, indicator, cue, regions, clause);
+      // An indicator about staff in post (its exclusions name 退休) does not count retirees.
+      if (retirees && cue.not?.includes('退休')) continue;
+      if (cue.retirees && inPostStaff(text, scope)) continue;
+      if (cue.yearTotal && activityCost(text, scope)) continue;
+      const candidate = scoreCandidate(text, figure, indicator, cue, regions, clause, sentence.start);
       if (candidate) candidates.push(candidate);
     }
     if (candidates.length === 0) continue;
@@ -337,7 +347,7 @@ function regionsFor(figure: Figure, figures: readonly Figure[], sentences: reado
   return regions;
 }
 
-function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue: IndicatorCue, regions: readonly Region[], clause: Span): Candidate | null {
+function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue: IndicatorCue, regions: readonly Region[], clause: Span, sentenceStart: number): Candidate | null {
   const classifier = figure.classifier;
   if (!cue.classifiers.includes(classifier) && classifier !== indicator.unit) return null;
   if ((indicator.valueType === 'money') !== (figure.family === 'money')) return null;
@@ -379,8 +389,8 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
         weight = region.weight;
         matchedLength += word.length;
         if (region.local) {
-          const at = text.indexOf(word, headStart);
-          if (at >= headStart && at < headStart + head.length) headMatches.push(at);
+          const at = head.indexOf(word);
+          if (at >= 0) headMatches.push(headStart + at);
         }
       }
     }
@@ -389,6 +399,9 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
   // When the reading leans on the clause before, that clause must not rule it out
   // ("坚持开展帮困送温暖活动，全年共慰问219人次" is hardship aid, not a holiday visit).
   if (cue.not && weights.some((w) => w < 0.7) && includesAny(previousClauseText, cue.not)) return null;
+  // An amount whose reading borrows a cue from outside its own words must not be
+  // contradicted earlier in its sentence (…患病困难教职工等，发放慰问金共计…元).
+  if (figure.family === 'money' && cue.not && !headNames && weights.some((w) => w < 1) && includesAny(text.slice(sentenceStart, figure.numeral.start), cue.not)) return null;
   const minWeight = Math.min(...weights);
   const maxWeight = Math.max(...weights);
   const meanWeight = weights.reduce((a, b) => a + b, 0) / weights.length;

@@ -21,6 +21,10 @@ export interface IndicatorCue {
   stock?: boolean;
   /** An honour received: honours the school or union gives its own people rule it out. */
   honour?: boolean;
+  /** A yearly total (工会经费支出): the cost of one activity is not it. */
+  yearTotal?: boolean;
+  /** About retirees: people named as staff in post (在职教职工) are not counted. */
+  retirees?: boolean;
 }
 
 const PERSONS = ['人', '名', '位'] as const;
@@ -60,6 +64,7 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
     not: ['体检', '参加', '活动', '慰问', '三八', '检查', '赴', '组织', '获', '评为', '生育', '分娩'],
   },
   retired_staff: {
+    retirees: true,
     stock: true,
     classifiers: PERSONS,
     all: [['退休教职工', '退休教师', '退休教工', '离退休', '退休人员', '退休职工', '退休会员']],
@@ -190,7 +195,7 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   sick_visit_amount: {
     classifiers: MONEY,
     all: [['慰问金', '慰问品', '资金', '支出', '金额', '费用', '经费', '用款', '花费', '使用', '发放'], [...ILLNESS, '探望', '看望', '探病']],
-    not: ['帮扶', '困难', '帮困', '福利', ...HOLIDAY],
+    not: ['帮扶', '困难', '帮困', '福利', '退休', '离退休', ...HOLIDAY],
   },
   condolence_visits: {
     classifiers: [...PERSON_TIMES, '户', '次'],
@@ -309,16 +314,19 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
 
   // 退休教工
   retiree_activities: {
+    retirees: true,
     classifiers: ['次', '场', '项'],
     all: [RETIREE],
     nouns: ['活动', '参观', '座谈', '聚餐', '游览', '联谊', '茶话会', '比赛'],
     not: ['体检', '慰问', '走访', '看望', '探望'],
   },
   retiree_checkup_participants: {
+    retirees: true,
     classifiers: PERSON_TIMES,
     all: [RETIREE, CHECKUP],
   },
   retiree_visits: {
+    retirees: true,
     classifiers: [...PERSON_TIMES, '户'],
     all: [RETIREE, VISIT],
   },
@@ -330,6 +338,7 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
     any: ['收缴', '收取', '上缴', '缴纳'],
   },
   union_expenditure: {
+    yearTotal: true,
     classifiers: MONEY,
     all: [['经费', '工会经费'], ['支出', '开支', '使用', '用于', '花费', '用去']],
     not: ['会费'],

@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { partsOfTotals, type GroupedFigure } from './figure-groups';
 import {
+  activityCost,
   backReference,
   budgetStatement,
   countsNonStaff,
   governedByEventVerb,
   honourGivenByOwnUnit,
+  inPostStaff,
   isBranchUnionText,
   markedAsTotal,
   perCapita,
   plannedByTense,
+  previousPeriod,
   quotesParentBody,
   remainder,
+  servesRetirees,
   subCountMarker,
   type FigureScope,
 } from './scope-rules';
@@ -160,5 +164,38 @@ describe('partsOfTotals', () => {
     expect(partsOfTotals([figure(5), figure(3), figure(4)]).size).toBe(0);
     expect(partsOfTotals([figure(12), figure(10), figure(2, false, { remainder: true })]).size).toBe(0);
     expect(partsOfTotals([figure(6), figure(3, false, { sentenceIndex: 1 }), figure(3, false, { sentenceIndex: 1 })]).size).toBe(0);
+  });
+});
+
+describe('servesRetirees and inPostStaff', () => {
+  it('finds retirees as the last population before the figure, even with a name and 老师 after it', () => {
+    const text = '看望住院的退休教师——李老师，送去慰问金200元。';
+    expect(servesRetirees(text, scopeAt(text, '200', '元'))).toBe(true);
+    const staff = '看望住院教职工6人次。';
+    expect(servesRetirees(staff, scopeAt(staff, '6', '人次'))).toBe(false);
+  });
+  it('recognises staff named as in post', () => {
+    const text = '慰问了在职和退休教职工，其中在职教职工40人次。';
+    expect(inPostStaff(text, scopeAt(text, '40', '人次'))).toBe(true);
+  });
+});
+
+describe('activityCost', () => {
+  it('tells the cost of one activity from the yearly expenditure', () => {
+    const one = '组织女教职工踏青（用于活动的经费达900多元）。';
+    expect(activityCost(one, scopeAt(one, '900', '多元'))).toBe(true);
+    const year = '全年工会经费支出8.6万元。';
+    expect(activityCost(year, scopeAt(year, '8.6万', '元'))).toBe(false);
+  });
+});
+
+describe('previousPeriod', () => {
+  it('drops figures of the previous period but not comparisons with it', () => {
+    const last = '去年10月召开教代会，代表提交提案14份。';
+    expect(previousPeriod(last, scopeAt(last, '14', '份'))).toBe(true);
+    const compared = '比去年增加了，全年慰问教职工30人次。';
+    expect(previousPeriod(compared, scopeAt(compared, '30', '人次'))).toBe(false);
+    const since = '去年9月至今年6月，共组织活动5次。';
+    expect(previousPeriod(since, scopeAt(since, '5', '次'))).toBe(false);
   });
 });

@@ -79,18 +79,35 @@ export const SUB_POPULATION_INDICATORS: ReadonlySet<string> = new Set(['female_s
  * Who is counted: the population word nearest to the figure — the noun right
  * after the measure word (40余名离休干部), else the last one before it in the
  * clause (参加教职工68人、家属25人). Students, parents, families, retired
- * cadres of other bodies or villagers are not the school's staff.
+ * cadres of other bodies or villagers are not the school's staff. 老师 is left
+ * out: it is also a title after a name (退休教师——王老师).
  */
-const POPULATION = /离休干部|离休老同志|离休|学生家长|学生|家长|家属|幼儿|儿童|村民|居民|孤寡老人|社区老人|教职员工|教职工|教师|教工|职工|老师|员工|会员|代表|干部|退休/g;
+const POPULATION = /(?:离)?退休(?:教职工|教职员工|教师|教工|职工|人员|老师|干部|会员)?|离休干部|离休老同志|离休|学生家长|学生|家长|家属|幼儿|儿童|村民|居民|孤寡老人|社区老人|教职员工|教职工|教师|教工|职工|员工|会员|代表|干部|老教师/g;
 const NOT_STAFF = /离休|学生|家长|家属|幼儿|儿童|村民|居民|孤寡|社区/;
 export function countsNonStaff(text: string, scope: FigureScope): boolean {
   const head = /^[余多近约]?[^，。；、\d]{0,4}?(离休干部|离休老同志|离休|学生家长|学生|家长|家属|幼儿|儿童|村民|居民|孤寡老人)/.exec(text.slice(scope.figureEnd, scope.figureEnd + 8));
   if (head) return true;
-  const before = text.slice(scope.clause.start, scope.numeralStart);
+  const last = lastPopulation(text, scope.clause.start, scope.numeralStart);
+  return last !== null && NOT_STAFF.test(last);
+}
+
+/** The last population word in text[start, end), or null. */
+export function lastPopulation(text: string, start: number, end: number): string | null {
+  const before = text.slice(start, end);
   let last: string | null = null;
   POPULATION.lastIndex = 0;
   for (let match = POPULATION.exec(before); match; match = POPULATION.exec(before)) last = match[0];
-  return last !== null && NOT_STAFF.test(last);
+  return last;
+}
+
+/**
+ * Retirees are served by their own indicators: for one about staff in post
+ * (sick visits, check-ups, trips), a sentence whose last population word before
+ * the figure is 退休/离退休 counts retirees (关心生病的退休教师…送去100元慰问金).
+ */
+export function servesRetirees(text: string, scope: FigureScope): boolean {
+  const head = /^[余多近约]?[^，。；、\d]{0,3}?(退休|离退休|老教师)/.test(text.slice(scope.figureEnd, scope.figureEnd + 6));
+  return head || /退休|老教师/.test(lastPopulation(text, scope.sentence.start, scope.numeralStart) ?? '');
 }
 
 /**
@@ -149,4 +166,28 @@ export function markedAsTotal(text: string, scope: FigureScope): boolean {
 /** A later mention that refers back to a figure already given (19份提案均已答复, 以上6次活动). */
 export function backReference(text: string, scope: FigureScope): boolean {
   return /均|全部|都已|以上|上述|这些/.test(text.slice(scope.clause.start, scope.clause.end));
+}
+
+/**
+ * The cost of one activity (用于活动的经费达1800元, 此次比赛经费…) is a cost
+ * line, not the union's yearly expenditure.
+ */
+export function activityCost(text: string, scope: FigureScope): boolean {
+  return /(?:用于|此次|本次|这次|该|每次)[^，。；]{0,8}(?:活动|比赛|聚餐|演出|培训)/.test(text.slice(scope.sentence.start, scope.numeralStart));
+}
+
+/**
+ * A figure from the previous period (去年7月召开…教代会，提交提案16份) is not
+ * this year's — unless the year is only compared with (比去年, 较上年) or this
+ * year is named after it.
+ */
+export function previousPeriod(text: string, scope: FigureScope): boolean {
+  const prefix = text.slice(scope.sentence.start, scope.numeralStart);
+  const match = /(?<![比较于同])(?:去年|上年度|上一年度|上学年|前年)/.exec(prefix);
+  return match !== null && !/今年|本年|本学年|年初至今|至今/.test(prefix.slice(match.index));
+}
+
+/** The people counted are named as staff in post (其中在职教职工88人次): not retirees. */
+export function inPostStaff(text: string, scope: FigureScope): boolean {
+  return /(?:在职|在岗|在编)(?:的)?(?:教职员工|教职工|教师|教工|职工|员工|老师)?$/.test(text.slice(Math.max(scope.clause.start, scope.numeralStart - 10), scope.numeralStart));
 }
