@@ -132,6 +132,12 @@ describe('extractSuggestions: scope rules end to end', () => {
   it('drops an amount whose borrowed reading its sentence contradicts', () => {
     expect(figures('慰问对象有骨干教师、患病困难教职工等，发放慰问品共计9000元。')).not.toContain('sick_visit_amount=9000');
   });
+  it('keeps the parts of a total that are other indicators (a budget split by heading)', () => {
+    expect(figures('全年工会经费支出9万元，其中：节日慰问5万元，困难帮扶4万元。')).toEqual(['union_expenditure=90000', 'holiday_welfare_amount=50000', 'hardship_aid_amount=40000']);
+  });
+  it('reads a figure fronted with 对 with the verb of the next clause', () => {
+    expect(figures('对上次大会的21件提案，学校已全部落实。')).toEqual(['proposals_resolved=21']);
+  });
   it('marks money in a budget sentence as planned and headcounts in it as actual', () => {
     expect(figures('中秋慰问预算：全校教职工80人，共需慰问经费约2.4万元。')).toEqual(['staff_total=80', 'holiday_welfare_amount=24000~ plan']);
   });

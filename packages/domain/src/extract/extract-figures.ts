@@ -27,6 +27,7 @@ import {
   isBranchUnionText,
   markedAsTotal,
   perCapita,
+  filedProposals,
   plannedByTense,
   previousPeriod,
   quotesParentBody,
@@ -160,6 +161,8 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
   // First figure of each unit family in the current sentence and the indicator it was read as:
   // a 其中 after it opens a sub-count, which is not a second value of that indicator.
   const firstOfFamily = new Map<Family, { start: number; code: string | null }>();
+  // The indicator each figure was suggested for (its first reading).
+  const codeOf: (string | undefined)[] = [];
   let familySentence = -1;
 
   const suggestions: Draft[] = [];
@@ -178,7 +181,12 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     const clauseText = text.slice(clause.start, clause.end);
     if (NEGATION.test(clauseText)) continue;
     if (OTHER_ORGANISATION.test(clauseText) && !OWN_ORGANISATION.test(clauseText)) continue;
-    if (perCapita(text, scope) || remainder(text, scope) || parts.has(index)) continue;
+    if (perCapita(text, scope) || remainder(text, scope) || filedProposals(text, scope)) continue;
+    // A part of a total is not a second value of the total's indicator; parts before a
+    // total (一等奖8人、二等奖7人，共15人) or of a total read as nothing are dropped.
+    const totalIndex = parts.get(index);
+    const partOf = totalIndex === undefined ? undefined : totalIndex > index ? null : (codeOf[totalIndex] ?? null);
+    if (partOf === null) continue;
     if (CUMULATIVE.test(text.slice(sentence.start, figure.numeral.start))) continue;
     if (previousPeriod(text, scope)) continue;
     if (countsNonStaff(text, scope)) continue;
@@ -192,7 +200,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     for (const indicator of catalogue) {
       const cue = indicatorCues[indicator.code];
       if (!cue) continue;
-      if (totalCode === indicator.code && !SUB_POPULATION_INDICATORS.has(indicator.code)) continue;
+      if ((totalCode === indicator.code && !SUB_POPULATION_INDICATORS.has(indicator.code)) || partOf === indicator.code) continue;
       if (cue.stock && governedByEventVerb(text, regions[0]!.start, scope)) continue;
       if (cue.honour && honourGivenByOwnUnit(text, scope)) continue;
       // An indicator about staff in post (its exclusions name 退休) does not count retirees.
@@ -205,7 +213,6 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     if (candidates.length === 0) continue;
     candidates.sort((a, b) => b.score - a.score);
     const best = candidates[0]!;
-    if (first.start === figure.numeral.start) first.code = best.code;
     const chosen = [best, ...jointReadings(text, best, candidates.slice(1), figure)];
     // Joint readings in the order the text names them.
     if (chosen.length > 1) chosen.sort((a, b) => Math.min(...a.headMatches) - Math.min(...b.headMatches));
@@ -222,6 +229,8 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
       if (figure.value === 1 && /^[一]$/.test(figure.numeral.raw)) confidence *= 0.9;
       confidence = Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100;
       if (confidence < minConfidence) continue;
+      if (first.start === figure.numeral.start) first.code ??= candidate.code;
+      codeOf[index] ??= candidate.code;
       const sentenceSpan = toOriginalSpan(normalised, sentence.start, sentence.end);
       const figureSpan = toOriginalSpan(normalised, figure.numeral.start, figure.end);
       suggestions.push({
@@ -331,9 +340,12 @@ function regionsFor(figure: Figure, figures: readonly Figure[], sentences: reado
     const weight = Math.max(0.4, 0.75 - 0.1 * (distance - 1)) * (owned(figure.sentenceIndex, c) ? 0.4 : 1);
     regions.push({ ...other, weight, local: false, inClause: false });
   }
+  // An object fronted with 对 (对上次大会的17件提案，学校已全部落实) is governed by the verb of the next clause.
+  const fronted = /^对(?:于)?/.test(text.slice(clause.start, clause.start + 2));
   for (let c = figure.clauseIndex + 1; c < sentence.clauses.length; c += 1) {
     const other = sentence.clauses[c]!;
-    regions.push({ ...other, weight: owned(figure.sentenceIndex, c) ? 0.15 : 0.35, local: false, inClause: false });
+    const weight = fronted && c === figure.clauseIndex + 1 ? 0.7 : owned(figure.sentenceIndex, c) ? 0.15 : 0.35;
+    regions.push({ ...other, weight, local: false, inClause: false });
   }
   // Earlier sentences of the same paragraph, and the heading above it.
   for (let s = figure.sentenceIndex - 1, distance = 1; s >= 0 && distance <= 4; s -= 1, distance += 1) {

@@ -21,7 +21,8 @@ function sameRun(a: GroupedFigure, b: GroupedFigure): boolean {
 }
 
 /** Marks `figures[from..to]` (inclusive) as parts if they sum to `total` and none is a remainder. */
-function markIfSum(figures: readonly GroupedFigure[], total: GroupedFigure, from: number, step: 1 | -1, parts: Set<number>): void {
+function markIfSum(figures: readonly GroupedFigure[], totalIndex: number, from: number, step: 1 | -1, parts: Map<number, number>): void {
+  const total = figures[totalIndex]!;
   let sum = 0;
   const run: number[] = [];
   for (let j = from; j >= 0 && j < figures.length && run.length < MAX_PARTS; j += step) {
@@ -31,7 +32,7 @@ function markIfSum(figures: readonly GroupedFigure[], total: GroupedFigure, from
     run.push(j);
     // Money may carry cents; counts are whole.
     if (Math.abs(sum - total.value) < 0.005) {
-      if (run.length >= 2) for (const index of run) parts.add(index);
+      if (run.length >= 2) for (const index of run) if (!parts.has(index)) parts.set(index, totalIndex);
       return;
     }
     if (sum > total.value) return;
@@ -39,17 +40,17 @@ function markIfSum(figures: readonly GroupedFigure[], total: GroupedFigure, from
 }
 
 /**
- * Indices of figures that are parts of an adjacent total in their sentence:
- * a run right after any figure that sums to it, or a run right before a
- * figure marked as a total (共/合计) that sums to it.
+ * Figures that are parts of an adjacent total in their sentence, mapped to the
+ * total's index: a run right after any figure that sums to it, or a run right
+ * before a figure marked as a total (共/合计) that sums to it.
  */
-export function partsOfTotals(figures: readonly GroupedFigure[]): Set<number> {
-  const parts = new Set<number>();
+export function partsOfTotals(figures: readonly GroupedFigure[]): Map<number, number> {
+  const parts = new Map<number, number>();
   for (let i = 0; i < figures.length; i += 1) {
     const figure = figures[i]!;
     if (figure.value <= 0 || figure.remainder) continue;
-    markIfSum(figures, figure, i + 1, 1, parts);
-    if (figure.markedTotal) markIfSum(figures, figure, i - 1, -1, parts);
+    markIfSum(figures, i, i + 1, 1, parts);
+    if (figure.markedTotal) markIfSum(figures, i, i - 1, -1, parts);
   }
   return parts;
 }

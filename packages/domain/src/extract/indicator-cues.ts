@@ -120,13 +120,13 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   proposals_collected: {
     classifiers: ITEMS,
     all: [['提案'], ['征集', '收到', '提交', '提出', '共收', '收集', '共有']],
-    not: ['优秀', '办结', '答复', '尚未', '未', '落实', '立案', '办理完毕', '已办'],
+    not: ['优秀', '办结', '答复', '尚未', '未', '落实', '办理完毕', '已办'],
   },
   proposals_resolved: {
     classifiers: ITEMS,
     all: [['办结', '落实', '处理完毕', '解决', '办理完毕', '已办']],
     any: ['提案'],
-    not: ['尚未', '未', '没有', '仍有', '优秀', '立案'],
+    not: ['尚未', '未', '没有', '仍有', '优秀'],
     nouns: ['提案', '件', '份', '条', '项'],
   },
   outstanding_proposals: {

@@ -5,6 +5,7 @@ import {
   backReference,
   budgetStatement,
   countsNonStaff,
+  filedProposals,
   governedByEventVerb,
   honourGivenByOwnUnit,
   inPostStaff,
@@ -79,6 +80,8 @@ describe('remainder', () => {
     const text = '收到提案12件，办结9件，剩余3件转入下学期。';
     expect(remainder(text, scopeAt(text, '3', '件'))).toBe(true);
     expect(remainder(text, scopeAt(text, '9', '件'))).toBe(false);
+    const other = '其中已办结10份，另有2份正在协调。';
+    expect(remainder(other, scopeAt(other, '2', '份'))).toBe(true);
   });
 });
 
@@ -154,10 +157,10 @@ describe('markedAsTotal and backReference', () => {
 describe('partsOfTotals', () => {
   const figure = (value: number, markedTotal = false, extra: Partial<GroupedFigure> = {}): GroupedFigure => ({ value, money: false, sentenceIndex: 0, markedTotal, remainder: false, ...extra });
   it('drops parts after a total (6 → 3 + 2 + 1)', () => {
-    expect([...partsOfTotals([figure(6), figure(3), figure(2), figure(1)])]).toEqual([1, 2, 3]);
+    expect([...partsOfTotals([figure(6), figure(3), figure(2), figure(1)])]).toEqual([[1, 0], [2, 0], [3, 0]]);
   });
   it('drops parts before a marked total (4 + 5, 共9)', () => {
-    expect([...partsOfTotals([figure(4), figure(5), figure(9, true)])].sort()).toEqual([0, 1]);
+    expect([...partsOfTotals([figure(4), figure(5), figure(9, true)])].sort()).toEqual([[0, 2], [1, 2]]);
   });
   it('keeps figures that do not sum, single sub-counts and "Y of X" with a remainder', () => {
     expect(partsOfTotals([figure(86), figure(61)]).size).toBe(0);
@@ -197,5 +200,16 @@ describe('previousPeriod', () => {
     expect(previousPeriod(compared, scopeAt(compared, '30', '人次'))).toBe(false);
     const since = '去年9月至今年6月，共组织活动5次。';
     expect(previousPeriod(since, scopeAt(since, '5', '次'))).toBe(false);
+  });
+});
+
+describe('filedProposals', () => {
+  it('reads 立案 before the figure or as its head noun as a filed count, not 立案的… as a modifier', () => {
+    const filed = '收到提案30件，立案21件。';
+    expect(filedProposals(filed, scopeAt(filed, '21', '件'))).toBe(true);
+    const head = '上次会议的21件立案提案中已有18件办结。';
+    expect(filedProposals(head, scopeAt(head, '21', '件'))).toBe(true);
+    const modifier = '对上次立案的21件提案，学校已全部落实。';
+    expect(filedProposals(modifier, scopeAt(modifier, '21', '件'))).toBe(false);
   });
 });

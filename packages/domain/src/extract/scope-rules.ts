@@ -52,7 +52,7 @@ export function perCapita(text: string, scope: FigureScope): boolean {
 
 /** What is left over is not what was done: 剩余3件将…, 其余56位…, 尚有2人. */
 export function remainder(text: string, scope: FigureScope): boolean {
-  return /(?:剩余|剩下|其余|尚有|仍有|余下)$/.test(text.slice(Math.max(scope.clause.start, scope.numeralStart - 3), scope.numeralStart));
+  return /(?:剩余|剩下|其余|尚有|仍有|余下|另有)$/.test(text.slice(Math.max(scope.clause.start, scope.numeralStart - 3), scope.numeralStart));
 }
 
 /**
@@ -123,7 +123,7 @@ const PARENT_BODY = /校教代会|学校教代会|校工会|学校工会/g;
  * not a destination or agent marked by a preposition (向校教代会提交, 在校工会网站发布, 被校工会采用).
  */
 export function quotesParentBody(text: string, scope: FigureScope): boolean {
-  const prefix = text.slice(scope.sentence.start, scope.figureEnd + 6);
+  const prefix = text.slice(scope.clause.start, Math.min(scope.clause.end, scope.figureEnd + 8));
   PARENT_BODY.lastIndex = 0;
   for (let match = PARENT_BODY.exec(prefix); match; match = PARENT_BODY.exec(prefix)) {
     const before = prefix.slice(Math.max(0, match.index - 2), match.index);
@@ -190,4 +190,13 @@ export function previousPeriod(text: string, scope: FigureScope): boolean {
 /** The people counted are named as staff in post (其中在职教职工88人次): not retirees. */
 export function inPostStaff(text: string, scope: FigureScope): boolean {
   return /(?:在职|在岗|在编)(?:的)?(?:教职员工|教职工|教师|教工|职工|员工|老师)?$/.test(text.slice(Math.max(scope.clause.start, scope.numeralStart - 10), scope.numeralStart));
+}
+
+/**
+ * 立案 counts proposals filed for handling — neither collected nor resolved:
+ * the verb right before the figure (立案17份) or the head noun after it
+ * (26件立案提案). 立案的17件提案 (attributive, with 的) names the proposals only.
+ */
+export function filedProposals(text: string, scope: FigureScope): boolean {
+  return /立案(?:了|共|数为|数|总数为)?$/.test(text.slice(Math.max(scope.clause.start, scope.numeralStart - 5), scope.numeralStart)) || /^立案/.test(text.slice(scope.figureEnd, scope.figureEnd + 2));
 }
