@@ -138,6 +138,10 @@ describe('extractSuggestions: scope rules end to end', () => {
   it('reads a figure fronted with 对 with the verb of the next clause', () => {
     expect(figures('对上次大会的21件提案，学校已全部落实。')).toEqual(['proposals_resolved=21']);
   });
+  it('does not read the people of an activity clause as the headcount (组织女教职工踏青，共有32人)', () => {
+    expect(figures('三月组织女教职工外出踏青，共有32人。')).not.toContain('female_staff=32');
+    expect(figures('三月组织女教职工外出踏青，共有32人。')).not.toContain('staff_total=32');
+  });
   it('marks money in a budget sentence as planned and headcounts in it as actual', () => {
     expect(figures('中秋慰问预算：全校教职工80人，共需慰问经费约2.4万元。')).toEqual(['staff_total=80', 'holiday_welfare_amount=24000~ plan']);
   });
