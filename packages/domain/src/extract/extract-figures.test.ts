@@ -142,6 +142,17 @@ describe('extractSuggestions: scope rules end to end', () => {
     expect(figures('三月组织女教职工外出踏青，共有32人。')).not.toContain('female_staff=32');
     expect(figures('三月组织女教职工外出踏青，共有32人。')).not.toContain('staff_total=32');
   });
+  it('reads 二次教代会 as the second session, 两次 as a count', () => {
+    expect(figures('三月召开二次教代会，审议通过了考核方案。')).toEqual([]);
+    expect(figures('全年召开教代会两次。')).toEqual(['congress_sessions=2']);
+  });
+  it('does not take cost allowances for hardship aid (伙食费补助)', () => {
+    expect(figures('外出培训期间发放伙食费补助60元。')).toEqual([]);
+  });
+  it('knows 会员费 and 合理化建议', () => {
+    expect(figures('全年收取会员费收入9800元。')).toEqual(['union_dues_collected=9800']);
+    expect(figures('共收到合理化建议12项。')).toEqual(['proposals_collected=12']);
+  });
   it('marks money in a budget sentence as planned and headcounts in it as actual', () => {
     expect(figures('中秋慰问预算：全校教职工80人，共需慰问经费约2.4万元。')).toEqual(['staff_total=80', 'holiday_welfare_amount=24000~ plan']);
   });

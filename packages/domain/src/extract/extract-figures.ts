@@ -100,6 +100,8 @@ function excludedByContext(text: string, numeral: NumeralMatch, classifierEnd: n
   const after = text.slice(classifierEnd, classifierEnd + 4);
   // Ordinals and session numbers: 第四届, 九届一次, 第五名.
   if (/第$|届$|第[^，。；]{0,1}$/.test(before)) return true;
+  // A count of two before a measure word is 两 (两次教代会); 二次/二届 names the second session.
+  if (numeral.raw === '二' && /^(?:次|届|期|轮)/.test(text.slice(numeral.end, numeral.end + 1))) return true;
   // Per-capita, each, averages, frequencies: 每人一只, 各一次, 人均500元, 一年一次, 一天一公布.
   if (/(?:每|各|均|平均|人均)[人个位名年月周天次学期]?$/.test(before)) return true;
   if (/(?:年|月|周|天|日|学期|学年|季度)$/.test(before) && numeral.value <= 10) return true;

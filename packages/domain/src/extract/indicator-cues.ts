@@ -119,7 +119,7 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   },
   proposals_collected: {
     classifiers: ITEMS,
-    all: [['提案'], ['征集', '收到', '提交', '提出', '共收', '收集', '共有']],
+    all: [['提案', '合理化建议'], ['征集', '收到', '提交', '提出', '共收', '收集', '共有']],
     not: ['优秀', '办结', '答复', '尚未', '未', '落实', '办理完毕', '已办'],
   },
   proposals_resolved: {
@@ -184,7 +184,8 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
     classifiers: MONEY,
     all: [HARDSHIP],
     any: ['金额', '发放', '资金', '帮扶金', '补助金', '慰问金'],
-    not: ['学生', '儿童', '女童', '上级补助', '行政补助', '拨交', '拨缴', '收入', '入账', '返还'],
+    // Income lines and cost allowances (伙食费补助, 交通补助) are not aid.
+    not: ['学生', '儿童', '女童', '上级补助', '行政补助', '拨交', '拨缴', '收入', '入账', '返还', '伙食', '交通', '燃油', '住宿', '餐费', '误餐', '过路', '场地', '车辆', '通讯'],
   },
   sick_visits: {
     classifiers: PERSON_TIMES,
@@ -334,8 +335,8 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   // 自身建设
   union_dues_collected: {
     classifiers: MONEY,
-    all: [['会费']],
-    any: ['收缴', '收取', '上缴', '缴纳'],
+    all: [['会费', '会员费']],
+    any: ['收缴', '收取', '上缴', '缴纳', '收入'],
   },
   union_expenditure: {
     yearTotal: true,
