@@ -16,6 +16,7 @@ import type { ExtractionResult, Suggestion } from './suggestion';
 
 import { partsOfTotals } from './figure-groups';
 import { CLASSIFIERS, NOT_A_CLASSIFIER, type Family } from './measure-words';
+import { tableCells } from './table-cells';
 import {
   activityCost,
   backReference,
@@ -56,6 +57,8 @@ interface Figure {
   value: number;
   sentenceIndex: number;
   clauseIndex: number;
+  /** A number in a table cell: the whole row names it, and its column header if any. */
+  table?: { header: Span | null };
 }
 
 interface Candidate {
@@ -81,6 +84,12 @@ export const MIN_CONFIDENCE = 0.5;
  * development corpora: see the extract README section in packages/bench.
  */
 export const CONFIDENT_THRESHOLD = 0.75;
+
+/** A table column's unit as a classifier that takes no characters of the text. */
+function unitOfCell(unit: string): { classifier: string; family: Family; length: number } | null {
+  const entry = CLASSIFIERS.find(([classifier]) => classifier === unit);
+  return entry ? { classifier: entry[0], family: entry[1], length: 0 } : null;
+}
 
 function classifierAfter(text: string, position: number, numeral: NumeralMatch): { classifier: string; family: Family; length: number } | null {
   if (numeral.percent) return { classifier: '%', family: 'percent', length: 0 };
@@ -286,6 +295,7 @@ function valueInUnit(figure: Figure, indicator: Indicator): number {
 
 function findFigures(text: string, sentences: readonly Sentence[]): Figure[] {
   const figures: Figure[] = [];
+  const cells = tableCells(text);
   let sentenceIndex = 0;
   for (const numeral of findNumerals(text)) {
     while (sentenceIndex < sentences.length && sentences[sentenceIndex]!.end <= numeral.start) sentenceIndex += 1;
@@ -296,7 +306,8 @@ function findFigures(text: string, sentences: readonly Sentence[]): Figure[] {
     // Skip whitespace between the number and its unit ("16 人次").
     let position = numeral.end;
     while (text[position] === ' ') position += 1;
-    const unit = classifierAfter(text, position, numeral);
+    const cell = cells.get(numeral.start);
+    const unit = classifierAfter(text, position, numeral) ?? (cell ? unitOfCell(cell.unit) : null);
     if (!unit) continue;
     let end = position + unit.length;
     let approx = numeral.approx;
@@ -313,7 +324,7 @@ function findFigures(text: string, sentences: readonly Sentence[]): Figure[] {
     if (unit.family !== 'money' && numeral.value >= 100000) continue;
     const clause = sentence.clauses[clauseIndex]!;
     if (excludedByContext(text, numeral, end, clause)) continue;
-    figures.push({ numeral, classifier: unit.classifier, family: unit.family, end, approx, value: numeral.value, sentenceIndex, clauseIndex });
+    figures.push({ numeral, classifier: unit.classifier, family: unit.family, end, approx, value: numeral.value, sentenceIndex, clauseIndex, ...(cell && unit.length === 0 ? { table: { header: cell.header } } : {}) });
   }
   return figures;
 }
@@ -326,7 +337,8 @@ function regionsFor(figure: Figure, figures: readonly Figure[], sentences: reado
   const index = inSameClause.indexOf(figure);
   const previous = inSameClause[index - 1];
   const next = inSameClause[index + 1];
-  const localStart = previous ? previous.end : clause.start;
+  // A table row names every number in it: the label cell comes first.
+  const localStart = previous && !figure.table ? previous.end : clause.start;
   // In a list (一等奖8人、二等奖7人) the words after 、 name the next item, not this one.
   const itemEnd = next ? next.numeral.start : clause.end;
   const listBreak = text.slice(figure.end, itemEnd).indexOf('、');
@@ -335,6 +347,8 @@ function regionsFor(figure: Figure, figures: readonly Figure[], sentences: reado
     figures.some((f) => f !== figure && f.sentenceIndex === sentenceIndex && f.clauseIndex === clauseIndex && f.family === figure.family);
 
   const regions: Region[] = [{ start: localStart, end: localEnd, weight: 1, local: true, inClause: true }];
+  const header = figure.table?.header;
+  if (header) regions.push({ ...header, weight: 0.9, local: false, inClause: true });
   if (localStart > clause.start) regions.push({ start: clause.start, end: localStart, weight: 0.7, local: false, inClause: true });
   if (localEnd < clause.end) regions.push({ start: localEnd, end: clause.end, weight: 0.7, local: false, inClause: true });
   for (let c = figure.clauseIndex - 1, distance = 1; c >= 0; c -= 1, distance += 1) {

@@ -341,7 +341,8 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   union_expenditure: {
     yearTotal: true,
     classifiers: MONEY,
-    all: [['经费', '工会经费'], ['支出', '开支', '使用', '用于', '花费', '用去']],
+    // 支出合计 / 本年支出 in a finance sheet is the union's own expenditure.
+    all: [['经费', '工会经费', '支出合计', '本年支出', '全年支出', '年度支出', '总支出'], ['支出', '开支', '使用', '用于', '花费', '用去']],
     not: ['会费'],
   },
   cadre_trainings: {
