@@ -429,7 +429,7 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
   if (cue.not && weights.some((w) => w < 0.7) && includesAny(previousClauseText, cue.not)) return null;
   // An amount whose reading borrows a cue from outside its own words must not be
   // contradicted earlier in its sentence (…患病困难教职工等，发放慰问金共计…元).
-  if (figure.family === 'money' && cue.not && !headNames && weights.some((w) => w < 1) && includesAny(text.slice(sentenceStart, figure.numeral.start), cue.not)) return null;
+  if (figure.family === 'money' && cue.not && !headNames && weights.some((w) => w < 1) && includesAny(text.slice(Math.max(sentenceStart, figure.numeral.start - 300), figure.numeral.start), cue.not)) return null;
   // A headcount names whom it counts in its own words (现有教职工86人); borrowed from an
   // activity clause before (组织女教职工踏青，共有32人) it counts the participants.
   if (cue.stock && weights[0]! < 1) return null;

@@ -15,6 +15,13 @@ export interface FigureScope {
   sentence: Span;
 }
 
+/**
+ * How far back in its sentence a rule looks: real sentences are far shorter; the
+ * cap keeps a text without full stops (one huge "sentence") linear.
+ */
+const WINDOW = 300;
+const sentenceFrom = (scope: FigureScope) => Math.max(scope.sentence.start, scope.numeralStart - WINDOW);
+
 /** Plan markers: tense and modality words that put what follows in the future. */
 export const PLAN_CUE =
   /(?<![按依照据的成订定初有作])计划(?!书|表|内|中|生育|地|的|性)|拟(?:于|在|将|投|购|组织|开展|举办|召开|新增|建|为|对|安排)|预计|力争|争取(?!到|了)|打算|将要|将于|将会|将在|将继续|将进一步|将组织|将开展|将举办|将投入|将投资|将新增|将召开|将购置|将评选|下一步|明年|来年|下学期|下学年|新学年|下一年|今后/g;
@@ -28,7 +35,7 @@ const PERFECTIVE = /了|已经|已|完成|圆满/;
  * (争取…资金，对4名教师给予了帮扶).
  */
 export function plannedByTense(text: string, scope: FigureScope): boolean {
-  const prefix = text.slice(scope.sentence.start, scope.numeralStart);
+  const prefix = text.slice(sentenceFrom(scope), scope.numeralStart);
   let last = -1;
   PLAN_CUE.lastIndex = 0;
   for (let match = PLAN_CUE.exec(prefix); match; match = PLAN_CUE.exec(prefix)) last = match.index + match[0].length;
@@ -40,7 +47,7 @@ export function plannedByTense(text: string, scope: FigureScope): boolean {
 /** A budget statement (预算为…, 共需经费…, 按…测算): money in it is planned; headcounts in it are actuals. */
 const BUDGET = /预算(?!制度|管理|执行|内)|共需|需(?:要)?(?:经费|资金)|测算/;
 export function budgetStatement(text: string, scope: FigureScope): boolean {
-  return BUDGET.test(text.slice(scope.sentence.start, scope.sentence.end));
+  return BUDGET.test(text.slice(sentenceFrom(scope), Math.min(scope.sentence.end, scope.figureEnd + WINDOW)));
 }
 
 /** Per-capita amounts, standards and averages: 每人500元, 人均600元, 标准为…, 200元/人. */
@@ -107,7 +114,7 @@ export function lastPopulation(text: string, start: number, end: number): string
  */
 export function servesRetirees(text: string, scope: FigureScope): boolean {
   const head = /^[余多近约]?[^，。；、\d]{0,3}?(退休|离退休|老教师)/.test(text.slice(scope.figureEnd, scope.figureEnd + 6));
-  return head || /退休|老教师/.test(lastPopulation(text, scope.sentence.start, scope.numeralStart) ?? '');
+  return head || /退休|老教师/.test(lastPopulation(text, sentenceFrom(scope), scope.numeralStart) ?? '');
 }
 
 /**
@@ -140,7 +147,7 @@ export function quotesParentBody(text: string, scope: FigureScope): boolean {
 const GIVEN_BY_OWN_UNIT = /校级|园级|院级|评选出|评出|颁发|颁奖|(?:学校|校工会|工会|园里|学院|我校|本校)[^，。；]{0,12}(?:表彰|评选)/;
 const HIGHER_BODY = /区|市|省|县|全国|国家|上级|教育局|总工会|教育工会/;
 export function honourGivenByOwnUnit(text: string, scope: FigureScope): boolean {
-  const prefix = text.slice(scope.sentence.start, scope.figureEnd + 12);
+  const prefix = text.slice(sentenceFrom(scope), scope.figureEnd + 12);
   const clause = text.slice(scope.clause.start, Math.max(scope.clause.end, scope.figureEnd));
   return GIVEN_BY_OWN_UNIT.test(prefix) && !HIGHER_BODY.test(clause);
 }
@@ -173,7 +180,7 @@ export function backReference(text: string, scope: FigureScope): boolean {
  * line, not the union's yearly expenditure.
  */
 export function activityCost(text: string, scope: FigureScope): boolean {
-  return /(?:用于|此次|本次|这次|该|每次)[^，。；]{0,8}(?:活动|比赛|聚餐|演出|培训)/.test(text.slice(scope.sentence.start, scope.numeralStart));
+  return /(?:用于|此次|本次|这次|该|每次)[^，。；]{0,8}(?:活动|比赛|聚餐|演出|培训)/.test(text.slice(sentenceFrom(scope), scope.numeralStart));
 }
 
 /**
@@ -182,7 +189,7 @@ export function activityCost(text: string, scope: FigureScope): boolean {
  * year is named after it.
  */
 export function previousPeriod(text: string, scope: FigureScope): boolean {
-  const prefix = text.slice(scope.sentence.start, scope.numeralStart);
+  const prefix = text.slice(sentenceFrom(scope), scope.numeralStart);
   const match = /(?<![比较于同])(?:去年|上年度|上一年度|上学年|前年)/.exec(prefix);
   return match !== null && !/今年|本年|本学年|年初至今|至今/.test(prefix.slice(match.index));
 }
