@@ -153,6 +153,12 @@ describe('extractSuggestions: scope rules end to end', () => {
     expect(figures('全年收取会员费收入9800元。')).toEqual(['union_dues_collected=9800']);
     expect(figures('共收到合理化建议12项。')).toEqual(['proposals_collected=12']);
   });
+  it('does not read a headcount under a total that is not one (名额20个（含退休教师3名）)', () => {
+    expect(figures('疗休养名额20个（含退休教师3名）。')).not.toContain('retired_staff=3');
+  });
+  it('marks every figure of a month-by-month plan as planned', () => {
+    expect(figures('二月份：召开教代会。\n三月份：组织女教职工活动2次。\n五月份：举办教职工运动会。')).toEqual(['female_activities=2 plan']);
+  });
   it('marks money in a budget sentence as planned and headcounts in it as actual', () => {
     expect(figures('中秋慰问预算：全校教职工80人，共需慰问经费约2.4万元。')).toEqual(['staff_total=80', 'holiday_welfare_amount=24000~ plan']);
   });

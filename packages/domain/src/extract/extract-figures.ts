@@ -26,6 +26,7 @@ import {
   inPostStaff,
   honourGivenByOwnUnit,
   isBranchUnionText,
+  isCalendarPlan,
   markedAsTotal,
   perCapita,
   filedProposals,
@@ -158,6 +159,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
   const figures = findFigures(text, sentences);
   const byIndicator = new Map(catalogue.map((indicator) => [indicator.code, indicator]));
   const branchUnion = isBranchUnionText(text);
+  const calendarPlan = isCalendarPlan(text);
 
   const scopes = figures.map((figure) => scopeOf(figure, sentences));
   const parts = partsOfTotals(
@@ -175,6 +177,9 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
   // The indicator each figure was suggested for (its first reading).
   const codeOf: (string | undefined)[] = [];
   let familySentence = -1;
+  // The sentence's first figure: a headcount under 其中/含 is one only below another headcount
+  // (教职工86人，其中女教职工50人), not below a quota or an activity (名额20个（含退休教师3名）).
+  let sentenceLead: { start: number; code: string | null } = { start: -1, code: null };
 
   const suggestions: Draft[] = [];
   for (const [index, figure] of figures.entries()) {
@@ -184,6 +189,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     if (familySentence !== figure.sentenceIndex) {
       firstOfFamily.clear();
       familySentence = figure.sentenceIndex;
+      sentenceLead = { start: figure.numeral.start, code: null };
     }
     const firstSameFamily = firstOfFamily.get(figure.family);
     const first = firstSameFamily ?? { start: figure.numeral.start, code: null };
@@ -204,6 +210,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     if (branchUnion && quotesParentBody(text, scope)) continue;
     const marker = subCountMarker(text, scope, sentence.clauses[figure.clauseIndex - 1]);
     const totalCode = marker >= 0 && firstSameFamily !== undefined && firstSameFamily.start < marker ? firstSameFamily.code : null;
+    const underOtherTotal = marker >= 0 && sentenceLead.start < marker && !(sentenceLead.code && indicatorCues[sentenceLead.code]?.stock);
 
     const regions = regionsFor(figure, figures, sentences, text);
     const retirees = servesRetirees(text, scope);
@@ -212,7 +219,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
       const cue = indicatorCues[indicator.code];
       if (!cue) continue;
       if ((totalCode === indicator.code && !SUB_POPULATION_INDICATORS.has(indicator.code)) || partOf === indicator.code) continue;
-      if (cue.stock && governedByEventVerb(text, regions[0]!.start, scope)) continue;
+      if (cue.stock && (underOtherTotal || governedByEventVerb(text, regions[0]!.start, scope))) continue;
       if (cue.honour && honourGivenByOwnUnit(text, scope)) continue;
       // An indicator about staff in post (its exclusions name 退休) does not count retirees.
       if (retirees && cue.not?.includes('退休')) continue;
@@ -229,7 +236,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     if (chosen.length > 1) chosen.sort((a, b) => Math.min(...a.headMatches) - Math.min(...b.headMatches));
     const second = candidates.find((c) => !chosen.includes(c));
     const section = sectionAt(spans, figure.numeral.start);
-    const isPlan = section === 'plans' || plannedByTense(text, scope) || (figure.family === 'money' && budgetStatement(text, scope));
+    const isPlan = calendarPlan || section === 'plans' || plannedByTense(text, scope) || (figure.family === 'money' && budgetStatement(text, scope));
 
     for (const candidate of chosen) {
       const indicator = byIndicator.get(candidate.code)!;
@@ -242,6 +249,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
       if (confidence < minConfidence) continue;
       if (first.start === figure.numeral.start) first.code ??= candidate.code;
       codeOf[index] ??= candidate.code;
+      if (sentenceLead.start === figure.numeral.start) sentenceLead.code ??= candidate.code;
       const sentenceSpan = toOriginalSpan(normalised, sentence.start, sentence.end);
       const figureSpan = toOriginalSpan(normalised, figure.numeral.start, figure.end);
       suggestions.push({

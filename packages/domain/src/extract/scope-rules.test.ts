@@ -10,6 +10,7 @@ import {
   honourGivenByOwnUnit,
   inPostStaff,
   isBranchUnionText,
+  isCalendarPlan,
   markedAsTotal,
   perCapita,
   plannedByTense,
@@ -211,5 +212,13 @@ describe('filedProposals', () => {
     expect(filedProposals(head, scopeAt(head, '21', '件'))).toBe(true);
     const modifier = '对上次立案的21件提案，学校已全部落实。';
     expect(filedProposals(modifier, scopeAt(modifier, '21', '件'))).toBe(false);
+  });
+});
+
+describe('isCalendarPlan', () => {
+  it('reads a month-by-month list without 了 as a plan, a month-by-month report as done', () => {
+    expect(isCalendarPlan('工会工作安排\n二月份：召开教代会。\n三月份：组织三八活动2次。\n五月份：举办运动会。')).toBe(true);
+    expect(isCalendarPlan('二月：召开了教代会。\n三月：组织了三八活动2次。\n五月：举办了运动会。')).toBe(false);
+    expect(isCalendarPlan('三月份：组织活动。')).toBe(false);
   });
 });

@@ -207,3 +207,20 @@ export function inPostStaff(text: string, scope: FigureScope): boolean {
 export function filedProposals(text: string, scope: FigureScope): boolean {
   return /立案(?:了|共|数为|数|总数为)?$/.test(text.slice(Math.max(scope.clause.start, scope.numeralStart - 5), scope.numeralStart)) || /^立案/.test(text.slice(scope.figureEnd, scope.figureEnd + 2));
 }
+
+/**
+ * A plan written as a calendar (一月份：…；三月份：…；五月：…) needs no tense
+ * marker: three or more month-headed lines, most of them without a perfective
+ * 了/已, make the whole text a plan. A summary told month by month says 了.
+ */
+const MONTH_LINE = /^[ \t]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})月份?[：:](.*)$/gm;
+export function isCalendarPlan(text: string): boolean {
+  let months = 0;
+  let done = 0;
+  MONTH_LINE.lastIndex = 0;
+  for (let match = MONTH_LINE.exec(text); match; match = MONTH_LINE.exec(text)) {
+    months += 1;
+    if (/了|已/.test(match[1]!)) done += 1;
+  }
+  return months >= 3 && done * 2 < months;
+}
