@@ -5,7 +5,10 @@
 // from the cue words around it (indicator-cues.ts), with the unit as a hard
 // constraint (人次 vs 人, money in 元). Figures that are not indicator values
 // (dates, years, ordinals, list numbers, frequencies, per-capita amounts,
-// ratios, placeholders, negated or other organisations' figures) are dropped.
+// ratios, placeholders, negated or other organisations' figures) are dropped
+// (find-figures.ts); scope rules (scope-rules.ts, figure-groups.ts) then decide
+// plan vs done, sub-counts, populations, parts and repeats. Each suggestion gets
+// a confidence and a tier: 'confident' (pre-filled) or 'possible' (「可能相关」).
 import type { Indicator } from '../catalogue/indicator';
 import { indicatorCues, type IndicatorCue } from './indicator-cues';
 import { normaliseText, toOriginalSpan } from './normalise-text';
