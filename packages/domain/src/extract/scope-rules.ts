@@ -92,7 +92,7 @@ export const SUB_POPULATION_INDICATORS: ReadonlySet<string> = new Set(['female_s
 const POPULATION = /(?:离)?退休(?:教职工|教职员工|教师|教工|职工|人员|老师|干部|会员)?|离休干部|离休老同志|离休|学生家长|学生|家长|家属|幼儿|儿童|村民|居民|孤寡老人|社区老人|教职员工|教职工|教师|教工|职工|员工|会员|代表|干部|老教师/g;
 const NOT_STAFF = /离休|学生|家长|家属|幼儿|儿童|村民|居民|孤寡|社区/;
 export function countsNonStaff(text: string, scope: FigureScope): boolean {
-  const head = /^[余多近约]?[^，。；、\d]{0,4}?(离休干部|离休老同志|离休|学生家长|学生|家长|家属|幼儿|儿童|村民|居民|孤寡老人)/.exec(text.slice(scope.figureEnd, scope.figureEnd + 8));
+  const head = /^[余多近约]?[^，。；、\d\s|]{0,4}?(离休干部|离休老同志|离休|学生家长|学生|家长|家属|幼儿|儿童|村民|居民|孤寡老人)/.exec(text.slice(scope.figureEnd, scope.figureEnd + 8));
   if (head) return true;
   const last = lastPopulation(text, scope.clause.start, scope.numeralStart);
   return last !== null && NOT_STAFF.test(last);
@@ -113,7 +113,7 @@ export function lastPopulation(text: string, start: number, end: number): string
  * the figure is 退休/离退休 counts retirees (关心生病的退休教师…送去100元慰问金).
  */
 export function servesRetirees(text: string, scope: FigureScope): boolean {
-  const head = /^[余多近约]?[^，。；、\d]{0,3}?(退休|离退休|老教师)/.test(text.slice(scope.figureEnd, scope.figureEnd + 6));
+  const head = /^[余多近约]?[^，。；、\d\s|]{0,3}?(退休|离退休|老教师)/.test(text.slice(scope.figureEnd, scope.figureEnd + 6));
   return head || /退休|老教师/.test(lastPopulation(text, sentenceFrom(scope), scope.numeralStart) ?? '');
 }
 
@@ -159,7 +159,7 @@ export function honourGivenByOwnUnit(text: string, scope: FigureScope): boolean 
  */
 const EVENT_VERB = /参加|参与|参检|参赛|报名|出席|到会|应到|实到|欢聚|慰问|看望|探望|走访|评选|评出|评为|表彰|分成|邀请|组织|选派|推荐|选举|当选|(?<![数额共计总是])为$|^为|对$/;
 /** An event verb right after the counted people: 40余位退休教师欢聚一堂, 教职工60人参加. */
-const EVENT_VERB_AFTER = /^[^，。；、\d]{0,6}?(?:参加|参与|出席|欢聚|到场|参检|报名|参赛)/;
+const EVENT_VERB_AFTER = /^[^，。；、\d\s|]{0,6}?(?:参加|参与|出席|欢聚|到场|参检|报名|参赛)/;
 export function governedByEventVerb(text: string, localStart: number, scope: FigureScope): boolean {
   if (EVENT_VERB.test(text.slice(Math.max(localStart, scope.clause.start), scope.numeralStart))) return true;
   return EVENT_VERB_AFTER.test(text.slice(scope.figureEnd, Math.min(scope.clause.end, scope.figureEnd + 12)));

@@ -36,6 +36,10 @@ describe('extractSuggestions on tables', () => {
     ]);
   });
 
+  it('does not read the next row into a cell (探病… then 退休…)', () => {
+    expect(figures('经费（单位：元）\n探病慰问支出    1,800.00\n退休职工慰问支出    3,200.00')).toEqual(['sick_visit_amount=1800']);
+  });
+
   it('reads a finance sheet in 元 without taking income or balances for spending', () => {
     expect(figures('经费收支（单位：元）\n| 项目 | 金额 |\n| 上年结余 | 20,100 |\n| 会费收入 | 12,300 |\n| 行政补助 | 40,000 |\n| 本年支出 | 66,800 |')).toEqual(['union_dues_collected=12300', 'union_expenditure=66800']);
   });
