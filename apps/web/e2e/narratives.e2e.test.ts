@@ -25,6 +25,9 @@ interface ListedUser {
 
 const SUMMARY = ['一、主要工作', '全年慰问生病住院教职工12人次，支出慰问金3600元。组织教职工健康体检86人。', '二、下一步打算', '明年计划投资十万元。'].join('\n');
 
+/** Made up: a sure figure, one the extractor is less sure of (the 可能相关 group) and a plan. */
+const TIERED_SUMMARY = ['一、主要工作', '全年慰问生病住院教职工12人次。教师节前，工会走访了教职工，共18人次。', '二、下一步打算', '明年计划投入3万元改造教工活动室。'].join('\n');
+
 let openYear: number;
 /** A chair whose school's report for the open year the chair may still edit. */
 let chair: { username: string; schoolId: number; schoolName: string };
@@ -44,11 +47,11 @@ async function noHorizontalOverflow(page: Page) {
 }
 
 /** Opens 从总结导入 on the chair's report, pastes the summary and waits for the review step. */
-async function importSummary(page: Page) {
+async function importSummary(page: Page, summary = SUMMARY) {
   await page.getByRole('button', { name: '从总结导入' }).click();
   const dialog = page.getByRole('dialog', { name: '从总结导入' });
   await dialog.waitFor();
-  await dialog.getByLabel('粘贴总结全文').fill(SUMMARY);
+  await dialog.getByLabel('粘贴总结全文').fill(summary);
   await dialog.getByRole('button', { name: '识别数字' }).click();
   const review = dialog.getByRole('heading', { name: '第 2 步：核对识别出的数字' });
   await review
@@ -169,6 +172,35 @@ describe('[chromium] narratives: search and import from summary', () => {
     expect(await formValue(page, 'health_checkup_participants')).toBe(before);
     // Never submitted: the submit button is still there to press.
     await page.getByRole('button', { name: '提交年报' }).waitFor();
+  });
+
+  it('[chromium] at 390 px confident figures are ticked, 「可能相关」 ones are unticked in their own group and plans apart', async () => {
+    const page = await newPage(chair.username, { viewport: { width: 390, height: 844 }, isMobile: true });
+    await page.goto(`/schools/${chair.schoolId}/reports/${openYear}`);
+    await page.getByRole('button', { name: '从总结导入' }).waitFor({ timeout: 15_000 });
+    const dialog = await importSummary(page, TIERED_SUMMARY);
+
+    const possible = dialog.locator('section.nimport__possible');
+    await possible.getByRole('heading', { name: '可能相关' }).waitFor();
+    const unsure = possible.getByRole('checkbox', { name: '采用：节日走访慰问人次 18 人次' });
+    expect(await unsure.isChecked()).toBe(false);
+    // The sure figure is outside that group, ticked unless it would change a value the draft already has;
+    // the plan is apart and unticked.
+    const sure = dialog.getByRole('checkbox', { name: '采用：探望慰问病患人次 12 人次' });
+    expect(await possible.getByRole('checkbox', { name: '采用：探望慰问病患人次 12 人次' }).count()).toBe(0);
+    const sureConflicts = (await dialog.locator('[data-suggestion]').filter({ hasText: '12人次' }).first().locator('.nimport__conflict').count()) > 0;
+    expect(await sure.isChecked()).toBe(!sureConflicts);
+    const plans = dialog.locator('section.nimport__plans');
+    expect(await plans.getByRole('checkbox', { name: /^采用：教工活动设施投入金额/ }).isChecked()).toBe(false);
+    expect(await noHorizontalOverflow(page)).toEqual({ page: true, dialog: true });
+
+    await possible.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'phone-narrative-import-possible.png') });
+    // Ticking a possible figure adds it.
+    await unsure.check();
+    await dialog.getByRole('button', { name: `填入草稿（${sureConflicts ? 1 : 2} 项）` }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('[chromium] the import panel is a full-screen sheet at 360 px, keeps focus inside and closes with Esc', async () => {

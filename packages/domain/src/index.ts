@@ -18,7 +18,7 @@ export * from './extract/sections';
 export * from './extract/indicator-cues';
 export * from './extract/suggestion';
 export * from './extract/extract-figures';
-export type { ExtractionMeter } from './extract/figure-regions';
+export type { ExtractionMeter } from './extract/extract-figures';
 export * from './rubric/rubric';
 export * from './rubric/scoring';
 export * from './rubric/default-rubric';

@@ -33,6 +33,7 @@ function suggest(text: string, figure: string, code: string, value: number, opti
     value,
     unit: units.get(code) ?? '人',
     approx: false,
+    tier: 'confident',
     isPlan: options.isPlan ?? false,
     confidence: 0.9,
     evidence: { start: sentence.start, end: sentence.end, sentence: text.slice(sentence.start, sentence.end), figure: { start, end: start + figure.length } },

@@ -32,6 +32,10 @@ export interface CorpusResult {
   actual: Score;
   plans: Score;
   errors: ClassifiedError[];
+  /** 'possible' suggestions (not counted above): how many match a label the confident ones missed. */
+  possible: { right: number; wrong: number };
+  /** Every suggestion's confidence and whether it matches a label (tiers ignored): for calibrating the threshold. */
+  calibration: { confidence: number; correct: boolean }[];
 }
 
 function figureSnippet(text: string, s: Suggestion): string {
@@ -48,10 +52,24 @@ export function evaluateCorpus(corpus: Corpus): CorpusResult {
     actual: emptyScore(),
     plans: emptyScore(),
     errors: [],
+    possible: { right: 0, wrong: 0 },
+    calibration: [],
   };
   for (const { name, text, labels } of corpus.documents) {
-    const { suggestions } = extractSuggestions(text, corpus.catalogue);
+    const { suggestions: all } = extractSuggestions(text, corpus.catalogue);
+    // Only confident suggestions are pre-filled, so only they count for precision and recall.
+    const suggestions = all.filter((s) => s.tier === 'confident');
     const { actual, plans } = scoreDocument(suggestions, labels, text);
+    const missed = scoreDocument(
+      all.filter((s) => s.tier !== 'confident'),
+      [...actual.falseNegatives, ...plans.falseNegatives],
+      text,
+    );
+    result.possible.right += missed.actual.score.tp + missed.plans.score.tp;
+    result.possible.wrong += missed.actual.score.fp + missed.plans.score.fp;
+    const everything = scoreDocument(all, labels, text);
+    const right = new Set([...everything.actual.matched, ...everything.plans.matched]);
+    for (const s of all) result.calibration.push({ confidence: s.confidence, correct: right.has(s) });
     result.documents.push({ doc: name, actual: actual.score, plans: plans.score });
     result.actual = addScores(result.actual, actual.score);
     result.plans = addScores(result.plans, plans.score);

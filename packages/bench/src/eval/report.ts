@@ -56,6 +56,27 @@ export function summaryTable(results: readonly CorpusResult[], names: readonly s
     docs += r.documents.length;
   });
   lines.push(`${'overall'.padEnd(width)}${pad(docs, 5)}${scoreColumns(actual)}  |${scoreColumns(plans)}`, '');
+  lines.push('Possible (「可能相关」, unticked, not counted above): right / wrong');
+  results.forEach((r, i) => lines.push(`${names[i]!.padEnd(width)}${pad(r.possible.right, 5)} / ${r.possible.wrong}`));
+  lines.push('');
+  return lines;
+}
+
+/** Precision of all suggestions (tiers ignored) by confidence band: where to put the confident threshold. */
+export function calibrationTable(results: readonly CorpusResult[]): string[] {
+  const points = results.flatMap((r) => r.calibration);
+  const lines = ['Calibration — suggestions by confidence (tiers ignored):', `${'confidence'.padEnd(12)}${pad('right', 7)}${pad('wrong', 7)}${pad('P', 8)}${pad('P at ≥', 9)}`];
+  const bands = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0];
+  let upper = Infinity;
+  for (const low of bands) {
+    const band = points.filter((p) => p.confidence >= low && p.confidence < upper);
+    const above = points.filter((p) => p.confidence >= low);
+    const right = band.filter((p) => p.correct).length;
+    const precisionAbove = above.length ? above.filter((p) => p.correct).length / above.length : 1;
+    lines.push(`${`≥ ${low.toFixed(2)}`.padEnd(12)}${pad(right, 7)}${pad(band.length - right, 7)}${pad(band.length ? fmt(right / band.length) : '-', 8)}${pad(fmt(precisionAbove), 9)}`);
+    upper = low;
+  }
+  lines.push('');
   return lines;
 }
 

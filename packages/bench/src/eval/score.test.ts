@@ -8,6 +8,7 @@ function suggestion(code: string, value: number, figureStart: number, isPlan = f
     value,
     unit: '次',
     approx: false,
+    tier: 'confident',
     isPlan,
     confidence: 1,
     evidence: { start: 0, end: 0, sentence: '', figure: { start: figureStart, end: figureStart + 2 } },

@@ -72,6 +72,98 @@ describe('extractSuggestions: figures that are not indicator values', () => {
   });
 });
 
+describe('extractSuggestions: scope rules end to end', () => {
+  it('does not take a sub-count for a second value of its total (其中女代表)', () => {
+    expect(figures('全校教代会正式代表70人（其中女代表41人）。')).toEqual(['congress_delegates=70']);
+  });
+  it('keeps a sub-count that is itself an indicator (其中女教职工)', () => {
+    expect(figures('学校现有教职工90人，其中女教职工58人。')).toEqual(['staff_total=90', 'female_staff=58']);
+  });
+  it('keeps the total and drops parts that sum to it', () => {
+    expect(figures('全年举办健康讲座3场，心理讲座2场、养生讲座1场。')).toEqual(['health_lectures=3']);
+    expect(figures('教师在区赛课中获一等奖2人、二等奖5人，共7人获奖。')).toEqual(['staff_individual_awards=7']);
+  });
+  it('reads each item of a list with its own words (在职…、退休…)', () => {
+    expect(figures('春节前走访慰问了教职工，其中在职教职工70人次、退休教职工25人次。')).toEqual(['holiday_visits=70', 'retiree_visits=25']);
+  });
+  it('counts the check-up, not the staff, when 参检 governs the figure', () => {
+    expect(figures('组织全体教职工健康体检，参检教职工84人。')).toEqual(['health_checkup_participants=84']);
+  });
+  it('drops family members, students and parents', () => {
+    expect(figures('组织教职工及家属赴山区休养，参加教职工50人、家属14人。')).toEqual(['rest_trip_participants=50']);
+    expect(figures('为学生家长举办家庭教育讲座2场。')).toEqual([]);
+  });
+  it('does not count 立案 as collected nor 答复 as resolved', () => {
+    expect(figures('共收到提案20份，立案15份。')).toEqual(['proposals_collected=20']);
+    expect(figures('上次大会的9件提案均已答复。')).toEqual([]);
+  });
+  it('drops honours the school gives its own staff', () => {
+    expect(figures('学校对优秀教职工进行了表彰，10名教师被评为校级优秀班主任。')).toEqual([]);
+  });
+  it('drops temporary working groups and remainders', () => {
+    expect(figures('工会委员分成4个小组上门慰问。')).toEqual([]);
+    expect(figures('收到提案12件，办结9件，剩余3件将于下学期办结。')).toEqual(['proposals_collected=12', 'proposals_resolved=9']);
+  });
+  it('counts the same amount mentioned twice once', () => {
+    expect(figures('发放困难补助8000元。全年困难补助共计8000元。')).toEqual(['hardship_aid_amount=8000']);
+  });
+  it('keeps a done figure done after a plan word cancelled by 了', () => {
+    expect(figures('争取上级帮扶资金，对3名困难教师给予了帮扶。')).toEqual(['hardship_aid_recipients=3']);
+  });
+  it('lets the counted noun after the measure word decide (…等3项岗位练兵活动, 2次文体活动)', () => {
+    expect(figures('组织了说课比赛、板书比赛等2项岗位练兵活动。')).toEqual(['skill_competitions=2']);
+    expect(figures('举办了三八女教职工插花、教工跳绳赛2次文体活动。')).toEqual(['culture_sports_events=2']);
+  });
+  it('reads 一 after 的/是 as an article', () => {
+    expect(figures('这是工会落实关爱理念的一项具体举措。')).toEqual([]);
+  });
+  it('drops figures still pending', () => {
+    expect(figures('另有2名教职工的理赔申请仍在审核中。')).toEqual([]);
+  });
+  it('reads people governed by an event verb after them as participants, not the headcount', () => {
+    expect(figures('30余位退休教师欢聚一堂。')).toEqual([]);
+  });
+  it('does not give the figures of retirees to staff indicators', () => {
+    expect(figures('看望住院的退休教师——李老师，送去慰问金200元。')).toEqual([]);
+  });
+  it('does not take the cost of one activity for the yearly expenditure', () => {
+    expect(figures('组织女教职工踏青（用于活动的经费达900多元）。')).toEqual([]);
+  });
+  it('drops an amount whose borrowed reading its sentence contradicts', () => {
+    expect(figures('慰问对象有骨干教师、患病困难教职工等，发放慰问品共计9000元。')).not.toContain('sick_visit_amount=9000');
+  });
+  it('keeps the parts of a total that are other indicators (a budget split by heading)', () => {
+    expect(figures('全年工会经费支出9万元，其中：节日慰问5万元，困难帮扶4万元。')).toEqual(['union_expenditure=90000', 'holiday_welfare_amount=50000', 'hardship_aid_amount=40000']);
+  });
+  it('reads a figure fronted with 对 with the verb of the next clause', () => {
+    expect(figures('对上次大会的21件提案，学校已全部落实。')).toEqual(['proposals_resolved=21']);
+  });
+  it('does not read the people of an activity clause as the headcount (组织女教职工踏青，共有32人)', () => {
+    expect(figures('三月组织女教职工外出踏青，共有32人。')).not.toContain('female_staff=32');
+    expect(figures('三月组织女教职工外出踏青，共有32人。')).not.toContain('staff_total=32');
+  });
+  it('reads 二次教代会 as the second session, 两次 as a count', () => {
+    expect(figures('三月召开二次教代会，审议通过了考核方案。')).toEqual([]);
+    expect(figures('全年召开教代会两次。')).toEqual(['congress_sessions=2']);
+  });
+  it('does not take cost allowances for hardship aid (伙食费补助)', () => {
+    expect(figures('外出培训期间发放伙食费补助60元。')).toEqual([]);
+  });
+  it('knows 会员费 and 合理化建议', () => {
+    expect(figures('全年收取会员费收入9800元。')).toEqual(['union_dues_collected=9800']);
+    expect(figures('共收到合理化建议12项。')).toEqual(['proposals_collected=12']);
+  });
+  it('does not read a headcount under a total that is not one (名额20个（含退休教师3名）)', () => {
+    expect(figures('疗休养名额20个（含退休教师3名）。')).not.toContain('retired_staff=3');
+  });
+  it('marks every figure of a month-by-month plan as planned', () => {
+    expect(figures('二月份：召开教代会。\n三月份：组织女教职工活动2次。\n五月份：举办教职工运动会。')).toEqual(['female_activities=2 plan']);
+  });
+  it('marks money in a budget sentence as planned and headcounts in it as actual', () => {
+    expect(figures('中秋慰问预算：全校教职工80人，共需慰问经费约2.4万元。')).toEqual(['staff_total=80', 'holiday_welfare_amount=24000~ plan']);
+  });
+});
+
 describe('extractSuggestions: end to end', () => {
   const text = [
     '城南小學工會2024年工作總結',

@@ -5,102 +5,49 @@
 // from the cue words around it (indicator-cues.ts), with the unit as a hard
 // constraint (人次 vs 人, money in 元). Figures that are not indicator values
 // (dates, years, ordinals, list numbers, frequencies, per-capita amounts,
-// ratios, placeholders, negated or other organisations' figures) are dropped.
+// ratios, placeholders, negated or other organisations' figures) are dropped
+// (find-figures.ts); scope rules (scope-rules.ts, figure-groups.ts) then decide
+// plan vs done, sub-counts, populations, parts and repeats. Each suggestion gets
+// a confidence and a tier: 'confident' (pre-filled) or 'possible' (「可能相关」).
 import type { Indicator } from '../catalogue/indicator';
-import { findNumerals, type NumeralMatch } from './chinese-number';
-import { CueSearch, FiguresByClause, regionsFor, type ExtractionMeter, type Family, type Figure, type Region } from './figure-regions';
 import { indicatorCues, type IndicatorCue } from './indicator-cues';
 import { normaliseText, toOriginalSpan } from './normalise-text';
 import { sectionAt, sectionSpans, sectionsOfOriginal } from './sections';
 import { splitSentences, type Sentence, type Span } from './segment';
 import type { ExtractionResult, Suggestion } from './suggestion';
 
-/** Classifiers a figure can carry, longest first, with the family used for context ownership. */
-const CLASSIFIERS: readonly [string, Family][] = [
-  ['人次', 'persons'],
-  ['元', 'money'],
-  ['人', 'persons'],
-  ['名', 'persons'],
-  ['位', 'persons'],
-  ['户', 'persons'],
-  ['次', 'times'],
-  ['场', 'times'],
-  ['回', 'times'],
-  ['轮', 'times'],
-  ['期', 'times'],
-  ['份', 'items'],
-  ['件', 'items'],
-  ['篇', 'items'],
-  ['条', 'items'],
-  ['项', 'items'],
-  ['部', 'items'],
-  ['则', 'items'],
-  ['个', 'things'],
-  ['支', 'things'],
-  ['队', 'things'],
-  ['批', 'things'],
-  ['团', 'things'],
-  ['对', 'things'],
-  ['付', 'things'],
-  ['副', 'things'],
-  ['台', 'things'],
-  ['套', 'things'],
-  ['张', 'things'],
-  ['只', 'things'],
-  ['种', 'things'],
-  ['组', 'things'],
-  ['块', 'things'],
-  ['版', 'things'],
-  ['分', 'score'],
-];
+import { partsOfTotals } from './figure-groups';
+import { findFigures, type Figure } from './find-figures';
+import type { Family } from './measure-words';
+import {
+  activityCost,
+  backReference,
+  budgetStatement,
+  countsNonStaff,
+  governedByEventVerb,
+  inPostStaff,
+  honourGivenByOwnUnit,
+  isBranchUnionText,
+  isCalendarPlan,
+  markedAsTotal,
+  perCapita,
+  filedProposals,
+  plannedByTense,
+  previousPeriod,
+  quotesParentBody,
+  remainder,
+  servesRetirees,
+  subCountMarker,
+  SUB_POPULATION_INDICATORS,
+  type FigureScope,
+} from './scope-rules';
 
-/** Classifier + following characters that make a different word (名额, 期间, 组织, 分钟, 元旦 …). */
-const NOT_A_CLASSIFIER: Readonly<Record<string, RegExp>> = {
-  人: /^(?:民|生|才|们|事|心|格|性|文|工|家|间|物|口|类|力|员|士|品|情)/,
-  名: /^(?:义|单|称|誉|牌|校|著|额|列|言|字|片|声|次|利|师|优|胜)/,
-  位: /^(?:于|置|数)/,
-  户: /^(?:口|籍|外)/,
-  次: /^(?:日|年|月|要|序|数|性|之)/,
-  场: /^(?:所|地|馆|合|景|面|上)/,
-  回: /^(?:顾|家|校|来|答|访|报|应|归|复|忆|馈|去|到)/,
-  轮: /^(?:流|换)/,
-  期: /^(?:间|待|望|末|中|初|盼|限|满|刊物)/,
-  份: /^(?:额|子)/,
-  件: /^(?:事)/,
-  篇: /^(?:章|幅)/,
-  条: /^(?:件|例|款|腿|心|路|线(?!路))/,
-  项: /^(?:目标|链)/,
-  部: /^(?:门|分|署|长|署|位|队)/,
-  则: /^(?:是|要|为|必)/,
-  个: /^(?:月|小时|星期|学期|年|工作日|季度|多月|半月|人(?!次)|别|性|体|案)/,
-  支: /^(?:持|出|援|部|付|撑|配|教)/,
-  队: /^(?:员|长|伍(?!中))/,
-  批: /^(?:准|评|示|判|复)/,
-  团: /^(?:结|体|队|员|聚|圆|长)/,
-  对: /^(?:于|待|照|象|比|接|口|称|应|外|策|话|学|教|此|其|全|我|工|学校|他|她|本|每|这|那|老|青|广|新|各|社|家|困|生|党|领|退|女|优|师(?!徒)|手|面|联)/,
-  付: /^(?:出|款|清|费|诸)/,
-  副: /^(?:校长|主席|组长|书记|主任|院长|局长|县长|市长|部长|科长|处长|区长|会长|教授)/,
-  台: /^(?:阶|风|上|湾|州)/,
-  套: /^(?:餐)/,
-  张: /^(?:贴|扬|罗|开)/,
-  只: /^(?:要|有|是|能|为|在|不|好)/,
-  种: /^(?:植|子|地)/,
-  组: /^(?:织|建|成|长|员|合|委)/,
-  块: /^(?:钱)/,
-  版: /^(?:本|面|权)/,
-  分: /^(?:钟|别|配|享|析|类|工|布|期|批|成|为|之|子|担|会|散|管|头|层|校|院|组|发|解|开|享|歧|明|外|数线|量|兵|赴|流|摊|部|队|享)/,
-  元: /^(?:旦|素|月|宵|老|帅|年|首)/,
-};
-
-const PLAN_CUE =
-  /(?<![按依照据的成订定初有作])计划(?!书|表|内|中|生育|地|的|性)|拟(?:于|在|将|投|购|组织|开展|举办|召开|新增|建|为|对)|预计|力争|争取(?!到|了)|打算|将要|将于|将会|将在|将继续|将进一步|将组织|将开展|将举办|将投入|将投资|将新增|将召开|将购置|将评选|下一步|明年|来年|下学期|下学年|新学年|下一年|今后/;
-const NEGATION = /尚未|没有|未能|仍未|还未|并未|不曾|未曾|未予|没能/;
+// Not done: negated, or still pending (理赔申请仍在审核中).
+const NEGATION = /尚未|没有|未能|仍未|还未|并未|不曾|未曾|未予|没能|仍在(?:审核|办理|处理)|正在(?:审核|办理)|待(?:审核|办理|理赔)/;
 const OTHER_ORGANISATION = /(?:全县|全省|全国|全区|全市|各县|各地)[^，。；]{0,12}(?:共|有|累计|总计|达到|达)|兄弟学校|其他学校|各校|参赛的|参赛队伍/;
 const OWN_ORGANISATION = /我校|本校|校工会|园工会|我园|我们|学校工会|工会组织/;
-/** Per-capita and frequency statements: 每位会员每月缴纳会费10元, 人均500元. */
-const PER_CAPITA = /每(?:人|位|名|个|户|月|年|学期|学年|次|周|天)|人均|平均/;
 /** Cumulative history, not the reporting year: 建校以来, 历年, 累计. */
-const CUMULATIVE = /建校以来|建园以来|成立以来|多年来|历年|近年来|近几年|累计/;
+const CUMULATIVE = /建校以来|建园以来|成立以来|多年来|历年|近年来|近几年/;
 const MONEY_WORD = /金额|资金|经费|支出|费用|款|慰问金|发放|投入|投资|使用|用于|花费|共计|合计/;
 
 interface Candidate {
@@ -114,83 +61,136 @@ interface Candidate {
 }
 
 export interface ExtractOptions {
-  /** Suggestions below this confidence are dropped. Default 0.5. */
+  /** Suggestions below this confidence are dropped. Default MIN_CONFIDENCE. */
   minConfidence?: number;
-  /** Counts the work done (tests of linearity). */
+  /** Counts the extractor's work, so tests can check it grows linearly with the text. */
   meter?: ExtractionMeter;
 }
 
-function classifierAfter(text: string, position: number, numeral: NumeralMatch): { classifier: string; family: Family; length: number } | null {
-  if (numeral.percent) return { classifier: '%', family: 'percent', length: 0 };
-  const rest = text.slice(position, position + 6);
-  for (const [classifier, family] of CLASSIFIERS) {
-    if (!rest.startsWith(classifier)) continue;
-    const after = rest.slice(classifier.length);
-    if (NOT_A_CLASSIFIER[classifier]?.test(after)) return null;
-    return { classifier, family, length: classifier.length };
-  }
-  return null;
+/** Work done: context regions built, and characters of them searched for cues. */
+export interface ExtractionMeter {
+  regions: number;
+  charsSearched: number;
 }
 
-/** Reasons a numeral is not an indicator value, judged from the characters around it. */
-function excludedByContext(text: string, numeral: NumeralMatch, classifierEnd: number, clause: Span): boolean {
-  const before = text.slice(Math.max(clause.start, numeral.start - 4), numeral.start);
-  const after = text.slice(classifierEnd, classifierEnd + 4);
-  // Ordinals and session numbers: 第四届, 九届一次, 第五名.
-  if (/第$|届$|第[^，。；]{0,1}$/.test(before)) return true;
-  // Per-capita, each, averages, frequencies: 每人一只, 各一次, 人均500元, 一年一次, 一天一公布.
-  if (/(?:每|各|均|平均|人均)[人个位名年月周天次学期]?$/.test(before)) return true;
-  if (/(?:年|月|周|天|日|学期|学年|季度)$/.test(before) && numeral.value <= 10) return true;
-  // Enumerations of parts: 一期是…, 另一期
-  if (/^(?:是|为)/.test(after) && numeral.value <= 10) return true;
-  if (/另$/.test(before)) return true;
-  // A ratio or per-capita pair: 两人一个, 1人1份.
-  if (/^[\d一二两三四五六七八九十]/.test(after)) return true;
-  if (/[\d一二两三四五六七八九十][人个]$/.test(before)) return true;
-  // Times and dates written with 点/号: 7点30分.
-  if (/\d[点:：]\d/.test(text.slice(numeral.start - 3, classifierEnd))) return true;
-  // Back references: 以上两个效果, 上述三项, 这两次.
-  if (/(?:以上|上述|前述|这|那|此)$/.test(before)) return true;
-  // 一 as an article: 一支优秀的教师队伍, 一个宽松和谐的氛围.
-  if (numeral.raw === '一' && /^[^，。；、]{0,6}的/.test(text.slice(classifierEnd, classifierEnd + 8))) return true;
-  // Grades and classes: 初三, 高二, 三年级.
-  if (/[初高]$/.test(before) && numeral.value <= 6) return true;
-  // Slogans: 一帮一, 三个代表, 八荣八耻 — a 一 between words, or the famous ones.
-  const around = text.slice(Math.max(0, numeral.start - 3), classifierEnd + 3);
-  if (/三个代表|三个文明|两个确保|四个意识|一帮一|一对一|一对多|一帮多|三关心|八荣八耻|十一五|十二五|五个一/.test(around)) return true;
-  return false;
+/** Figures of each clause, keyed by sentence and clause, built once (looking them up per figure keeps the work linear). */
+type FiguresByClause = ReadonlyMap<string, readonly Figure[]>;
+const clauseKey = (sentenceIndex: number, clauseIndex: number) => `${sentenceIndex}:${clauseIndex}`;
+
+function figuresByClause(figures: readonly Figure[]): FiguresByClause {
+  const map = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    const key = clauseKey(figure.sentenceIndex, figure.clauseIndex);
+    const list = map.get(key);
+    if (list) list.push(figure);
+    else map.set(key, [figure]);
+  }
+  return map;
+}
+
+/** Below this a suggestion is not shown at all. */
+export const MIN_CONFIDENCE = 0.5;
+/**
+ * From this confidence on a suggestion is 'confident' (pre-filled, ticked);
+ * below it is 'possible' (shown unticked under 「可能相关」). Calibrated on the
+ * development corpora: see the extract README section in packages/bench.
+ */
+export const CONFIDENT_THRESHOLD = 0.75;
+
+function includesAny(text: string, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const word of words) if (text.includes(word) && (best === null || word.length > best.length)) best = word;
+  return best;
+}
+
+/** Regions around a figure where cue words are looked for, closest first, with their weight. */
+interface Region extends Span {
+  weight: number;
+  local: boolean;
+  inClause: boolean;
 }
 
 export function extractSuggestions(original: string, catalogue: readonly Indicator[], options: ExtractOptions = {}): ExtractionResult {
-  const minConfidence = options.minConfidence ?? 0.5;
+  const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
   const normalised = normaliseText(original);
   const text = normalised.text;
   const sentences = splitSentences(text);
   const spans = sectionSpans(text, sentences);
   const figures = findFigures(text, sentences);
-  const byClause = new FiguresByClause(figures);
-  const cues = new CueSearch(text, options.meter);
   const byIndicator = new Map(catalogue.map((indicator) => [indicator.code, indicator]));
+  const branchUnion = isBranchUnionText(text);
+  const calendarPlan = isCalendarPlan(text);
+  const byClause = figuresByClause(figures);
 
-  const suggestions: (Suggestion & { sentenceIndex: number; numeralStart: number })[] = [];
-  for (const figure of figures) {
+  const scopes = figures.map((figure) => scopeOf(figure, sentences));
+  const parts = partsOfTotals(
+    figures.map((figure, index) => ({
+      value: figure.value,
+      money: figure.family === 'money',
+      sentenceIndex: figure.sentenceIndex,
+      markedTotal: markedAsTotal(text, scopes[index]!),
+      remainder: remainder(text, scopes[index]!),
+    })),
+  );
+  // First figure of each unit family in the current sentence and the indicator it was read as:
+  // a 其中 after it opens a sub-count, which is not a second value of that indicator.
+  const firstOfFamily = new Map<Family, { start: number; code: string | null }>();
+  // The indicator each figure was suggested for (its first reading).
+  const codeOf: (string | undefined)[] = [];
+  let familySentence = -1;
+  // The sentence's first figure: a headcount under 其中/含 is one only below another headcount
+  // (教职工86人，其中女教职工50人), not below a quota or an activity (名额20个（含退休教师3名）).
+  let sentenceLead: { start: number; code: string | null } = { start: -1, code: null };
+
+  const suggestions: Draft[] = [];
+  for (const [index, figure] of figures.entries()) {
     const sentence = sentences[figure.sentenceIndex]!;
     const clause = sentence.clauses[figure.clauseIndex]!;
-    if (NEGATION.test(text.slice(clause.start, clause.end))) continue;
-    const clauseText = text.slice(clause.start, clause.end);
-    if (OTHER_ORGANISATION.test(clauseText) && !OWN_ORGANISATION.test(clauseText)) continue;
-    if (PER_CAPITA.test(text.slice(clause.start, figure.numeral.start))) continue;
-    if (CUMULATIVE.test(text.slice(sentence.start, figure.numeral.start))) continue;
+    const scope = scopes[index]!;
+    if (familySentence !== figure.sentenceIndex) {
+      firstOfFamily.clear();
+      familySentence = figure.sentenceIndex;
+      sentenceLead = { start: figure.numeral.start, code: null };
+    }
+    const firstSameFamily = firstOfFamily.get(figure.family);
+    const first = firstSameFamily ?? { start: figure.numeral.start, code: null };
+    if (firstSameFamily === undefined) firstOfFamily.set(figure.family, first);
 
-    const regions = regionsFor(figure, byClause, sentences, options.meter);
-    // Everything the regions cover: a cue group found nowhere in it needs no region-by-region look.
-    const around: Span = { start: Math.min(...regions.map((r) => r.start)), end: Math.max(...regions.map((r) => r.end)) };
-    const moneyClause = figure.family === 'money' && MONEY_WORD.test(clauseText);
+    const clauseText = text.slice(clause.start, clause.end);
+    if (NEGATION.test(clauseText)) continue;
+    if (OTHER_ORGANISATION.test(clauseText) && !OWN_ORGANISATION.test(clauseText)) continue;
+    if (perCapita(text, scope) || remainder(text, scope) || filedProposals(text, scope)) continue;
+    // A part of a total is not a second value of the total's indicator; parts before a
+    // total (一等奖8人、二等奖7人，共15人) or of a total read as nothing are dropped.
+    const totalIndex = parts.get(index);
+    const partOf = totalIndex === undefined ? undefined : totalIndex > index ? null : (codeOf[totalIndex] ?? null);
+    if (partOf === null) continue;
+    if (CUMULATIVE.test(text.slice(sentence.start, figure.numeral.start))) continue;
+    if (previousPeriod(text, scope)) continue;
+    if (countsNonStaff(text, scope)) continue;
+    if (branchUnion && quotesParentBody(text, scope)) continue;
+    const marker = subCountMarker(text, scope, sentence.clauses[figure.clauseIndex - 1]);
+    const totalCode = marker >= 0 && firstSameFamily !== undefined && firstSameFamily.start < marker ? firstSameFamily.code : null;
+    const underOtherTotal = marker >= 0 && sentenceLead.start < marker && !(sentenceLead.code && indicatorCues[sentenceLead.code]?.stock);
+
+    const regions = regionsFor(figure, byClause, sentences, text);
+    if (options.meter) {
+      options.meter.regions += regions.length;
+      for (const region of regions) options.meter.charsSearched += region.end - region.start;
+    }
+    const retirees = servesRetirees(text, scope);
     const candidates: Candidate[] = [];
     for (const indicator of catalogue) {
       const cue = indicatorCues[indicator.code];
       if (!cue) continue;
-      const candidate = scoreCandidate(text, cues, figure, indicator, cue, { regions, around }, clause, moneyClause);
+      if ((totalCode === indicator.code && !SUB_POPULATION_INDICATORS.has(indicator.code)) || partOf === indicator.code) continue;
+      if (cue.stock && (underOtherTotal || governedByEventVerb(text, regions[0]!.start, scope))) continue;
+      if (cue.honour && honourGivenByOwnUnit(text, scope)) continue;
+      // An indicator about staff in post (its exclusions name 退休) does not count retirees.
+      if (retirees && cue.not?.includes('退休')) continue;
+      if (cue.retirees && inPostStaff(text, scope)) continue;
+      if (cue.yearTotal && activityCost(text, scope)) continue;
+      const candidate = scoreCandidate(text, figure, indicator, cue, regions, clause, sentence.start);
       if (candidate) candidates.push(candidate);
     }
     if (candidates.length === 0) continue;
@@ -201,8 +201,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     if (chosen.length > 1) chosen.sort((a, b) => Math.min(...a.headMatches) - Math.min(...b.headMatches));
     const second = candidates.find((c) => !chosen.includes(c));
     const section = sectionAt(spans, figure.numeral.start);
-    const sentencePrefix = text.slice(sentence.start, figure.numeral.start);
-    const isPlan = section === 'plans' || PLAN_CUE.test(sentencePrefix);
+    const isPlan = calendarPlan || section === 'plans' || plannedByTense(text, scope) || (figure.family === 'money' && budgetStatement(text, scope));
 
     for (const candidate of chosen) {
       const indicator = byIndicator.get(candidate.code)!;
@@ -213,6 +212,9 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
       if (figure.value === 1 && /^[一]$/.test(figure.numeral.raw)) confidence *= 0.9;
       confidence = Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100;
       if (confidence < minConfidence) continue;
+      if (first.start === figure.numeral.start) first.code ??= candidate.code;
+      codeOf[index] ??= candidate.code;
+      if (sentenceLead.start === figure.numeral.start) sentenceLead.code ??= candidate.code;
       const sentenceSpan = toOriginalSpan(normalised, sentence.start, sentence.end);
       const figureSpan = toOriginalSpan(normalised, figure.numeral.start, figure.end);
       suggestions.push({
@@ -223,16 +225,40 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
         isPlan,
         evidence: { ...sentenceSpan, sentence: original.slice(sentenceSpan.start, sentenceSpan.end), figure: figureSpan },
         confidence,
+        tier: confidence >= CONFIDENT_THRESHOLD ? 'confident' : 'possible',
         sentenceIndex: figure.sentenceIndex,
         numeralStart: figure.numeral.start,
+        money: figure.family === 'money',
+        backReference: backReference(text, scope),
       });
     }
   }
 
   return {
-    suggestions: dropSubsets(text, suggestions).map(({ sentenceIndex: _s, numeralStart: _n, ...suggestion }) => suggestion),
+    suggestions: mentionedOnce(dropSubsets(text, suggestions)).map(({ sentenceIndex: _s, numeralStart: _n, money: _m, backReference: _b, ...suggestion }) => suggestion),
     sections: sectionsOfOriginal(normalised, spans),
   };
+}
+
+type Draft = Suggestion & { sentenceIndex: number; numeralStart: number; money: boolean; backReference: boolean };
+
+function scopeOf(figure: Figure, sentences: readonly Sentence[]): FigureScope {
+  const sentence = sentences[figure.sentenceIndex]!;
+  return { numeralStart: figure.numeral.start, figureEnd: figure.end, clause: sentence.clauses[figure.clauseIndex]!, sentence };
+}
+
+/**
+ * The same figure mentioned twice is counted once: a later equal amount of
+ * money for the same indicator, or a later count that refers back (均/以上).
+ */
+function mentionedOnce(suggestions: readonly Draft[]): Draft[] {
+  const seen = new Set<string>();
+  return suggestions.filter((s) => {
+    const key = `${s.indicatorCode}|${s.value}|${s.isPlan}`;
+    const repeated = seen.has(key) && (s.money || s.backReference);
+    seen.add(key);
+    return !repeated;
+  });
 }
 
 function valueInUnit(figure: Figure, indicator: Indicator): number {
@@ -240,50 +266,53 @@ function valueInUnit(figure: Figure, indicator: Indicator): number {
   return indicator.valueType === 'integer' ? Math.round(figure.value) : figure.value;
 }
 
-function findFigures(text: string, sentences: readonly Sentence[]): Figure[] {
-  const figures: Figure[] = [];
-  let sentenceIndex = 0;
-  for (const numeral of findNumerals(text)) {
-    while (sentenceIndex < sentences.length && sentences[sentenceIndex]!.end <= numeral.start) sentenceIndex += 1;
-    const sentence = sentences[sentenceIndex];
-    if (!sentence || numeral.start < sentence.start) continue;
-    const clauseIndex = sentence.clauses.findIndex((c) => numeral.start >= c.start && numeral.start < c.end);
-    if (clauseIndex < 0) continue;
-    // Skip whitespace between the number and its unit ("16 人次").
-    let position = numeral.end;
-    while (text[position] === ' ') position += 1;
-    const unit = classifierAfter(text, position, numeral);
-    if (!unit) continue;
-    let end = position + unit.length;
-    let approx = numeral.approx;
-    const tail = /^(?:左右|上下|以上|之多|有余|多)/.exec(text.slice(end));
-    if (tail) {
-      approx = true;
-      end += tail[0].length;
-    }
-    if (numeral.percent && unit.family !== 'percent') continue;
-    if (!Number.isFinite(numeral.value) || numeral.value < 0) continue;
-    // Plain counts are whole numbers; a decimal count is a measure (3.5个月) or a typo.
-    if (unit.family !== 'money' && unit.family !== 'score' && unit.family !== 'percent' && !Number.isInteger(numeral.value)) continue;
-    // Years written as a count (2012人) are not counts a school reports.
-    if (unit.family !== 'money' && numeral.value >= 100000) continue;
-    const clause = sentence.clauses[clauseIndex]!;
-    if (excludedByContext(text, numeral, end, clause)) continue;
-    figures.push({ numeral, classifier: unit.classifier, family: unit.family, end, approx, value: numeral.value, sentenceIndex, clauseIndex });
+/** Where to look for cue words, closest first. Context owned by another figure of the same kind counts less. */
+function regionsFor(figure: Figure, byClause: FiguresByClause, sentences: readonly Sentence[], text: string): Region[] {
+  const sentence = sentences[figure.sentenceIndex]!;
+  const clause = sentence.clauses[figure.clauseIndex]!;
+  const inSameClause = byClause.get(clauseKey(figure.sentenceIndex, figure.clauseIndex)) ?? [];
+  const index = inSameClause.indexOf(figure);
+  const previous = inSameClause[index - 1];
+  const next = inSameClause[index + 1];
+  // A table row names every number in it: the label cell comes first.
+  const localStart = previous && !figure.table ? previous.end : clause.start;
+  // In a list (一等奖8人、二等奖7人) the words after 、 name the next item, not this one.
+  const itemEnd = next ? next.numeral.start : clause.end;
+  const listBreak = text.slice(figure.end, itemEnd).indexOf('、');
+  const localEnd = listBreak >= 0 ? figure.end + listBreak : itemEnd;
+  const owned = (sentenceIndex: number, clauseIndex: number) =>
+    (byClause.get(clauseKey(sentenceIndex, clauseIndex)) ?? []).some((f) => f !== figure && f.family === figure.family);
+
+  const regions: Region[] = [{ start: localStart, end: localEnd, weight: 1, local: true, inClause: true }];
+  const header = figure.table?.header;
+  if (header) regions.push({ ...header, weight: 0.9, local: false, inClause: true });
+  if (localStart > clause.start) regions.push({ start: clause.start, end: localStart, weight: 0.7, local: false, inClause: true });
+  if (localEnd < clause.end) regions.push({ start: localEnd, end: clause.end, weight: 0.7, local: false, inClause: true });
+  for (let c = figure.clauseIndex - 1, distance = 1; c >= 0; c -= 1, distance += 1) {
+    const other = sentence.clauses[c]!;
+    const weight = Math.max(0.4, 0.75 - 0.1 * (distance - 1)) * (owned(figure.sentenceIndex, c) ? 0.4 : 1);
+    regions.push({ ...other, weight, local: false, inClause: false });
   }
-  return figures;
+  // An object fronted with 对 (对上次大会的17件提案，学校已全部落实) is governed by the verb of the next clause.
+  const fronted = /^对(?:于)?/.test(text.slice(clause.start, clause.start + 2));
+  for (let c = figure.clauseIndex + 1; c < sentence.clauses.length; c += 1) {
+    const other = sentence.clauses[c]!;
+    const weight = fronted && c === figure.clauseIndex + 1 ? 0.7 : owned(figure.sentenceIndex, c) ? 0.15 : 0.35;
+    regions.push({ ...other, weight, local: false, inClause: false });
+  }
+  // Earlier sentences of the same paragraph, and the heading above it.
+  for (let s = figure.sentenceIndex - 1, distance = 1; s >= 0 && distance <= 4; s -= 1, distance += 1) {
+    const other = sentences[s]!;
+    if (other.paragraph !== sentence.paragraph) {
+      if (other.heading && other.paragraph === sentence.paragraph - 1) regions.push({ start: other.start, end: other.end, weight: 0.3, local: false, inClause: false });
+      break;
+    }
+    regions.push({ start: other.start, end: other.end, weight: distance === 1 ? 0.35 : 0.28, local: false, inClause: false });
+  }
+  return regions;
 }
 
-function scoreCandidate(
-  text: string,
-  cues: CueSearch,
-  figure: Figure,
-  indicator: Indicator,
-  cue: IndicatorCue,
-  { regions, around }: { regions: readonly Region[]; around: Span },
-  clause: Span,
-  moneyClause: boolean,
-): Candidate | null {
+function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue: IndicatorCue, regions: readonly Region[], clause: Span, sentenceStart: number): Candidate | null {
   const classifier = figure.classifier;
   if (!cue.classifiers.includes(classifier) && classifier !== indicator.unit) return null;
   if ((indicator.valueType === 'money') !== (figure.family === 'money')) return null;
@@ -293,51 +322,59 @@ function scoreCandidate(
 
   const local = regions[0]!;
   const localText = text.slice(local.start, local.end);
-  if (cue.not && cues.inText(localText, cue.not)) return null;
+  // The counted noun right after the measure word (…等3项岗位练兵活动, 3次文体活动) names
+  // the indicator more surely than any word around it, and overrides its exclusions.
+  const head = text.slice(figure.end, Math.min(local.end, figure.end + 16));
+  const headNames = cue.all.some((group) => includesAny(head.slice(0, 8), group) !== null);
+  if (cue.not && includesAny(headNames ? head.slice(0, 8) : localText, cue.not)) return null;
   // The clause just before often names the activity ("坚持开展帮困送温暖活动，全年共慰问219人次").
   const previousClause = regions.find((r) => !r.inClause && r.end <= local.start && r.weight >= 0.7);
 
   // What is counted must be named next to a generic classifier.
-  const head = text.slice(figure.end, Math.min(local.end, figure.end + 16));
   const headStart = figure.end;
   if (cue.nouns && !['人', '人次', '名', '位', '元', '%', '分', '户'].includes(classifier)) {
     const before = text.slice(Math.max(local.start, figure.numeral.start - 10), figure.numeral.start);
     // 两个效果: a count noun written after 个/项/件 … is what is counted; 活动3次 names it before.
     const nounFollows = (figure.family === 'things' || figure.family === 'items') && /^[\u3400-\u9fff“"《]/.test(head);
     const named =
-      cue.nouns.includes(classifier) || cues.inText(head.slice(0, 6), cue.nouns) || (!nounFollows && cues.inText(before, cue.nouns));
+      cue.nouns.includes(classifier) || includesAny(head.slice(0, 6), cue.nouns) || (!nounFollows && includesAny(before, cue.nouns));
     if (!named) return null;
   }
 
   const weights: number[] = [];
+  const previousClauseText = previousClause ? text.slice(previousClause.start, previousClause.end) : '';
   const headMatches: number[] = [];
   let matchedLength = 0;
   for (const group of cue.all) {
-    if (!cues.inSpan(around, group)) return null;
     let weight = 0;
     for (const region of regions) {
       if (region.weight <= weight) continue;
-      // Whole clauses and sentences recur for every figure nearby: look them up once.
-      const word = region.inClause ? cues.inText(text.slice(region.start, region.end), group) : cues.inSpan(region, group);
+      const word = includesAny(text.slice(region.start, region.end), group);
       if (word) {
         weight = region.weight;
         matchedLength += word.length;
         if (region.local) {
-          const at = text.indexOf(word, headStart);
-          if (at >= headStart && at < headStart + head.length) headMatches.push(at);
+          const at = head.indexOf(word);
+          if (at >= 0) headMatches.push(headStart + at);
         }
       }
     }
     weights.push(weight);
-    // The verdict of `minWeight < 0.25` below, given without looking at the other groups.
-    if (weight < 0.25) return null;
   }
   // When the reading leans on the clause before, that clause must not rule it out
   // ("坚持开展帮困送温暖活动，全年共慰问219人次" is hardship aid, not a holiday visit).
-  if (cue.not && weights.some((w) => w < 0.7) && previousClause && cues.inSpan(previousClause, cue.not)) return null;
+  if (cue.not && weights.some((w) => w < 0.7) && includesAny(previousClauseText, cue.not)) return null;
+  // An amount whose reading borrows a cue from outside its own words must not be
+  // contradicted earlier in its sentence (…患病困难教职工等，发放慰问金共计…元).
+  if (figure.family === 'money' && cue.not && !headNames && weights.some((w) => w < 1) && includesAny(text.slice(Math.max(sentenceStart, figure.numeral.start - 300), figure.numeral.start), cue.not)) return null;
+  // A headcount names whom it counts in its own words (现有教职工86人); borrowed from an
+  // activity clause before (组织女教职工踏青，共有32人) it counts the participants.
+  if (cue.stock && weights[0]! < 1) return null;
   const minWeight = Math.min(...weights);
   const maxWeight = Math.max(...weights);
   const meanWeight = weights.reduce((a, b) => a + b, 0) / weights.length;
+  const clauseText = text.slice(clause.start, clause.end);
+  const moneyClause = figure.family === 'money' && MONEY_WORD.test(clauseText);
   if (minWeight < 0.25) return null;
   const contextOnly = maxWeight < 0.7;
   if (contextOnly && !moneyClause) return null;
@@ -348,7 +385,8 @@ function scoreCandidate(
   let score = meanWeight * (1 + 0.25 * Math.max(0, weights.filter((w) => w >= 0.7).length - 1)) + (exactUnit ? 0.3 : cue.classifiers.includes(classifier) ? 0.15 : 0);
   // A reading complete within the figure's own words beats one that borrows from other clauses.
   if (weights.every((w) => w >= 1)) score += 0.3;
-  if (cue.any && cues.inSpan(clause, cue.any)) score += 0.15;
+  if (headNames) score += 0.3;
+  if (cue.any && includesAny(clauseText, cue.any)) score += 0.15;
   score += Math.min(0.2, 0.02 * matchedLength);
   return { code: indicator.code, score, meanWeight, contextOnly, exactUnit, headMatches };
 }
@@ -373,13 +411,13 @@ function jointReadings(text: string, best: Candidate, others: readonly Candidate
 
 /** "其中一篇…": a part of a figure already suggested for the same indicator in the sentence is not a new value. */
 function dropSubsets<T extends Suggestion & { sentenceIndex: number; numeralStart: number }>(text: string, suggestions: readonly T[]): T[] {
-  // Every earlier suggestion counts, kept or not; a set keeps this linear.
+  // (sentence, indicator) pairs suggested so far, so each look-back is one set lookup.
   const earlier = new Set<string>();
   return suggestions.filter((suggestion) => {
     const key = `${suggestion.sentenceIndex}|${suggestion.indicatorCode}`;
-    const seen = earlier.has(key);
+    const seenBefore = earlier.has(key);
     earlier.add(key);
     const before = text.slice(Math.max(0, suggestion.numeralStart - 4), suggestion.numeralStart);
-    return !(seen && /其中|内含|包括/.test(before));
+    return !/其中|内含|包括/.test(before) || !seenBefore;
   });
 }

@@ -17,6 +17,14 @@ export interface IndicatorCue {
    * named right after the figure ("11个团队") or just before it ("工会小组8个").
    */
   nouns?: readonly string[];
+  /** A headcount or standing structure (现有教职工86人): an event verb governing the figure rules it out. */
+  stock?: boolean;
+  /** An honour received: honours the school or union gives its own people rule it out. */
+  honour?: boolean;
+  /** A yearly total (工会经费支出): the cost of one activity is not it. */
+  yearTotal?: boolean;
+  /** About retirees: people named as staff in post (在职教职工) are not counted. */
+  retirees?: boolean;
 }
 
 const PERSONS = ['人', '名', '位'] as const;
@@ -30,39 +38,45 @@ const HARDSHIP = ['帮扶', '帮困', '补助', '救助', '困难', '贫困', '�
 const HOLIDAY = ['春节', '节日', '教师节', '中秋', '元旦', '三八', '节前', '新年', '端午', '重阳', '寒假', '过节', '国庆'];
 const RETIREE = ['退休', '离退休', '老教师', '老同志', '老干部', '退管'];
 const TRIP = ['疗休养', '休养', '疗养', '旅游', '出游', '游览', '春游', '秋游', '一日游', '采风'];
-const CHECKUP = ['体检', '健康检查', '身体检查', '健康体检', '筛查'];
+const CHECKUP = ['体检', '参检', '健康检查', '身体检查', '健康体检', '筛查'];
 const CONGRESS = ['教代会', '教职工代表大会', '职代会', '教职工代表会', '教工代表大会', '代表大会'];
 const MEETING_TEAM_AWARD = ['团体', '集体', '代表队', '队', '小组', '合唱团'];
 
 export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   // 基本情况
   staff_total: {
+    stock: true,
     classifiers: PERSONS,
     all: [['教职工', '教职员工', '教师', '教工', '职工', '员工'], ['全校', '全园', '全所', '全体', '现有', '共有', '目前', '在编', '在岗', '总数', '学校有', '我校有', '全院']],
-    not: ['女', '退休', '会员', '代表', '体检', '慰问', '探望', '看望', '参加', '获', '骨干', '青年', '新', '班主任', '培训', '党员', '困难', '评为', '表彰', '入会', '理赔', '赴', '受到', '被', '外出', '生日', '帮扶'],
+    not: ['女', '退休', '会员', '代表', '体检', '慰问', '探望', '看望', '参加', '获', '骨干', '青年', '新', '班主任', '培训', '党员', '困难', '评为', '表彰', '入会', '理赔', '赴', '受到', '被', '外出', '生日', '帮扶', '参检', '优秀', '委员'],
   },
   union_members: {
+    stock: true,
     classifiers: PERSONS,
     all: [['会员']],
     any: ['工会会员', '现有', '共有', '全体'],
-    not: ['新发展', '新入会', '发展', '优秀', '生日', '情况表', '慰问', '看望', '女工', '退休', '体检', '理赔', '参加', '入会'],
+    not: ['新发展', '新入会', '发展', '优秀', '生日', '情况表', '慰问', '看望', '女工', '退休', '体检', '理赔', '参加', '入会', '委员'],
   },
   female_staff: {
+    stock: true,
     classifiers: PERSONS,
     all: [['女教职工', '女教师', '女职工', '女教工', '女会员', '女员工']],
     not: ['体检', '参加', '活动', '慰问', '三八', '检查', '赴', '组织', '获', '评为', '生育', '分娩'],
   },
   retired_staff: {
+    retirees: true,
+    stock: true,
     classifiers: PERSONS,
     all: [['退休教职工', '退休教师', '退休教工', '离退休', '退休人员', '退休职工', '退休会员']],
     any: ['现有', '共有'],
     not: ['体检', '慰问', '看望', '走访', '参加', '活动', '组织', '参观', '探望', '即将', '新退休', '欢送'],
   },
   union_groups: {
+    stock: true,
     classifiers: ['个', '组'],
     all: [['工会小组', '工会分会', '小组', '分工会', '部门工会']],
     any: ['下设', '设有', '共有', '分为', '划分'],
-    not: ['组长', '特色', '评出', '优秀', '先进'],
+    not: ['组长', '特色', '评出', '优秀', '先进', '分成'],
     nouns: ['工会小组', '小组', '分会', '分工会', '组'],
   },
 
@@ -96,7 +110,7 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
     classifiers: PERSONS,
     all: [['代表'], [...CONGRESS, '正式代表', '列席代表', '代表团']],
     any: ['正式代表', '共有', '选举', '产生'],
-    not: ['优秀', '培训', '履职', '表彰', '评选', '学生', '家长', '人大'],
+    not: ['优秀', '培训', '履职', '表彰', '评选', '学生', '家长', '人大', '二级'],
   },
   delegate_trainings: {
     classifiers: ['次', '场', '期'],
@@ -105,12 +119,12 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   },
   proposals_collected: {
     classifiers: ITEMS,
-    all: [['提案'], ['征集', '收到', '提交', '提出', '共收', '收集', '立案', '共有']],
-    not: ['优秀', '办结', '答复', '尚未', '未', '落实'],
+    all: [['提案', '合理化建议'], ['征集', '收到', '提交', '提出', '共收', '收集', '共有']],
+    not: ['优秀', '办结', '答复', '尚未', '未', '落实', '办理完毕', '已办'],
   },
   proposals_resolved: {
     classifiers: ITEMS,
-    all: [['办结', '落实', '答复', '处理完毕', '解决', '办理完毕', '已办', '回复']],
+    all: [['办结', '落实', '处理完毕', '解决', '办理完毕', '已办']],
     any: ['提案'],
     not: ['尚未', '未', '没有', '仍有', '优秀'],
     nouns: ['提案', '件', '份', '条', '项'],
@@ -170,16 +184,19 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
     classifiers: MONEY,
     all: [HARDSHIP],
     any: ['金额', '发放', '资金', '帮扶金', '补助金', '慰问金'],
-    not: ['学生', '儿童', '女童'],
+    // Income lines and cost allowances (伙食费补助, 交通补助) are not aid.
+    not: ['学生', '儿童', '女童', '上级补助', '行政补助', '拨交', '拨缴', '收入', '入账', '返还', '伙食', '交通', '燃油', '住宿', '餐费', '误餐', '过路', '场地', '车辆', '通讯'],
   },
   sick_visits: {
     classifiers: PERSON_TIMES,
     all: [VISIT, ILLNESS],
+    // Visits to retirees are retiree_visits even when they are ill.
+    not: ['退休', '离退休', '老教师'],
   },
   sick_visit_amount: {
     classifiers: MONEY,
     all: [['慰问金', '慰问品', '资金', '支出', '金额', '费用', '经费', '用款', '花费', '使用', '发放'], [...ILLNESS, '探望', '看望', '探病']],
-    not: ['帮扶', '困难', '帮困', '节日', '福利'],
+    not: ['帮扶', '困难', '帮困', '福利', '退休', '离退休', ...HOLIDAY],
   },
   condolence_visits: {
     classifiers: [...PERSON_TIMES, '户', '次'],
@@ -192,7 +209,7 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   },
   holiday_welfare_amount: {
     classifiers: MONEY,
-    all: [['福利', '过节费', '节日慰问', '慰问品', '过节'], HOLIDAY],
+    all: [['福利', '过节费', '节日慰问', '慰问品', '过节', '慰问经费', '慰问金', '慰问费'], HOLIDAY],
     not: ['帮扶', '困难', '贫困'],
   },
   birthday_greetings: {
@@ -255,7 +272,7 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
     all: [['队', '协会', '俱乐部', '社团', '兴趣小组', '合唱团', '舞蹈团']],
     any: ['教工', '组建', '成立', '现有', '文体'],
     nouns: ['队', '队伍', '协会', '俱乐部', '社团', '兴趣小组', '团'],
-    not: ['参赛', '比赛中', '报名', '学生', '团队', '教师队伍', '干部队伍', '队伍建设', '人才队伍'],
+    not: ['参赛', '比赛中', '报名', '学生', '团队', '代表队', '教师队伍', '干部队伍', '队伍建设', '人才队伍'],
   },
   fitness_equipment_items: {
     classifiers: ['件', '个', '台', '套', '付', '副', '张', '种', '组'],
@@ -293,21 +310,24 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   },
   female_checkup_participants: {
     classifiers: PERSON_TIMES,
-    all: [['女'], ['体检', '妇科', '两癌', '筛查', '检查']],
+    all: [['女'], ['体检', '参检', '妇科', '两癌', '筛查', '检查']],
   },
 
   // 退休教工
   retiree_activities: {
+    retirees: true,
     classifiers: ['次', '场', '项'],
     all: [RETIREE],
     nouns: ['活动', '参观', '座谈', '聚餐', '游览', '联谊', '茶话会', '比赛'],
     not: ['体检', '慰问', '走访', '看望', '探望'],
   },
   retiree_checkup_participants: {
+    retirees: true,
     classifiers: PERSON_TIMES,
     all: [RETIREE, CHECKUP],
   },
   retiree_visits: {
+    retirees: true,
     classifiers: [...PERSON_TIMES, '户'],
     all: [RETIREE, VISIT],
   },
@@ -315,12 +335,14 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   // 自身建设
   union_dues_collected: {
     classifiers: MONEY,
-    all: [['会费']],
-    any: ['收缴', '收取', '上缴', '缴纳'],
+    all: [['会费', '会员费']],
+    any: ['收缴', '收取', '上缴', '缴纳', '收入'],
   },
   union_expenditure: {
+    yearTotal: true,
     classifiers: MONEY,
-    all: [['经费', '工会经费'], ['支出', '开支', '使用', '用于', '花费', '用去']],
+    // 支出合计 / 本年支出 in a finance sheet is the union's own expenditure.
+    all: [['经费', '工会经费', '支出合计', '本年支出', '全年支出', '年度支出', '总支出'], ['支出', '开支', '使用', '用于', '花费', '用去']],
     not: ['会费'],
   },
   cadre_trainings: {
@@ -345,17 +367,20 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
 
   // 荣誉
   union_collective_honours: {
+    honour: true,
     classifiers: ['项', '个', '次'],
     all: [['荣誉', '称号', '先进集体', '先进单位', '表彰', '奖'], ['工会', '集体', '学校', '我校', '本校']],
     nouns: ['荣誉', '称号', '奖', '奖项', '先进', '表彰'],
     not: ['个人', '教职工', '教师', '人次', '团体获奖'],
   },
   staff_individual_awards: {
+    honour: true,
     classifiers: PERSON_TIMES,
     all: [['奖', '荣誉', '称号', '表彰', '评为', '先进个人', '标兵', '名次']],
     not: ['团体', '集体', '学生', '队', '班组', '代表', '理赔', '补助', '慰问', '体检', '师德', '提案'],
   },
   staff_team_awards: {
+    honour: true,
     classifiers: ['项', '个', '次'],
     all: [MEETING_TEAM_AWARD, ['奖', '名次', '冠军', '亚军', '季军']],
     not: ['学生', '个人'],

@@ -23,6 +23,11 @@ describe('splitNarrativeSections', () => {
     expect(sections.plans).toBe('今后，我们将再接再厉，把工会建成教职工温馨的家。');
   });
 
+  it('does not open the plans part at a look-ahead sentence inside a report paragraph', () => {
+    const text = `${filler}${filler}\n全年组织文体活动6次。明年工会将再组织2次登山。暑期组织疗休养1批。`;
+    expect(splitNarrativeSections(text).plans).toBe('');
+  });
+
   it('handles other common wordings: 问题与不足, 明年工作打算, 努力方向', () => {
     expect(splitNarrativeSections(`${filler}\n问题与不足\n宣传不够。\n明年工作打算\n办好女工沙龙。`).plans).toBe('明年工作打算\n办好女工沙龙。');
     expect(splitNarrativeSections(`${filler}\n（三）不足之处\n宣传不够。\n（四）努力方向\n办好女工沙龙。`).shortcomings).toBe('（三）不足之处\n宣传不够。');

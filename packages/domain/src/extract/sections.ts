@@ -62,6 +62,10 @@ export function sectionSpans(text: string, sentences: readonly Sentence[] = spli
     // A cue sentence (not a heading) only opens a section in the second half:
     // summaries report first and look back and ahead at the end.
     if (found && !sentence.heading && sentence.start < text.length * 0.5) found = null;
+    // A look-ahead sentence inside a paragraph of the report part (…共10人获奖。明年力争…)
+    // is a plan sentence, not the start of the plans part; its own tense words mark it.
+    // After the look back (不足) it does open the plans part.
+    if (found === 'plans' && current === 'achievements' && !sentence.heading && sentence.indexInParagraph > 0) found = null;
     if (found && ORDER[found] > ORDER[current]) {
       // A heading starts its section at the line; a cue sentence at the sentence.
       if (sentence.start > start) spans.push({ section: current, start, end: sentence.start });

@@ -29,6 +29,11 @@ export const suggestionSchema = z.object({
   isPlan: z.boolean(),
   evidence: evidenceSchema,
   confidence: z.number().min(0).max(1),
+  /**
+   * 'confident': pre-filled and ticked; 'possible': the reading is weaker (confidence
+   * below the calibrated threshold), shown unticked under 「可能相关」.
+   */
+  tier: z.enum(['confident', 'possible']),
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;
 

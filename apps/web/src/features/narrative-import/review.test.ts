@@ -23,6 +23,7 @@ function s(indicatorCode: string, value: number, extra: Partial<Suggestion> = {}
     isPlan: false,
     evidence: { start: 0, end: 5, sentence: '句子', figure: { start: 1, end: 3 } },
     confidence: 0.95,
+    tier: 'confident',
     ...extra,
   };
 }
@@ -53,6 +54,11 @@ describe('initialItems', () => {
     expect(items.map((i) => i.accepted)).toEqual([true, true, false, false, false, false]);
     expect(items.map((i) => i.input)).toEqual(['12', '86', '100000', '3600', '8', '20']);
   });
+
+  it('leaves possible suggestions (「可能相关」) unticked, and a later confident one for the same indicator is still the first', () => {
+    const suggestions = [s('sick_visits', 5, { tier: 'possible', confidence: 0.72 }), s('sick_visits', 12), s('mentor_pairs', 8, { tier: 'possible', confidence: 0.9 })];
+    expect(initialItems(suggestions, {}).map((i) => i.accepted)).toEqual([false, true, false]);
+  });
 });
 
 describe('grouping and parts', () => {
@@ -65,6 +71,14 @@ describe('grouping and parts', () => {
       ['development', [['mentor_pairs', [2]]]],
     ]);
     expect(plans.map((g) => [g.category, g.indicators.map((i) => i.indicator.code)])).toEqual([['culture', ['facility_investment']]]);
+  });
+
+  it('puts possible suggestions in their own group, plans apart whatever their tier', () => {
+    const suggestions = [s('sick_visits', 12), s('mentor_pairs', 8, { tier: 'possible' }), s('facility_investment', 1e5, { isPlan: true, tier: 'possible' })];
+    const { achievements, possible, plans } = groupSuggestions(suggestions, defaultCatalogue);
+    expect(achievements.flatMap((g) => g.indicators.map((i) => i.ids))).toEqual([[0]]);
+    expect(possible.flatMap((g) => g.indicators.map((i) => i.ids))).toEqual([[1]]);
+    expect(plans.flatMap((g) => g.indicators.map((i) => i.ids))).toEqual([[2]]);
   });
 
   it('finds a figure that is already the total of the others', () => {

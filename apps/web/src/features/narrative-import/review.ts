@@ -46,17 +46,18 @@ export function hasConflict(current: number | null | undefined, value: number): 
 }
 
 /**
- * Starting decisions: achievements are accepted unless they would change a
- * value already in the draft, are unsure (低), or are a second figure for the
- * same indicator (the chair decides whether those are parts to add up). Plans
- * are never accepted by default.
+ * Starting decisions: confident achievements are accepted unless they would
+ * change a value already in the draft or are a second figure for the same
+ * indicator (the chair decides whether those are parts to add up). Possible
+ * ones (「可能相关」) and plans are never accepted by default.
  */
 export function initialItems(suggestions: readonly Suggestion[], currentValues: IndicatorValues): ItemState[] {
   const seen = new Set<string>();
   return suggestions.map((s) => {
-    const first = !s.isPlan && !seen.has(s.indicatorCode);
-    if (!s.isPlan) seen.add(s.indicatorCode);
-    const accepted = first && !s.isPlan && confidenceLevel(s.confidence) !== 'low' && !hasConflict(currentValues[s.indicatorCode], s.value);
+    const prefill = !s.isPlan && s.tier === 'confident';
+    const first = prefill && !seen.has(s.indicatorCode);
+    if (prefill) seen.add(s.indicatorCode);
+    const accepted = first && confidenceLevel(s.confidence) !== 'low' && !hasConflict(currentValues[s.indicatorCode], s.value);
     return { accepted, rejected: false, input: String(s.value) };
   });
 }
@@ -71,18 +72,32 @@ export interface SuggestionCategoryGroup {
   indicators: IndicatorGroup[];
 }
 
+export interface SuggestionGroups {
+  /** This year's figures the extractor is sure of: pre-filled. */
+  achievements: SuggestionCategoryGroup[];
+  /** This year's figures it is less sure of (「可能相关」): shown unticked. */
+  possible: SuggestionCategoryGroup[];
+  /** Planned figures, whatever their tier: never pre-filled. */
+  plans: SuggestionCategoryGroup[];
+}
+
+type GroupKind = keyof SuggestionGroups;
+
+function groupKind(s: Suggestion): GroupKind {
+  if (s.isPlan) return 'plans';
+  return s.tier === 'confident' ? 'achievements' : 'possible';
+}
+
 /**
- * Suggestions grouped by category and indicator in catalogue order, achievements
- * and plans apart. Suggestions for an indicator not in the catalogue are left out.
+ * Suggestions grouped by category and indicator in catalogue order: confident
+ * achievements, possible ones and plans apart. Suggestions for an indicator not
+ * in the catalogue are left out.
  */
-export function groupSuggestions(
-  suggestions: readonly Suggestion[],
-  catalogue: readonly Indicator[],
-): { achievements: SuggestionCategoryGroup[]; plans: SuggestionCategoryGroup[] } {
-  const build = (isPlan: boolean): SuggestionCategoryGroup[] => {
+export function groupSuggestions(suggestions: readonly Suggestion[], catalogue: readonly Indicator[]): SuggestionGroups {
+  const build = (kind: GroupKind): SuggestionCategoryGroup[] => {
     const byCode = new Map<string, number[]>();
     suggestions.forEach((s, i) => {
-      if (s.isPlan !== isPlan) return;
+      if (groupKind(s) !== kind) return;
       const ids = byCode.get(s.indicatorCode) ?? [];
       ids.push(i);
       byCode.set(s.indicatorCode, ids);
@@ -92,7 +107,7 @@ export function groupSuggestions(
       return indicators.length ? [{ category, indicators }] : [];
     });
   };
-  return { achievements: build(false), plans: build(true) };
+  return { achievements: build('achievements'), possible: build('possible'), plans: build('plans') };
 }
 
 export interface Collected {
