@@ -14,6 +14,7 @@ const envSchema = z.object({
   DEBUG_ERRORS: z.enum(['true', 'false']).default('false'),
   ALLOWED_ORIGINS: z.string().default(''),
   HEALTH_TOKEN: z.string().optional(),
+  EXTRACT_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -34,6 +35,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** Secret for the `X-Health-Token` header that shows /healthz and /readyz details to non-local callers. */
   healthToken: string | undefined;
+  /** Worker threads that read pasted/uploaded summaries. */
+  extractWorkers: number;
   /** pino level for the JSON logs on stdout. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Seed the demo district into an empty database (the README's start command). */
@@ -76,9 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     webDistDir: e.WEB_DIST_DIR,
     secureCookies: e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
-    debugErrors: e.DEBUG_ERRORS === 'true',
+    debugErrors: debugErrorsEnabled(env),
     allowedOrigins: parseAllowedOrigins(e.ALLOWED_ORIGINS),
     healthToken: e.HEALTH_TOKEN || undefined,
+    extractWorkers: e.EXTRACT_WORKERS,
     // The demo keeps the console readable: request logs only when asked for.
     logLevel: e.LOG_LEVEL ?? (argv.includes('--demo') ? 'warn' : 'info'),
     seedDemo: argv.includes('--demo'),

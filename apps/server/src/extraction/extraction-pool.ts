@@ -9,9 +9,10 @@ import type { Indicator } from '@union/domain';
 import type { ExtractionOutcome, ExtractionTask } from './narrative-worker';
 import type { NarrativeSource } from './read-narrative';
 
-const WORKERS = Math.max(1, Number(process.env.EXTRACT_WORKERS) || 2);
-/** Tasks waiting for a thread; more are refused at once rather than piling up. */
-const MAX_QUEUE = 8 * WORKERS;
+/** Threads (EXTRACT_WORKERS, validated in config.ts and set by main.ts); 2 for tests and scripts. */
+let workers = 2;
+/** Tasks waiting per thread; more are refused at once rather than piling up. */
+const QUEUE_PER_WORKER = 8;
 /** A 200,000-character summary takes well under a second; a task still running after this is stopped. */
 const TASK_TIMEOUT_MS = 60_000;
 /** mammoth's peak for the largest .docx the limits allow stays far below this. */
@@ -19,14 +20,19 @@ const WORKER_HEAP_MB = 768;
 
 let pool: Tinypool | null = null;
 
+/** Sets the number of threads; takes effect for the next pool started. */
+export function configureExtractionPool(options: { workers: number }): void {
+  workers = options.workers;
+}
+
 function workerPool(): Tinypool {
   if (pool) return pool;
   pool = new Tinypool({
     // A JavaScript entry that loads the TypeScript worker through tsx, whatever started this process.
     filename: new URL('./narrative-worker-entry.mjs', import.meta.url).href,
     minThreads: 0,
-    maxThreads: WORKERS,
-    maxQueue: MAX_QUEUE,
+    maxThreads: workers,
+    maxQueue: QUEUE_PER_WORKER * workers,
     idleTimeout: 30_000,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
@@ -39,7 +45,7 @@ const tooComplex = () => new TRPCError({ code: 'BAD_REQUEST', message: '该总�
 /** Runs the extraction in the pool; zh-CN BAD_REQUEST for unreadable input, TOO_MANY_REQUESTS when the queue is full. */
 export async function extractInPool(source: NarrativeSource, catalogue: readonly Indicator[]) {
   const current = workerPool();
-  if (current.queueSize >= MAX_QUEUE) throw busy();
+  if (current.queueSize >= QUEUE_PER_WORKER * workers) throw busy();
   const task: ExtractionTask = { source, catalogue };
   let outcome: ExtractionOutcome;
   try {
