@@ -24,8 +24,11 @@ export class FieldValidationError extends Error {
   }
 }
 
+/** The banner text for field errors: every field's message, one after another. */
+const fieldErrorsMessage = (fieldErrors: readonly FieldError[]) => `输入有误：${fieldErrors.map((f) => f.message).join('；')}`;
+
 export function invalidFields(fieldErrors: FieldError[]): TRPCError {
-  return new TRPCError({ code: 'BAD_REQUEST', message: `输入有误：${fieldErrors.map((f) => f.message).join('；')}`, cause: new FieldValidationError(fieldErrors) });
+  return new TRPCError({ code: 'BAD_REQUEST', message: fieldErrorsMessage(fieldErrors), cause: new FieldValidationError(fieldErrors) });
 }
 
 // Stack traces (with the server's file paths) only with DEBUG_ERRORS=true, never by default:
@@ -46,7 +49,7 @@ const t = initTRPC.context<Context>().create({
       ...shape,
       // The top-level message is what a generic error banner shows: Chinese, and a crash's own
       // message (often a database error in English) stays in the log.
-      message: fieldErrors ? `输入有误：${fieldErrors.map((f) => f.message).join('；')}` : readableErrorMessage(error),
+      message: fieldErrors ? fieldErrorsMessage(fieldErrors) : readableErrorMessage(error),
       data: { ...data, ...(isDev ? { stack } : {}), fieldErrors } satisfies ErrorData & typeof shape.data,
     };
   },
