@@ -1,6 +1,6 @@
 import { unitLabelsEn, type IndicatorValueType } from '@union/domain';
-import type { LabelKey } from '../../i18n';
-import { numberFormat } from '../../i18n/number-format';
+import type { LabelKey } from '../i18n';
+import { numberFormat } from '../i18n/number-format';
 
 export interface ValueFormat {
   valueType: IndicatorValueType;

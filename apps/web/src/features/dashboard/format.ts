@@ -1,7 +1,7 @@
 import type { YearOverYear } from '@union/domain';
 import type { LabelKey } from '../../i18n';
 import { numberFormat } from '../../i18n/number-format';
-import { formatNumber, unitSuffix } from '../reports/format';
+import { formatNumber, unitSuffix } from '../../ui/format';
 
 const locale: Record<LabelKey, string> = { zh: 'zh-CN', en: 'en-US' };
 

@@ -6,7 +6,7 @@ import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { homePath, useMe } from '../auth/me';
-import { formatDeadline } from '../reports/format';
+import { formatDeadline } from '../../ui/format';
 import { latestComments } from '../reports/ReportForm';
 import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';

@@ -3,8 +3,8 @@
 process.env.TZ = 'America/Los_Angeles';
 
 import { describe, expect, it } from 'vitest';
-import { daysUntilDeadline } from '../home/deadline';
-import { formatDeadline } from './format';
+import { daysUntilDeadline } from './deadline';
+import { formatDeadline } from '../../ui/format';
 
 describe('deadlines in a browser west of China (America/Los_Angeles)', () => {
   it('runs in that time zone (where formatting the deadline as an instant gives the 14th)', () => {

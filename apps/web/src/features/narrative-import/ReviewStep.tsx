@@ -1,7 +1,7 @@
 import type { Indicator, IndicatorValues, Narrative } from '@union/domain';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RouterOutputs } from '../../app/trpc';
-import { formatIndicatorValue } from '../reports/format';
+import { formatIndicatorValue } from '../../ui/format';
 import { segmentText, sentenceKey } from './highlight';
 import { HighlightedText } from './HighlightedText';
 import { IndicatorGroups } from './IndicatorGroups';

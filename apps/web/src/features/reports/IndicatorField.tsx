@@ -1,6 +1,6 @@
 import type { Indicator, OutlierWarning } from '@union/domain';
 import { memo } from 'react';
-import { formatIndicatorValue } from './format';
+import { formatIndicatorValue } from '../../ui/format';
 import { useReportFormCopy } from './messages';
 
 export const fieldDomId = (path: string) => `rf-${path.replace(/\./g, '-')}`;

@@ -1,7 +1,7 @@
 import type { IndicatorValues } from '@union/domain';
 import { useI18n } from '../../i18n';
 import type { CategoryGroup } from './categories';
-import { compareWithPrevious, formatIndicatorValue, formatNumber } from './format';
+import { compareWithPrevious, formatIndicatorValue, formatNumber } from '../../ui/format';
 
 /** Read-only values of one category: this year, last year, and the change. */
 export function IndicatorTable({

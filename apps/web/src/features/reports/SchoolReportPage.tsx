@@ -9,7 +9,7 @@ import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { CategoryNav, CategorySection, groupCatalogue } from './categories';
-import { formatDate, narrativeParagraphs } from './format';
+import { formatDate, narrativeParagraphs } from '../../ui/format';
 import { IndicatorTable } from './IndicatorTable';
 import { useReportFormCopy } from './messages';
 import { latestComments, ReportForm } from './ReportForm';

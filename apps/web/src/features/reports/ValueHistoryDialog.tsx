@@ -3,7 +3,7 @@ import type { Indicator } from '@union/domain';
 import { useTRPC } from '../../app/trpc';
 import { Modal } from '../../ui/Modal';
 import { ErrorState, LoadingState } from '../../ui/states';
-import { formatIndicatorValue } from './format';
+import { formatIndicatorValue } from '../../ui/format';
 import { useReportFormCopy } from './messages';
 
 export function formatDateTime(value: string | Date | null | undefined, lang: 'zh' | 'en' = 'zh'): string {

@@ -9,7 +9,7 @@ import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useMe } from '../auth/me';
-import { formatDeadline } from '../reports/format';
+import { formatDeadline } from '../../ui/format';
 import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';
 import { downloadBase64 } from '../../ui/files';

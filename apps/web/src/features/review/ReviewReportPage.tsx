@@ -11,7 +11,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { useMe } from '../auth/me';
 import { AssessmentPanel } from '../rubric/AssessmentPanel';
 import { CategoryNav, CategorySection, groupCatalogue } from '../reports/categories';
-import { compareWithPrevious, formatIndicatorValue, formatNumber, narrativeParagraphs } from '../reports/format';
+import { compareWithPrevious, formatIndicatorValue, formatNumber, narrativeParagraphs } from '../../ui/format';
 import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';
 import { formatPercentChange, percentChange } from './change';

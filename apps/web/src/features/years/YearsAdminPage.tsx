@@ -5,7 +5,7 @@ import { FormError, FormField, fieldErrorMap, useDescribeError } from '../../ui/
 import { Modal } from '../../ui/Modal';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { formatDeadline } from '../reports/format';
+import { formatDeadline } from '../../ui/format';
 import '../reports/reporting.css';
 import { useYearsCopy } from './messages';
 

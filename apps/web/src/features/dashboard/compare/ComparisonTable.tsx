@@ -8,7 +8,7 @@ import { useDashboardCopy } from '../useDashboardCopy';
 import { SortHeader } from './SortHeader';
 import { nextSort, sortRows, type Sort } from './sortRows';
 import { YoyBadge } from './YoyBadge';
-import { unitSuffix } from '../../reports/format';
+import { unitSuffix } from '../../../ui/format';
 
 /**
  * Rows drawn at first. A city has thousands of schools: drawing every row

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { unitsOfKind } from '../../schools/summary';
 import { RankingChart } from '../compare/RankingChart';
 import { DashboardNav } from '../DashboardNav';
-import { formatDate } from '../../reports/format';
+import { formatDate } from '../../../ui/format';
 import { ScoreDistributionChart } from '../overview/ScoreDistributionChart';
 import { RankingTable } from '../print/RankingTable';
 import { TopGaps } from '../print/TopGaps';
