@@ -158,24 +158,23 @@ export function ReviewStep({
             </p>
           )}
           <IndicatorGroups list={groups.achievements} {...groupProps} />
-          {groups.possible.length > 0 ? (
-            <section className="nimport__possible" aria-labelledby={`${id}-possible`}>
-              <h4 id={`${id}-possible`} className="nimport__possible-title">
-                {m.possibleHeading}
-              </h4>
-              <p className="nimport__hint">{m.possibleHint}</p>
-              <IndicatorGroups list={groups.possible} {...groupProps} />
-            </section>
-          ) : null}
-          {groups.plans.length > 0 ? (
-            <section className="nimport__plans" aria-labelledby={`${id}-plans`}>
-              <h4 id={`${id}-plans`} className="nimport__plans-title">
-                {m.planHeading}
-              </h4>
-              <p className="nimport__hint">{m.planHint}</p>
-              <IndicatorGroups list={groups.plans} {...groupProps} />
-            </section>
-          ) : null}
+          {(
+            [
+              ['possible', groups.possible, m.possibleHeading, m.possibleHint],
+              ['plans', groups.plans, m.planHeading, m.planHint],
+            ] as const
+          ).map(([kind, list, heading, hint]) =>
+            list.length > 0 ? (
+              // Set apart from the confident figures: unticked 「可能相关」, and plans.
+              <section key={kind} className={`nimport__${kind}`} aria-labelledby={`${id}-${kind}`}>
+                <h4 id={`${id}-${kind}`} className={`nimport__${kind}-title`}>
+                  {heading}
+                </h4>
+                <p className="nimport__hint">{hint}</p>
+                <IndicatorGroups list={list} {...groupProps} />
+              </section>
+            ) : null,
+          )}
           <div className="nimport__narrative">
             <label className="nimport__check">
               <input type="checkbox" checked={keepNarrative} onChange={(e) => setKeepChoice(e.target.checked)} aria-describedby={`${id}-narrative-hint`} />
