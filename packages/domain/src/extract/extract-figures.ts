@@ -29,6 +29,8 @@ import {
   honourGivenByOwnUnit,
   isBranchUnionText,
   isCalendarPlan,
+  isPlanDocument,
+  headcountStatedAsFact,
   markedAsTotal,
   perCapita,
   filedProposals,
@@ -48,7 +50,7 @@ const OTHER_ORGANISATION = /(?:全县|全省|全国|全区|全市|各县|各地)
 const OWN_ORGANISATION = /我校|本校|校工会|园工会|我园|我们|学校工会|工会组织/;
 /** Cumulative history, not the reporting year: 建校以来, 历年, 累计. */
 const CUMULATIVE = /建校以来|建园以来|成立以来|多年来|历年|近年来|近几年/;
-const MONEY_WORD = /金额|资金|经费|支出|费用|款|慰问金|发放|投入|投资|使用|用于|花费|共计|合计/;
+const MONEY_WORD = /金额|资金|经费|支出|费用|款|慰问金|发放|投入|投资|使用|用于|花费|共计|合计|共需|需要/;
 
 interface Candidate {
   code: string;
@@ -119,7 +121,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
   const figures = findFigures(text, sentences);
   const byIndicator = new Map(catalogue.map((indicator) => [indicator.code, indicator]));
   const branchUnion = isBranchUnionText(text);
-  const calendarPlan = isCalendarPlan(text);
+  const calendarPlan = isCalendarPlan(text) || isPlanDocument(text);
   const byClause = figuresByClause(figures);
 
   const scopes = figures.map((figure) => scopeOf(figure, sentences));
@@ -201,10 +203,11 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     if (chosen.length > 1) chosen.sort((a, b) => Math.min(...a.headMatches) - Math.min(...b.headMatches));
     const second = candidates.find((c) => !chosen.includes(c));
     const section = sectionAt(spans, figure.numeral.start);
-    const isPlan = calendarPlan || section === 'plans' || plannedByTense(text, scope) || (figure.family === 'money' && budgetStatement(text, scope));
+    const isPlan = calendarPlan || section === 'plans' || plannedByTense(text, scope) || (figure.family === 'money' && budgetStatement(text, listScope(text, sentences, figure, scope)));
 
     for (const candidate of chosen) {
       const indicator = byIndicator.get(candidate.code)!;
+      const plan = isPlan && !(indicatorCues[candidate.code]?.stock && headcountStatedAsFact(text, scope));
       let confidence = 0.3 + 0.5 * candidate.meanWeight + (candidate.exactUnit ? 0.2 : 0.1);
       if (second && second.score > candidate.score - 0.3) confidence *= 0.85;
       if (candidate.contextOnly) confidence *= 0.85;
@@ -222,7 +225,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
         value: valueInUnit(figure, indicator),
         unit: indicator.unit,
         approx: figure.approx,
-        isPlan,
+        isPlan: plan,
         evidence: { ...sentenceSpan, sentence: original.slice(sentenceSpan.start, sentenceSpan.end), figure: figureSpan },
         confidence,
         tier: confidence >= CONFIDENT_THRESHOLD ? 'confident' : 'possible',
@@ -238,6 +241,22 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     suggestions: mentionedOnce(dropSubsets(text, suggestions)).map(({ sentenceIndex: _s, numeralStart: _n, money: _m, backReference: _b, ...suggestion }) => suggestion),
     sections: sectionsOfOriginal(normalised, spans),
   };
+}
+
+/**
+ * A total that opens its sentence (…；合计约5.4万元) closes a list cut by ；: its scope for
+ * budget words reaches back over the list's sentences in the paragraph.
+ */
+function listScope(text: string, sentences: readonly Sentence[], figure: Figure, scope: FigureScope): FigureScope {
+  const sentence = sentences[figure.sentenceIndex]!;
+  if (!/^(?:合计|共计|总计|累计|以上合计|总共)/.test(text.slice(sentence.start, figure.numeral.start))) return scope;
+  let start = sentence.start;
+  for (let s = figure.sentenceIndex - 1; s >= 0 && figure.sentenceIndex - s <= 4; s -= 1) {
+    const other = sentences[s]!;
+    if (other.paragraph !== sentence.paragraph || !/[；;]$/.test(text.slice(other.start, other.end))) break;
+    start = other.start;
+  }
+  return { ...scope, sentence: { start, end: sentence.end } };
 }
 
 type Draft = Suggestion & { sentenceIndex: number; numeralStart: number; money: boolean; backReference: boolean };
@@ -300,14 +319,17 @@ function regionsFor(figure: Figure, byClause: FiguresByClause, sentences: readon
     const weight = fronted && c === figure.clauseIndex + 1 ? 0.7 : owned(figure.sentenceIndex, c) ? 0.15 : 0.35;
     regions.push({ ...other, weight, local: false, inClause: false });
   }
-  // Earlier sentences of the same paragraph, and the heading above it.
+  // Earlier sentences of the same paragraph, and the heading above it. A total that opens its
+  // sentence (…；合计约5.4万元) sums the items of the list before it, cut by ；: their words name it.
+  const sumsList = /^(?:合计|共计|总计|累计|以上合计|总共)/.test(text.slice(sentence.start, figure.numeral.start));
   for (let s = figure.sentenceIndex - 1, distance = 1; s >= 0 && distance <= 4; s -= 1, distance += 1) {
     const other = sentences[s]!;
     if (other.paragraph !== sentence.paragraph) {
       if (other.heading && other.paragraph === sentence.paragraph - 1) regions.push({ start: other.start, end: other.end, weight: 0.3, local: false, inClause: false });
       break;
     }
-    regions.push({ start: other.start, end: other.end, weight: distance === 1 ? 0.35 : 0.28, local: false, inClause: false });
+    const listItem = sumsList && /[；;]$/.test(text.slice(other.start, other.end));
+    regions.push({ start: other.start, end: other.end, weight: listItem ? 0.7 : distance === 1 ? 0.35 : 0.28, local: false, inClause: false });
   }
   return regions;
 }

@@ -168,7 +168,10 @@ function joinBrokenLines(layer: NormalisedText): NormalisedText {
     const next = text.slice(match.index + match[0].length, match.index + match[0].length + 12);
     // A heading is short, or numbered and without a full stop inside.
     const headingLike = previousLine.length < 20 || (LIST_START.test(previousLine) && !/[。！？]/.test(previousLine) && previousLine.length < 40);
+    // The first line is the title, however long (…学校工会2024年工作要点): never a broken sentence.
+    const title = text.slice(0, lineStart).trim() === '';
     const broken =
+      !title &&
       previousLine.length > 0 &&
       !SENTENCE_END.test(previousLine) &&
       (!headingLike || /[，,、]$/.test(previousLine)) &&
@@ -186,11 +189,12 @@ export function normaliseText(original: string): NormalisedText {
   let layer = identity(original);
   layer = rewrite(layer, /\r\n?/g, () => '\n');
   // Full-width digits and signs → ASCII; NBSP / full-width space → space.
-  layer = rewrite(layer, /[０-９．％\u00a0]/g, (m) => {
+  // A full-width space aligns table columns (会员费收入　　19,680) like two ASCII spaces do.
+  layer = rewrite(layer, /[０-９．％\u00a0\u3000]/g, (m) => {
     const c = m[0];
     if (c === '．') return '.';
     if (c === '％') return '%';
-    if (c === '\u00a0') return ' ';
+    if (c === '\u00a0' || c === '\u3000') return ' ';
     return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
   });
   layer = simplify(layer);

@@ -224,3 +224,21 @@ export function isCalendarPlan(text: string): boolean {
   }
   return months >= 3 && done * 2 < months;
 }
+
+/**
+ * A document whose title names a plan (…年工作计划, 工作要点, 工作安排) is a plan throughout:
+ * its body needs no tense words (二、开展师德主题活动4次). A title that also says 总结/回顾
+ * (工作总结及明年计划) reports first.
+ */
+export function isPlanDocument(text: string): boolean {
+  const title = /^\s*([^\n]{1,60})/.exec(text)?.[1] ?? '';
+  return /(?:计划|要点|安排|打算|设想|思路)(?:[(（][^)）]*[)）])?\s*$/.test(title) && !/总结|小结|回顾|汇报|报告|述职/.test(title);
+}
+
+/**
+ * A headcount is a present fact even in a plan or a budget: 学校现有教职工86人 in a plan,
+ * 拟慰问在职教职工164人、退休教职工58人 in a budget (the staff exist now; only the visit is planned).
+ */
+export function headcountStatedAsFact(text: string, scope: FigureScope): boolean {
+  return budgetStatement(text, scope) || /现有|共有|目前有|目前|现在/.test(text.slice(scope.clause.start, scope.numeralStart));
+}
