@@ -50,6 +50,9 @@ const OTHER_ORGANISATION = /(?:全县|全省|全国|全区|全市|各县|各地)
 const OWN_ORGANISATION = /我校|本校|校工会|园工会|我园|我们|学校工会|工会组织/;
 /** Cumulative history, not the reporting year: 建校以来, 历年, 累计. */
 const CUMULATIVE = /建校以来|建园以来|成立以来|多年来|历年|近年来|近几年/;
+const HEAD_VERB = /进行|给予|予以|送去|送上|送出/;
+/** A clause that only sets the time of the next one: 春节期间， 教师节前夕， 三八节当天， 元旦前后。 */
+const TIME_FRAME = /^[^，。；\d]{1,12}(?:期间|前夕|之际|前后|当天|当日|来临时|来临之际|节前)[，,]$/;
 const MONEY_WORD = /金额|资金|经费|支出|费用|款|慰问金|发放|投入|投资|使用|用于|花费|共计|合计|共需|需要/;
 
 interface Candidate {
@@ -293,8 +296,11 @@ function regionsFor(figure: Figure, byClause: FiguresByClause, sentences: readon
   const index = inSameClause.indexOf(figure);
   const previous = inSameClause[index - 1];
   const next = inSameClause[index + 1];
-  // A table row names every number in it: the label cell comes first.
-  const localStart = previous && !figure.table ? previous.end : clause.start;
+  // A table row names every number in it: the label cell comes first. A leading time frame
+  // (春节期间，…走访慰问教职工87人次) belongs to the clause it opens.
+  const frame = figure.clauseIndex > 0 ? sentence.clauses[figure.clauseIndex - 1]! : null;
+  const framed = frame !== null && TIME_FRAME.test(text.slice(frame.start, frame.end));
+  const localStart = previous && !figure.table ? previous.end : framed ? frame.start : clause.start;
   // In a list (一等奖8人、二等奖7人) the words after 、 name the next item, not this one.
   const itemEnd = next ? next.numeral.start : clause.end;
   const listBreak = text.slice(figure.end, itemEnd).indexOf('、');
@@ -346,7 +352,11 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
   const localText = text.slice(local.start, local.end);
   // The counted noun right after the measure word (…等3项岗位练兵活动, 3次文体活动) names
   // the indicator more surely than any word around it, and overrides its exclusions.
-  const head = text.slice(figure.end, Math.min(local.end, figure.end + 16));
+  // A verb after the figure ends the counted noun: 对困难教职工4人进行了慰问 — 慰问 there is
+  // what was done to them, not what is counted.
+  const rawHead = text.slice(figure.end, Math.min(local.end, figure.end + 16));
+  const verbAt = rawHead.search(HEAD_VERB);
+  const head = verbAt >= 0 ? rawHead.slice(0, verbAt) : rawHead;
   const headNames = cue.all.some((group) => includesAny(head.slice(0, 8), group) !== null);
   if (cue.not && includesAny(headNames ? head.slice(0, 8) : localText, cue.not)) return null;
   // The clause just before often names the activity ("坚持开展帮困送温暖活动，全年共慰问219人次").

@@ -110,7 +110,8 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
     classifiers: PERSONS,
     all: [['代表'], [...CONGRESS, '正式代表', '列席代表', '代表团']],
     any: ['正式代表', '共有', '选举', '产生'],
-    not: ['优秀', '培训', '履职', '表彰', '评选', '学生', '家长', '人大', '二级'],
+    // Attendance (实到82人, 出席) is not the number of delegates.
+    not: ['实到', '应到', '出席', '到会', '参会', '优秀', '培训', '履职', '表彰', '评选', '学生', '家长', '人大', '二级'],
   },
   delegate_trainings: {
     classifiers: ['次', '场', '期'],
@@ -219,7 +220,8 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   staff_home_visits: {
     classifiers: [...PERSON_TIMES, '户', '次'],
     all: [['家访', '走访', '上门', '到家', '入户']],
-    not: [...HOLIDAY, '退休', '离退休', '生病', '住院', '病', '吊唁', '丧', '困难', '贫困', '帮扶', '学生'],
+    // 走访慰问 is a welfare visit (holiday, hardship), not a home visit.
+    not: [...HOLIDAY, '慰问', '退休', '离退休', '生病', '住院', '病', '吊唁', '丧', '困难', '贫困', '帮扶', '学生'],
   },
   mutual_insurance_claimants: {
     classifiers: PERSON_TIMES,
@@ -275,8 +277,8 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
     not: ['参赛', '比赛中', '报名', '学生', '团队', '代表队', '教师队伍', '干部队伍', '队伍建设', '人才队伍'],
   },
   fitness_equipment_items: {
-    classifiers: ['件', '个', '台', '套', '付', '副', '张', '种', '组'],
-    all: [['器材', '器械', '球台', '乒乓球台', '设备', '健身路径', '跑步机', '球桌', '台球桌', '按摩椅', '健身车', '音响']],
+    classifiers: ['件', '个', '台', '套', '付', '副', '张', '种', '组', '辆'],
+    all: [['器材', '器械', '球台', '乒乓球台', '设备', '健身路径', '跑步机', '球桌', '台球桌', '按摩椅', '健身车', '动感单车', '音响']],
     not: ['每人', '每位'],
   },
   facility_investment: {

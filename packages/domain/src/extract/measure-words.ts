@@ -35,6 +35,7 @@ export const CLASSIFIERS: readonly [string, Family][] = [
   ['台', 'things'],
   ['套', 'things'],
   ['张', 'things'],
+  ['辆', 'things'],
   ['只', 'things'],
   ['种', 'things'],
   ['组', 'things'],
