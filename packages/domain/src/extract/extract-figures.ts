@@ -17,6 +17,7 @@ import { splitSentences, type Sentence, type Span } from './segment';
 import type { ExtractionResult, Suggestion } from './suggestion';
 
 import { partsOfTotals } from './figure-groups';
+import { allResolved, yearTotalsOverParts } from './restated-figures';
 import { findFigures, type Figure } from './find-figures';
 import type { Family } from './measure-words';
 import {
@@ -215,7 +216,9 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
       if (second && second.score > candidate.score - 0.3) confidence *= 0.85;
       if (candidate.contextOnly) confidence *= 0.85;
       if (section === 'shortcomings') confidence *= 0.75;
-      if (figure.value === 1 && /^[一]$/.test(figure.numeral.raw)) confidence *= 0.9;
+      if (figure.value === 1 && /^[一]$/.test(figure.numeral.raw)) confidence *= enumeratedOnes(byClause, figure) ? 0.7 : 0.9;
+      // 老教师/老同志 alone may be long-serving staff in post: a retiree reading needs 退休 to be sure.
+      if (indicatorCues[candidate.code]?.retirees && !/退休|退管|离休/.test(text.slice(sentence.start, figure.end + 8))) confidence *= 0.8;
       confidence = Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100;
       if (confidence < minConfidence) continue;
       if (first.start === figure.numeral.start) first.code ??= candidate.code;
@@ -237,11 +240,15 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
         money: figure.family === 'money',
         backReference: backReference(text, scope),
       });
+      const draft = suggestions.at(-1)!;
+      if (candidate.code === 'proposals_collected' && byIndicator.has('proposals_resolved') && allResolved(text, figure.end, sentence.end)) {
+        suggestions.push({ ...draft, indicatorCode: 'proposals_resolved', unit: byIndicator.get('proposals_resolved')!.unit });
+      }
     }
   }
 
   return {
-    suggestions: mentionedOnce(dropSubsets(text, suggestions)).map(({ sentenceIndex: _s, numeralStart: _n, money: _m, backReference: _b, ...suggestion }) => suggestion),
+    suggestions: mentionedOnce(yearTotalsOverParts(text, dropSubsets(text, suggestions))).map(({ sentenceIndex: _s, numeralStart: _n, money: _m, backReference: _b, ...suggestion }) => suggestion),
     sections: sectionsOfOriginal(normalised, spans),
   };
 }
@@ -260,6 +267,15 @@ function listScope(text: string, sentences: readonly Sentence[], figure: Figure,
     start = other.start;
   }
   return { ...scope, sentence: { start, end: sentence.end } };
+}
+
+/**
+ * 一次亲子登山、一次包饺子比赛: single events listed one by one are items of a
+ * list, not the count of anything (the count, if any, is written elsewhere).
+ */
+function enumeratedOnes(byClause: FiguresByClause, figure: Figure): boolean {
+  const clause = byClause.get(clauseKey(figure.sentenceIndex, figure.clauseIndex)) ?? [];
+  return figure.family === 'times' && clause.filter((f) => f.value === 1 && f.numeral.raw === '一' && f.family === 'times').length >= 2;
 }
 
 type Draft = Suggestion & { sentenceIndex: number; numeralStart: number; money: boolean; backReference: boolean };
@@ -368,8 +384,10 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
     const before = text.slice(Math.max(local.start, figure.numeral.start - 10), figure.numeral.start);
     // 两个效果: a count noun written after 个/项/件 … is what is counted; 活动3次 names it before.
     const nounFollows = (figure.family === 'things' || figure.family === 'items') && /^[\u3400-\u9fff“"《]/.test(head);
+    // 组织女教工健步走1次, 组织退休教师春游一次: an organising verb makes the count one of events.
+    const organised = figure.family === 'times' && /组织|开展|举办|举行/.test(text.slice(local.start, figure.numeral.start));
     const named =
-      cue.nouns.includes(classifier) || includesAny(head.slice(0, 6), cue.nouns) || (!nounFollows && includesAny(before, cue.nouns));
+      cue.nouns.includes(classifier) || includesAny(head.slice(0, 6), cue.nouns) || (!nounFollows && includesAny(before, cue.nouns)) || organised;
     if (!named) return null;
   }
 

@@ -57,6 +57,8 @@ function excludedByContext(text: string, numeral: NumeralMatch, classifierEnd: n
   if (/[\d一二两三四五六七八九十][人个]$/.test(before)) return true;
   // Times and dates written with 点/号: 7点30分.
   if (/\d[点:：]\d/.test(text.slice(numeral.start - 3, classifierEnd))) return true;
+  // A pool a subset is taken from: 派出的四位老师中有三人获奖 counts three, not four.
+  if (/^[^，。；、\d]{0,6}中有/.test(text.slice(classifierEnd, classifierEnd + 9))) return true;
   // Back references: 以上两个效果, 上述三项, 这两次.
   if (/(?:以上|上述|前述|这|那|此)$/.test(before)) return true;
   // 一 as an article: 一支优秀的教师队伍, 一个宽松和谐的氛围.
@@ -69,6 +71,19 @@ function excludedByContext(text: string, numeral: NumeralMatch, classifierEnd: n
   const around = text.slice(Math.max(0, numeral.start - 3), classifierEnd + 3);
   if (/三个代表|三个文明|两个确保|四个意识|一帮一|一对一|一对多|一帮多|三关心|八荣八耻|十一五|十二五|五个一/.test(around)) return true;
   return false;
+}
+
+/**
+ * 心理健康、颈椎保健讲座各一场: 各 + a count of events after a list of 2–8 items
+ * (split by 、, the last pair maybe by 和/及) counts every item — 2 lectures.
+ * Without a list before it (男女各一名, 每学期各一次) 各 stays a per-item frequency.
+ */
+function itemsBeforeEach(text: string, clause: Span, numeral: NumeralMatch): number {
+  if (text[numeral.start - 1] !== '各') return 0;
+  const list = text.slice(clause.start, numeral.start - 1);
+  if (/每|分别/.test(list)) return 0;
+  const items = list.split('、').length;
+  return items >= 2 && items <= 8 ? items : 0;
 }
 
 export function findFigures(text: string, sentences: readonly Sentence[]): Figure[] {
@@ -101,8 +116,10 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
     // Years written as a count (2012人) are not counts a school reports.
     if (unit.family !== 'money' && numeral.value >= 100000) continue;
     const clause = sentence.clauses[clauseIndex]!;
-    if (excludedByContext(text, numeral, end, clause)) continue;
-    figures.push({ numeral, classifier: unit.classifier, family: unit.family, end, approx, value: numeral.value, sentenceIndex, clauseIndex, ...(cell && unit.length === 0 ? { table: { header: cell.header } } : {}) });
+    const items = unit.family === 'times' ? itemsBeforeEach(text, clause, numeral) : 0;
+    if (!items && excludedByContext(text, numeral, end, clause)) continue;
+    const value = items ? items * numeral.value : numeral.value;
+    figures.push({ numeral, classifier: unit.classifier, family: unit.family, end, approx, value, sentenceIndex, clauseIndex, ...(cell && unit.length === 0 ? { table: { header: cell.header } } : {}) });
   }
   return figures;
 }

@@ -45,4 +45,45 @@ describe('held-out rules (issue 13)', () => {
   it('counts vehicles-type equipment written with 辆', () => {
     expect(figures('为教工活动室新购动感单车3辆。')).toEqual(['fitness_equipment_items=3']);
   });
+
+  it('lets a yearly total replace the partial figures that add up to it', () => {
+    expect(figures('上半年探望生病教职工5人次。下半年探望生病教职工7人次。全年共探望生病教职工12人次。')).toEqual(['sick_visits=12']);
+  });
+
+  it('reads 全部办结 after a count of proposals as that many resolved', () => {
+    expect(figures('大会收到提案12件，会后全部办结。')).toEqual(['proposals_collected=12', 'proposals_resolved=12']);
+    expect(figures('大会收到提案12件，会后均已答复。')).toEqual(['proposals_collected=12']);
+  });
+
+  it('does not pre-fill single events listed one by one (一次…、一次…)', () => {
+    const result = extractSuggestions('工会组织了一次教工登山、一次包饺子比赛。', defaultCatalogue).suggestions;
+    expect(result.filter((s) => s.tier === 'confident')).toEqual([]);
+  });
+
+  it('does not pre-fill a retiree reading resting on 老教师 alone', () => {
+    const result = extractSuggestions('工会走访了长期在村小任教的老教师9人。', defaultCatalogue).suggestions;
+    expect(result.filter((s) => s.tier === 'confident' && s.indicatorCode === 'retiree_visits')).toEqual([]);
+  });
+
+  it('counts every item of a list before 各一场', () => {
+    expect(figures('开展心理健康、颈椎保健讲座各一场。')).toEqual(['health_lectures=2']);
+    expect(figures('男女教工各一名参加。')).toEqual([]);
+  });
+
+  it('drops the parent body of a branch union named with its ordinal or as 全校', () => {
+    const text = '外语学院分工会工作总结\n学院推荐的3名代表出席了学校第九届教代会。全校现有教职工2100余人。学院分工会现有会员60人。';
+    expect(figures(text)).toEqual(['union_members=60']);
+  });
+
+  it('counts events after an organising verb without a counted noun', () => {
+    expect(figures('组织退休教师春游一次。')).toEqual(['retiree_activities=1']);
+  });
+
+  it('does not count the pool a subset is taken from (四位老师中有三人获奖)', () => {
+    expect(figures('在区教工素养大赛中，我园派出的四位老师中有三人获奖。')).toEqual(['staff_individual_awards=3']);
+  });
+
+  it('reads every figure of a bracketed 其中 list as a sub-count', () => {
+    expect(figures('召开教代会，选举产生代表50名（其中女代表30人，青年代表12人）。')).toEqual(['congress_delegates=50']);
+  });
 });

@@ -189,7 +189,7 @@ export function normaliseText(original: string): NormalisedText {
   let layer = identity(original);
   layer = rewrite(layer, /\r\n?/g, () => '\n');
   // Full-width digits and signs → ASCII; NBSP / full-width space → space.
-  // A full-width space aligns table columns (会员费收入　　19,680) like two ASCII spaces do.
+  // A full-width space aligns table columns (会员费收入 + two U+3000 + 19,680) like two ASCII spaces do.
   layer = rewrite(layer, /[０-９．％\u00a0\u3000]/g, (m) => {
     const c = m[0];
     if (c === '．') return '.';

@@ -71,6 +71,13 @@ export function subCountMarker(text: string, scope: FigureScope, previousClause:
   const before = text.slice(scope.clause.start, scope.numeralStart);
   const match = /其中|内含|包含|包括|含/.exec(before);
   if (match) return scope.clause.start + match.index;
+  // （其中女代表16人，青年代表21人）: a list opened by 其中 runs to its closing bracket.
+  const sentenceBefore = text.slice(sentenceFrom(scope), scope.numeralStart);
+  const open = Math.max(sentenceBefore.lastIndexOf('（'), sentenceBefore.lastIndexOf('('));
+  if (open >= 0 && !/[）)]/.test(sentenceBefore.slice(open))) {
+    const inside = /^[（(](?:其中|含|包括)/.exec(sentenceBefore.slice(open));
+    if (inside) return sentenceFrom(scope) + open + 1;
+  }
   if (previousClause) {
     const previous = text.slice(previousClause.start, previousClause.end);
     const colon = /(?:其中|包括|分别是|分别为)[：:]$/.exec(previous);
@@ -124,7 +131,8 @@ export function servesRetirees(text: string, scope: FigureScope): boolean {
 export function isBranchUnionText(text: string): boolean {
   return /学院分工会|院分工会|系分工会/.test(text);
 }
-const PARENT_BODY = /校教代会|学校教代会|校工会|学校工会/g;
+// 学校第九届教代会 names the parent's congress with its ordinal; 全校现有/共有 its headcount.
+const PARENT_BODY = /校教代会|学校(?:第[一二三四五六七八九十\d]+届(?:第?[一二三四五六七八九十\d]+次)?)?教代会|校工会|学校工会|全校(?=现有|共有|共)/g;
 /**
  * The parent body is the subject (据校工会统计，本次校教代会共收到…; 作为校教代会代表),
  * not a destination or agent marked by a preposition (向校教代会提交, 在校工会网站发布, 被校工会采用).
