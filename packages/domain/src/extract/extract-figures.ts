@@ -136,6 +136,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
       sentenceIndex: figure.sentenceIndex,
       markedTotal: markedAsTotal(text, scopes[index]!),
       remainder: remainder(text, scopes[index]!),
+      balance: figure.family === 'money' && /结余|结存|余额|节余/.test(text.slice(scopes[index]!.clause.start, figure.numeral.start)),
     })),
   );
   // First figure of each unit family in the current sentence and the indicator it was read as:
@@ -329,9 +330,13 @@ function regionsFor(figure: Figure, byClause: FiguresByClause, sentences: readon
   if (header) regions.push({ ...header, weight: 0.9, local: false, inClause: true });
   if (localStart > clause.start) regions.push({ start: clause.start, end: localStart, weight: 0.7, local: false, inClause: true });
   if (localEnd < clause.end) regions.push({ start: localEnd, end: clause.end, weight: 0.7, local: false, inClause: true });
+  // 工会组织教职工疗休养，共分四批，…，参加教职工共198人次: participants with no activity
+  // named in their clause take part in the activity the sentence opens with.
+  const joins = /参加|参与/.test(text.slice(clause.start, figure.numeral.start));
   for (let c = figure.clauseIndex - 1, distance = 1; c >= 0; c -= 1, distance += 1) {
     const other = sentence.clauses[c]!;
-    const weight = Math.max(0.4, 0.75 - 0.1 * (distance - 1)) * (owned(figure.sentenceIndex, c) ? 0.4 : 1);
+    const base = joins && c === 0 ? 0.75 : Math.max(0.4, 0.75 - 0.1 * (distance - 1));
+    const weight = base * (owned(figure.sentenceIndex, c) ? 0.4 : 1);
     regions.push({ ...other, weight, local: false, inClause: false });
   }
   // An object fronted with 对 (对上次大会的17件提案，学校已全部落实) is governed by the verb of the next clause.
@@ -386,8 +391,11 @@ function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue:
     const nounFollows = (figure.family === 'things' || figure.family === 'items') && /^[\u3400-\u9fff“"《]/.test(head);
     // 组织女教工健步走1次, 组织退休教师春游一次: an organising verb makes the count one of events.
     const organised = figure.family === 'times' && /组织|开展|举办|举行/.test(text.slice(local.start, figure.numeral.start));
+    // 篮球赛、广场舞比赛、趣味运动会，一共3场: a bare total counts the list of the clause before.
+    const bareTotal = /(?:一共|共计|总共|合计|共)$/.test(text.slice(local.start, figure.numeral.start)) && !/^[\u3400-\u9fff]/.test(head);
+    const listBefore = bareTotal ? regions.find((r) => !r.inClause && r.end <= local.start && r.weight >= 0.7) : undefined;
     const named =
-      cue.nouns.includes(classifier) || includesAny(head.slice(0, 6), cue.nouns) || (!nounFollows && includesAny(before, cue.nouns)) || organised;
+      cue.nouns.includes(classifier) || includesAny(head.slice(0, 6), cue.nouns) || (!nounFollows && includesAny(before, cue.nouns)) || organised || (listBefore !== undefined && includesAny(text.slice(listBefore.start, listBefore.end), cue.nouns) !== null);
     if (!named) return null;
   }
 

@@ -12,6 +12,8 @@ export interface GroupedFigure {
   markedTotal: boolean;
   /** 剩余/其余: a remainder, which makes the run "Y of X", not a partition. */
   remainder: boolean;
+  /** 结余/余额: a balance, never a part (收入 = 支出 + 结余 is a ledger, not a partition). */
+  balance?: boolean;
 }
 
 const MAX_PARTS = 12;
@@ -27,7 +29,7 @@ function markIfSum(figures: readonly GroupedFigure[], totalIndex: number, from: 
   const run: number[] = [];
   for (let j = from; j >= 0 && j < figures.length && run.length < MAX_PARTS; j += step) {
     const part = figures[j]!;
-    if (!sameRun(part, total) || part.remainder || part.value > total.value) return;
+    if (!sameRun(part, total) || part.remainder || part.balance || part.value > total.value) return;
     sum += part.value;
     run.push(j);
     // Money may carry cents; counts are whole.

@@ -86,4 +86,17 @@ describe('held-out rules (issue 13)', () => {
   it('reads every figure of a bracketed 其中 list as a sub-count', () => {
     expect(figures('召开教代会，选举产生代表50名（其中女代表30人，青年代表12人）。')).toEqual(['congress_delegates=50']);
   });
+
+  it('offers a bare total (一共3场) for the list of the clause before', () => {
+    const result = extractSuggestions('活动：篮球赛、拔河比赛、教工趣味运动会，一共3场。', defaultCatalogue).suggestions;
+    expect(result.map((s) => `${s.indicatorCode}=${s.value}`)).toEqual(['culture_sports_events=3']);
+  });
+
+  it('does not take expenditure and balance for parts of the income (收入 = 支出 + 结余)', () => {
+    expect(figures('全年工会经费收入共计20万元，支出18万元，收支相抵结余2万元。')).toEqual(['union_expenditure=180000']);
+  });
+
+  it('gives participants the activity their sentence opens with', () => {
+    expect(figures('工会组织教职工疗休养，共分三批，分别赴福建和云南，参加教职工共120人次。')).toEqual(['rest_trip_groups=3', 'rest_trip_participants=120']);
+  });
 });
