@@ -17,7 +17,7 @@ export interface Figure {
   sentenceIndex: number;
   clauseIndex: number;
   /** A number in a table cell: the whole row names it, and its column header if any. */
-  table?: { header: Span | null };
+  table?: { header: Span | null; headerRow: Span | null; totalRow: boolean };
 }
 
 /** A table column's unit as a classifier that takes no characters of the text. */
@@ -119,7 +119,7 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Figur
     const items = unit.family === 'times' ? itemsBeforeEach(text, clause, numeral) : 0;
     if (!items && excludedByContext(text, numeral, end, clause)) continue;
     const value = items ? items * numeral.value : numeral.value;
-    figures.push({ numeral, classifier: unit.classifier, family: unit.family, end, approx, value, sentenceIndex, clauseIndex, ...(cell && unit.length === 0 ? { table: { header: cell.header } } : {}) });
+    figures.push({ numeral, classifier: unit.classifier, family: unit.family, end, approx, value, sentenceIndex, clauseIndex, ...(cell && unit.length === 0 ? { table: { header: cell.header, headerRow: cell.headerRow, totalRow: cell.totalRow } } : {}) });
   }
   return figures;
 }

@@ -99,4 +99,17 @@ describe('held-out rules (issue 13)', () => {
   it('gives participants the activity their sentence opens with', () => {
     expect(figures('工会组织教职工疗休养，共分三批，分别赴福建和云南，参加教职工共120人次。')).toEqual(['rest_trip_groups=3', 'rest_trip_participants=120']);
   });
+
+  it('names every table row with the label cell of its header row (| 慰问类别 | 人次 |)', () => {
+    expect(figures('| 慰问类别 | 人次 | 金额 |\n| 生病住院 | 9 | 2700 |\n| 生育 | 2 | 1000 |\n')).toEqual([
+      'sick_visits=9',
+      'sick_visit_amount=2700',
+      'sick_visits=2',
+      'sick_visit_amount=1000',
+    ]);
+  });
+
+  it('reads a 合计 row as the total of what its column was read as, replacing the rows', () => {
+    expect(figures('| 项目 | 次数 |\n| 教工拔河比赛 | 1 |\n| 迎新年文艺汇演 | 1 |\n| 教工篮球赛 | 1 |\n| 合计 | 3 |\n')).toEqual(['culture_sports_events=3']);
+  });
 });

@@ -10,6 +10,10 @@ export interface TableCell {
   unit: string;
   /** The column header's span, when there is one: it names what the column counts. */
   header: Span | null;
+  /** The whole header row (| 慰问类别 | 人次 | 金额 |): its first cell names what every row is. */
+  headerRow: Span | null;
+  /** The row is the column's total (| 合计 | 3 |). */
+  totalRow: boolean;
 }
 
 const CELL_SPLIT = /\s*\|\s*|\t+| {2,}/g;
@@ -56,6 +60,7 @@ function cellsOf(text: string, start: number, end: number): Cell[] {
 export function tableCells(text: string): Map<number, TableCell> {
   const found = new Map<number, TableCell>();
   let header: Cell[] | null = null;
+  let headerRow: Span | null = null;
   let unitNote: string | null = null;
   let linesSinceNote = Infinity;
   let start = 0;
@@ -76,10 +81,12 @@ export function tableCells(text: string): Map<number, TableCell> {
         if (!numeric[column]) return;
         const headerCell = header && header.length === cells.length ? header[column]! : null;
         const unit = (headerCell && headerUnit(headerCell.text)) ?? (unitNote && linesSinceNote <= 12 ? unitNote : null);
-        if (unit) found.set(cell.start, { unit, header: headerCell });
+        const totalRow = /^(?:合计|总计|小计|共计|总数)$/.test(cells[0]!.text);
+        if (unit) found.set(cell.start, { unit, header: headerCell, headerRow: headerCell ? headerRow : null, totalRow });
       });
     } else if (cells.length >= 2 && !numeric.some(Boolean)) {
       header = cells;
+      headerRow = { start, end };
     } else if (lineText.trim() && !/^[-|\s:]+$/.test(lineText)) {
       header = null;
     }
