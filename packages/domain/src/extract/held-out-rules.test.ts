@@ -112,4 +112,24 @@ describe('held-out rules (issue 13)', () => {
   it('reads a 合计 row as the total of what its column was read as, replacing the rows', () => {
     expect(figures('| 项目 | 次数 |\n| 教工拔河比赛 | 1 |\n| 迎新年文艺汇演 | 1 |\n| 教工篮球赛 | 1 |\n| 合计 | 3 |\n')).toEqual(['culture_sports_events=3']);
   });
+
+  it('does not lend the words of the next list item to a figure (…3万元、节日慰问经费4万元)', () => {
+    expect(figures('全年预算支出约10万元，其中文体活动经费3万元、节日慰问经费4万元。')).not.toContain('holiday_welfare_amount=30000 plan');
+  });
+
+  it('reads 两次会议 as the meetings its sentence named', () => {
+    expect(figures('1月召开二次教代会（第三届第二次会议），9月召开第三届第三次会议，两次会议审议通过了2项制度。')).toContain('congress_sessions=2');
+  });
+
+  it('does not take 大病救助 for an insurance claim', () => {
+    expect(figures('为3名患大病的教职工申请上级工会大病救助。')).not.toContain('mutual_insurance_claimants=3');
+  });
+
+  it('does not count the recipients of a holiday gift as visits', () => {
+    expect(figures('全体教职工共80人收到了工会准备的节日慰问品。')).not.toContain('holiday_visits=80');
+  });
+
+  it('counts a figure restated in a recap sentence (此次活动…) once', () => {
+    expect(figures('工会看望了困难教职工3人，送去慰问金共3000元。此次活动共慰问教职工15人次，其中困难教职工3人次。')).toEqual(['hardship_aid_recipients=3', 'hardship_aid_amount=3000']);
+  });
 });

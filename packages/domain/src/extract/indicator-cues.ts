@@ -206,7 +206,8 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   holiday_visits: {
     classifiers: [...PERSON_TIMES, '户'],
     all: [VISIT, HOLIDAY],
-    not: ['退休', '离退休', '生病', '住院', '福利', '帮扶', '困难', '贫困', '帮困', '老教师'],
+    // 收到/领取 counts recipients of a gift, not visits.
+    not: ['收到', '领到', '领取', '退休', '离退休', '生病', '住院', '福利', '帮扶', '困难', '贫困', '帮困', '老教师'],
   },
   holiday_welfare_amount: {
     classifiers: MONEY,
@@ -225,7 +226,8 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
   },
   mutual_insurance_claimants: {
     classifiers: PERSON_TIMES,
-    all: [['理赔', '赔付', '获赔', '互助金', '住院补助', '大病救助']],
+    // 大病救助 is hardship aid from the union, not an insurance claim.
+    all: [['理赔', '赔付', '获赔', '互助金', '住院补助']],
   },
   mutual_insurance_amount: {
     classifiers: MONEY,

@@ -180,6 +180,8 @@ export function markedAsTotal(text: string, scope: FigureScope): boolean {
 
 /** A later mention that refers back to a figure already given (19份提案均已答复, 以上6次活动). */
 export function backReference(text: string, scope: FigureScope): boolean {
+  // A recap sentence (此次活动共走访…15人次，其中困难教职工3人次) restates the figures told before it.
+  if (/^(?:此次|本次|这次)/.test(text.slice(scope.sentence.start, scope.sentence.start + 2))) return true;
   return /均|全部|都已|以上|上述|这些/.test(text.slice(scope.clause.start, scope.clause.end));
 }
 

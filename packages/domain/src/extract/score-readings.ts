@@ -62,13 +62,17 @@ export function regionsFor(figure: Figure, byClause: FiguresByClause, sentences:
   const headerRow = figure.table?.headerRow;
   if (headerRow) regions.push({ ...headerRow, weight: 0.7, local: false, inClause: false });
   if (localStart > clause.start) regions.push({ start: clause.start, end: localStart, weight: 0.7, local: false, inClause: true });
-  if (localEnd < clause.end) regions.push({ start: localEnd, end: clause.end, weight: 0.7, local: false, inClause: true });
+  // After 、 the words name the next item: with a figure of its own (…3.5万元、节日慰问经费5万元) they are not this one's.
+  const nextItemOwned = listBreak >= 0 && next !== undefined && next.family === figure.family;
+  if (localEnd < clause.end) regions.push({ start: localEnd, end: clause.end, weight: nextItemOwned ? 0.3 : 0.7, local: false, inClause: true });
   // 工会组织教职工疗休养，共分四批，…，参加教职工共198人次: participants with no activity
   // named in their clause take part in the activity the sentence opens with.
   const joins = /参加|参与/.test(text.slice(clause.start, figure.numeral.start));
+  // 两次会议 names again the meetings the sentence told of (召开二次教代会…，9月召开…会议，两次会议审议…).
+  const namesMeetingAgain = /^会议/.test(text.slice(figure.end, figure.end + 2));
   for (let c = figure.clauseIndex - 1, distance = 1; c >= 0; c -= 1, distance += 1) {
     const other = sentence.clauses[c]!;
-    const base = joins && c === 0 ? 0.75 : Math.max(0.4, 0.75 - 0.1 * (distance - 1));
+    const base = (joins && c === 0) || namesMeetingAgain ? 0.75 : Math.max(0.4, 0.75 - 0.1 * (distance - 1));
     const weight = base * (owned(figure.sentenceIndex, c) ? 0.4 : 1);
     regions.push({ ...other, weight, local: false, inClause: false });
   }
