@@ -98,6 +98,37 @@ export function regionsFor(figure: Figure, byClause: FiguresByClause, sentences:
   return regions;
 }
 
+interface FigureFacts {
+  localText: string;
+  /** The words right after the figure, up to a verb. */
+  head: string;
+  /** 组织女教工健步走1次: an organising verb makes a count of times one of events. */
+  organised: boolean;
+  /** For a bare total (…，一共3场): the list clause before it. */
+  listBefore: Region | undefined;
+}
+
+// What depends on the figure alone, worked out once rather than for each of the catalogue's indicators.
+const factsCache = new WeakMap<Figure, FigureFacts>();
+function factsOf(text: string, figure: Figure, regions: readonly Region[]): FigureFacts {
+  const cached = factsCache.get(figure);
+  if (cached) return cached;
+  const local = regions[0]!;
+  // A verb after the figure ends the counted noun: 对困难教职工4人进行了慰问 — 慰问 there is
+  // what was done to them, not what is counted.
+  const rawHead = text.slice(figure.end, Math.min(local.end, figure.end + 16));
+  const verbAt = rawHead.search(HEAD_VERB);
+  const head = verbAt >= 0 ? rawHead.slice(0, verbAt) : rawHead;
+  const before = text.slice(local.start, figure.numeral.start);
+  const organised = figure.family === 'times' && /组织|开展|举办|举行/.test(before);
+  // 篮球赛、广场舞比赛、趣味运动会，一共3场: a bare total counts the list of the clause before.
+  const bareTotal = /(?:一共|共计|总共|合计|共)$/.test(before) && !/^[\u3400-\u9fff]/.test(head);
+  const listBefore = bareTotal ? regions.find((r) => !r.inClause && r.end <= local.start && r.weight >= 0.7) : undefined;
+  const facts = { localText: text.slice(local.start, local.end), head, organised, listBefore };
+  factsCache.set(figure, facts);
+  return facts;
+}
+
 export function scoreCandidate(text: string, figure: Figure, indicator: Indicator, cue: IndicatorCue, regions: readonly Region[], clause: Span, sentenceStart: number): Candidate | null {
   const classifier = figure.classifier;
   if (!cue.classifiers.includes(classifier) && classifier !== indicator.unit) return null;
@@ -107,14 +138,9 @@ export function scoreCandidate(text: string, figure: Figure, indicator: Indicato
   if (indicator.max !== undefined && figure.value > indicator.max) return null;
 
   const local = regions[0]!;
-  const localText = text.slice(local.start, local.end);
+  const { localText, head, organised, listBefore } = factsOf(text, figure, regions);
   // The counted noun right after the measure word (…等3项岗位练兵活动, 3次文体活动) names
   // the indicator more surely than any word around it, and overrides its exclusions.
-  // A verb after the figure ends the counted noun: 对困难教职工4人进行了慰问 — 慰问 there is
-  // what was done to them, not what is counted.
-  const rawHead = text.slice(figure.end, Math.min(local.end, figure.end + 16));
-  const verbAt = rawHead.search(HEAD_VERB);
-  const head = verbAt >= 0 ? rawHead.slice(0, verbAt) : rawHead;
   const headNames = cue.all.some((group) => includesAny(head.slice(0, 8), group) !== null);
   if (cue.not && includesAny(headNames ? head.slice(0, 8) : localText, cue.not)) return null;
   // The clause just before often names the activity ("坚持开展帮困送温暖活动，全年共慰问219人次").
@@ -126,11 +152,6 @@ export function scoreCandidate(text: string, figure: Figure, indicator: Indicato
     const before = text.slice(Math.max(local.start, figure.numeral.start - 10), figure.numeral.start);
     // 两个效果: a count noun written after 个/项/件 … is what is counted; 活动3次 names it before.
     const nounFollows = (figure.family === 'things' || figure.family === 'items') && /^[\u3400-\u9fff“"《]/.test(head);
-    // 组织女教工健步走1次, 组织退休教师春游一次: an organising verb makes the count one of events.
-    const organised = figure.family === 'times' && /组织|开展|举办|举行/.test(text.slice(local.start, figure.numeral.start));
-    // 篮球赛、广场舞比赛、趣味运动会，一共3场: a bare total counts the list of the clause before.
-    const bareTotal = /(?:一共|共计|总共|合计|共)$/.test(text.slice(local.start, figure.numeral.start)) && !/^[\u3400-\u9fff]/.test(head);
-    const listBefore = bareTotal ? regions.find((r) => !r.inClause && r.end <= local.start && r.weight >= 0.7) : undefined;
     const named =
       cue.nouns.includes(classifier) || includesAny(head.slice(0, 6), cue.nouns) || (!nounFollows && includesAny(before, cue.nouns)) || organised || (listBefore !== undefined && includesAny(text.slice(listBefore.start, listBefore.end), cue.nouns) !== null);
     if (!named) return null;
