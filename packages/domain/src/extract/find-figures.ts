@@ -82,7 +82,9 @@ function itemsBeforeEach(text: string, clause: Span, numeral: NumeralMatch): num
   if (text[numeral.start - 1] !== '各') return 0;
   const list = text.slice(clause.start, numeral.start - 1);
   if (/每|分别/.test(list)) return 0;
-  const items = list.split('、').length;
+  const parts = list.split('、');
+  // …、秋季徒步和迎新联欢各一次: the last pair may be joined by 和/及/与.
+  const items = parts.length + (parts.length >= 2 && /[和及与]/.test(parts.at(-1)!) ? 1 : 0);
   return items >= 2 && items <= 8 ? items : 0;
 }
 

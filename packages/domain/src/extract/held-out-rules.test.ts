@@ -132,4 +132,16 @@ describe('held-out rules (issue 13)', () => {
   it('counts a figure restated in a recap sentence (此次活动…) once', () => {
     expect(figures('工会看望了困难教职工3人，送去慰问金共3000元。此次活动共慰问教职工15人次，其中困难教职工3人次。')).toEqual(['hardship_aid_recipients=3', 'hardship_aid_amount=3000']);
   });
+
+  it('counts the last pair joined by 和 before 各一次', () => {
+    expect(figures('组织元宵灯谜、教工羽毛球赛、秋季徒步和迎新联欢各一次。')).toEqual(['culture_sports_events=4']);
+  });
+
+  it('lets a date stand between a proposal count and 全部办结', () => {
+    expect(figures('代表提交提案8件，截至12月底已全部办结。')).toEqual(['proposals_collected=8', 'proposals_resolved=8']);
+  });
+
+  it('does not count aid for staff children (子女, 助学金) as hardship aid', () => {
+    expect(figures('“金秋助学”资助教职工子女上大学3人，发放助学金3000元。')).toEqual([]);
+  });
 });

@@ -186,7 +186,7 @@ export const indicatorCues: Readonly<Record<string, IndicatorCue>> = {
     all: [HARDSHIP],
     any: ['金额', '发放', '资金', '帮扶金', '补助金', '慰问金'],
     // Income lines and cost allowances (伙食费补助, 交通补助) are not aid.
-    not: ['学生', '儿童', '女童', '上级补助', '行政补助', '拨交', '拨缴', '收入', '入账', '返还', '伙食', '交通', '燃油', '住宿', '餐费', '误餐', '过路', '场地', '车辆', '通讯'],
+    not: ['学生', '儿童', '女童', '子女', '助学', '上级补助', '行政补助', '拨交', '拨缴', '收入', '入账', '返还', '伙食', '交通', '燃油', '住宿', '餐费', '误餐', '过路', '场地', '车辆', '通讯'],
   },
   sick_visits: {
     classifiers: PERSON_TIMES,

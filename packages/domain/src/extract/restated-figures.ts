@@ -33,7 +33,8 @@ export function yearTotalsOverParts<T extends Placed>(text: string, suggestions:
 }
 
 /** …提案33件，会后…全部办结: the same count, resolved (not 答复, which is only a reply). */
-const ALL_RESOLVED = /^[^。；\d]{0,30}?(?:全部|均已|均|都已|已全部|全都|悉数)(?:得到|予以)?(?:办结|落实|办理完毕|处理完毕)/;
+// No other count may come between (a date may: 截至12月底已全部办结).
+const ALL_RESOLVED = /^(?:[^。；\d]|\d+(?=[年月日号]))*?(?:全部|均已|均|都已|已全部|全都|悉数)(?:得到|予以)?(?:办结|落实|办理完毕|处理完毕)/;
 export function allResolved(text: string, figureEnd: number, sentenceEnd: number): boolean {
-  return ALL_RESOLVED.test(text.slice(figureEnd, sentenceEnd));
+  return ALL_RESOLVED.test(text.slice(figureEnd, Math.min(sentenceEnd, figureEnd + 40)));
 }

@@ -96,8 +96,8 @@ export const SUB_POPULATION_INDICATORS: ReadonlySet<string> = new Set(['female_s
  * cadres of other bodies or villagers are not the school's staff. 老师 is left
  * out: it is also a title after a name (退休教师——王老师).
  */
-const POPULATION = /(?:离)?退休(?:教职工|教职员工|教师|教工|职工|人员|老师|干部|会员)?|离休干部|离休老同志|离休|学生家长|学生|家长|家属|幼儿|儿童|村民|居民|孤寡老人|社区老人|教职员工|教职工|教师|教工|职工|员工|会员|代表|干部|老教师/g;
-const NOT_STAFF = /离休|学生|家长|家属|幼儿|儿童|村民|居民|孤寡|社区/;
+const POPULATION = /(?:离)?退休(?:教职工|教职员工|教师|教工|职工|人员|老师|干部|会员)?|离休干部|离休老同志|离休|学生家长|学生|家长|家属|子女|幼儿|儿童|村民|居民|孤寡老人|社区老人|教职员工|教职工|教师|教工|职工|员工|会员|代表|干部|老教师/g;
+const NOT_STAFF = /离休|学生|家长|家属|子女|幼儿|儿童|村民|居民|孤寡|社区/;
 export function countsNonStaff(text: string, scope: FigureScope): boolean {
   const head = /^[余多近约]?[^，。；、\d\s|]{0,4}?(离休干部|离休老同志|离休|学生家长|学生|家长|家属|幼儿|儿童|村民|居民|孤寡老人)/.exec(text.slice(scope.figureEnd, scope.figureEnd + 8));
   if (head) return true;
