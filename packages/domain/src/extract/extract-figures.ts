@@ -92,6 +92,9 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
   const byClause = figuresByClause(figures);
 
   const scopes = figures.map((figure) => scopeOf(figure, sentences));
+  // A per-capita amount (每位200元) is no reading of its own, so it owns no words: the total
+  // after it (…的慰问品，共计发放4.1万元) is named by them.
+  const owners = figuresByClause(figures.filter((_, index) => !perCapita(text, scopes[index]!)));
   const parts = partsOfTotals(
     figures.map((figure, index) => ({
       value: figure.value,
@@ -164,7 +167,7 @@ export function extractSuggestions(original: string, catalogue: readonly Indicat
     const totalCode = marker >= 0 && firstSameFamily !== undefined && firstSameFamily.start < marker ? firstSameFamily.code : null;
     const underOtherTotal = marker >= 0 && sentenceLead.start < marker && !(sentenceLead.code && indicatorCues[sentenceLead.code]?.stock);
 
-    const regions = regionsFor(figure, byClause, sentences, text);
+    const regions = regionsFor(figure, byClause, sentences, text, owners);
     if (options.meter) {
       options.meter.regions += regions.length;
       for (const region of regions) options.meter.charsSearched += region.end - region.start;

@@ -144,4 +144,8 @@ describe('held-out rules (issue 13)', () => {
   it('does not count aid for staff children (子女, 助学金) as hardship aid', () => {
     expect(figures('“金秋助学”资助教职工子女上大学3人，发放助学金3000元。')).toEqual([]);
   });
+
+  it('lets a per-capita amount lend its words to the total after it (每位…200元的慰问品，共计发放…)', () => {
+    expect(figures('国庆、中秋双节，工会为每位教职工发放价值200元的慰问品，共计发放3.2万元。')).toEqual(['holiday_welfare_amount=32000']);
+  });
 });

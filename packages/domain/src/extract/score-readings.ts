@@ -36,7 +36,7 @@ export interface Region extends Span {
 }
 
 /** Where to look for cue words, closest first. Context owned by another figure of the same kind counts less. */
-export function regionsFor(figure: Figure, byClause: FiguresByClause, sentences: readonly Sentence[], text: string): Region[] {
+export function regionsFor(figure: Figure, byClause: FiguresByClause, sentences: readonly Sentence[], text: string, owners: FiguresByClause = byClause): Region[] {
   const sentence = sentences[figure.sentenceIndex]!;
   const clause = sentence.clauses[figure.clauseIndex]!;
   const inSameClause = byClause.get(clauseKey(figure.sentenceIndex, figure.clauseIndex)) ?? [];
@@ -53,7 +53,7 @@ export function regionsFor(figure: Figure, byClause: FiguresByClause, sentences:
   const listBreak = text.slice(figure.end, itemEnd).indexOf('、');
   const localEnd = listBreak >= 0 ? figure.end + listBreak : itemEnd;
   const owned = (sentenceIndex: number, clauseIndex: number) =>
-    (byClause.get(clauseKey(sentenceIndex, clauseIndex)) ?? []).some((f) => f !== figure && f.family === figure.family);
+    (owners.get(clauseKey(sentenceIndex, clauseIndex)) ?? []).some((f) => f !== figure && f.family === figure.family);
 
   const regions: Region[] = [{ start: localStart, end: localEnd, weight: 1, local: true, inClause: true }];
   const header = figure.table?.header;
