@@ -146,6 +146,7 @@ describe('held-out rules (issue 13)', () => {
   });
 
   it('lets a per-capita amount lend its words to the total after it (每位…200元的慰问品，共计发放…)', () => {
-    expect(figures('国庆、中秋双节，工会为每位教职工发放价值200元的慰问品，共计发放3.2万元。')).toEqual(['holiday_welfare_amount=32000']);
+    const result = extractSuggestions('国庆、中秋双节，工会为每位教职工发放价值200元的慰问品，共计发放3.2万元。', defaultCatalogue).suggestions;
+    expect(result.map((s) => `${s.indicatorCode}=${s.value} ${s.tier}`)).toEqual(['holiday_welfare_amount=32000 confident']);
   });
 });
