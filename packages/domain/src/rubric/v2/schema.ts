@@ -58,7 +58,8 @@ export function rubricV2Issues(rubric: z.infer<typeof rubricV2ObjectSchema>): Is
   if (Math.abs(weights - 100) > 1e-9) add(['raters'], `各评分人权重合计为 ${fmt(weights)}%，应为 100%`);
 
   if (rubric.totalPoints < 0) add(['totalPoints'], '满分不能为负');
-  else {
+  // The sum means something only once every part is valid.
+  else if (issues.length === 0) {
     const { base } = rubricV2Maximum(rubric);
     if (Math.abs(base - rubric.totalPoints) > 1e-9) add(['items'], `各类别基础分合计为 ${fmt(base)} 分，应为满分 ${fmt(rubric.totalPoints)} 分`);
   }

@@ -169,7 +169,8 @@ function scoreRater(rubric: RubricV2, rater: RubricV2['raters'][number], ratings
     categories,
     total,
     complete: items.every((i) => i.rated),
-    lines: [...items.flatMap((i) => i.lines), ...categories.flatMap((c) => c.lines)],
+    // Category by category: its items' lines, then its cap.
+    lines: categories.flatMap((c) => [...items.filter((i) => i.categoryId === c.categoryId).flatMap((i) => i.lines), ...c.lines]),
   };
 }
 
