@@ -43,9 +43,9 @@ describe('a v1 rubric read as v2', () => {
   it('keeps every item as an automatic one with two raters, 综评 = 验收', () => {
     expect(v2.items.every((i) => i.kind === 'automatic')).toBe(true);
     expect(v2.items.map((i) => i.id)).toEqual(defaultRubric.items.map((i) => i.id));
-    expect(v2.raters.map((r) => [r.labelZh, r.weight])).toEqual([
-      ['自评', 0],
-      ['验收', 100],
+    expect(v2.raters.map((r) => [r.labelZh, r.weight, r.by])).toEqual([
+      ['自评', 0, 'school'],
+      ['验收', 100, 'district'],
     ]);
     expect(v2.categories.map((c) => c.id)).toEqual(categoryCodes.filter((c) => defaultRubric.items.some((i) => i.category === c)));
     const max = rubricV2Maximum(v2);

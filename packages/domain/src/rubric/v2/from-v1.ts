@@ -5,8 +5,8 @@ import { rubricV2Schema, type RubricV2 } from './schema';
 
 /** v1's two assessments beside the automatic total: the chair's 自评 and the district's 验收. */
 export const V1_RATERS = [
-  { id: 'self', labelZh: '自评', weight: 0 },
-  { id: 'acceptance', labelZh: '验收', weight: 100 },
+  { id: 'self', labelZh: '自评', weight: 0, by: 'school' },
+  { id: 'acceptance', labelZh: '验收', weight: 100, by: 'district' },
 ] as const;
 
 /**

@@ -114,11 +114,18 @@ export const rubricCategorySchema = z.object({
 });
 export type RubricCategory = z.infer<typeof rubricCategorySchema>;
 
+/**
+ * Who fills a rater column in the platform: the school's chair (自评) or the
+ * district. Chairs never see other schools, so 互评 sheets are entered by the district.
+ */
+export const raterParties = ['school', 'district'] as const;
+
 /** A rater column (自评 / 考评 / 互评 …); weights in percent give the 综评分. */
 export const raterSchema = z.object({
   id: slug('评分人编号'),
   labelZh: safeText({ min: 1, max: 20, minMessage: '请填写评分人名称' }),
   weight: number('权重'),
+  by: z.enum(raterParties, { error: '评分人应由学校或区教育工会填写' }).default('district'),
 });
 export type Rater = z.infer<typeof raterSchema>;
 
