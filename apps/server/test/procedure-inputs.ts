@@ -101,6 +101,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'dashboard.trend': { allowed: loggedIn, input: () => ({ code: 'sick_visits' }) },
   'dashboard.schoolProfile': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
+  'rubric.definition': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.save': { allowed: adminOnly, input: (f) => ({ year: f.openYear, rubric: defaultRubric }) },
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
   'rubric.assess': { allowed: ['admin'], input: (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '' }) },

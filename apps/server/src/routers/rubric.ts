@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/audit-log';
 import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
 import { listYearIndicators } from '../services/catalogue';
+import { loadRubricDefinition } from '../services/rubric-definitions';
 import { getRubric, refreshScores } from '../services/scores';
 import { adminProcedure, authedProcedure, invalidFields, router } from '../trpc/trpc';
 
@@ -13,6 +14,9 @@ const score = z.number().min(0, { error: '分数不能为负' }).max(100, { erro
 export const rubricRouter = router({
   /** The year's assessment table (the default one until the district edits it). */
   get: authedProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => getRubric(ctx.db, input.year)),
+
+  /** The year's rubric in the v2 model (a v1 one read as v2) with its live maximum. */
+  definition: authedProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => loadRubricDefinition(ctx.db, input.year)),
 
   /** Saves a year's rubric and rescores that year's approved reports. */
   save: adminProcedure.input(z.object({ year: reportingYearSchema, rubric: rubricSchema })).mutation(async ({ ctx, input }) => {
