@@ -97,4 +97,42 @@ describe.each(testEngines())('[%s] scoring through rubric v2', (engine) => {
     // Second: nobody rated the ledger yet → only the automatic item: c × 40% + c × 60% = c.
     expect(stored.get(second!.id)).toMatchObject({ total: congress(second!.school_id) });
   });
+
+  it('lets the chair fill 自评 and the admin 考评 (rescoring an approved report), refusing the other column and bad ratings in Chinese', async () => {
+    // The year 2025 now has the v2 rubric of the previous test.
+    const [report, other] = await t.db.selectFrom('reports').select(['id', 'school_id']).where('year', '=', 2025).where('status', '=', 'approved').orderBy('id').limit(2).execute();
+    const chairOf = async (schoolId: number) => {
+      const user = await t.db.selectFrom('users').select('username').where('org_unit_id', '=', schoolId).where('role', '=', 'school_chair').executeTakeFirstOrThrow();
+      return createCaller(createDirectContext(t.db, await actorFor(t.db, user.username)));
+    };
+    const chair = await chairOf(report!.school_id);
+    const otherChair = await chairOf(other!.school_id);
+    const admin = createCaller(createDirectContext(t.db, await actorFor(t.db, 'admin')));
+    const viewer = createCaller(createDirectContext(t.db, await actorFor(t.db, 'viewer')));
+
+    await expect(chair.rubric.rate({ reportId: report!.id, raterId: 'self', ratings: { ledger: { earned: 50 } } })).resolves.toEqual({ rescored: true });
+    await expect(admin.rubric.rate({ reportId: report!.id, raterId: 'inspection', ratings: { ledger: { earned: 30, noteZh: '台帐未归档' } } })).resolves.toEqual({ rescored: true });
+    // 自评 40 + 50 = 90, 考评 40 + 30 = 70 → 90 × 40% + 70 × 60% = 36 + 42 = 78 (三星, no 复核 needed below 五星).
+    const score = await t.db.selectFrom('report_scores').select(['total', 'stars']).where('report_id', '=', report!.id).executeTakeFirstOrThrow();
+    expect(score).toEqual({ total: 78, stars: 3 });
+    expect(await viewer.rubric.ratings({ reportId: report!.id })).toEqual({
+      year: 2025,
+      ratings: { self: { ledger: { earned: 50 } }, inspection: { ledger: { earned: 30, noteZh: '台帐未归档' } } },
+      review: { stars: 3 },
+    });
+
+    const refused = async (call: Promise<unknown>) => call.then(() => 'accepted', (e: { code: string; message: string }) => `${e.code} ${e.message}`);
+    expect(await refused(chair.rubric.rate({ reportId: report!.id, raterId: 'inspection', ratings: {} }))).toBe('FORBIDDEN 考评由区教育工会管理员填写');
+    expect(await refused(admin.rubric.rate({ reportId: report!.id, raterId: 'self', ratings: {} }))).toBe('FORBIDDEN 自评由学校工会主席填写');
+    expect(await refused(viewer.rubric.rate({ reportId: report!.id, raterId: 'inspection', ratings: {} }))).toBe('FORBIDDEN 考评由区教育工会管理员填写');
+    expect(await refused(otherChair.rubric.rate({ reportId: report!.id, raterId: 'self', ratings: {} }))).toBe('NOT_FOUND 找不到该年报');
+    expect(await refused(admin.rubric.rate({ reportId: report!.id, raterId: 'inspection', ratings: { ledger: { earned: 70 } } }))).toContain('考评：“台帐齐全归档”的得分应在 0 至 60 分之间');
+    expect(await refused(admin.rubric.rate({ reportId: report!.id, raterId: 'inspection', ratings: { congress: { earned: 40 } } }))).toContain('“按时召开教代会”按年报数据自动计分，不能手工评分');
+    expect(await refused(admin.rubric.rate({ reportId: report!.id, raterId: 'peer', ratings: {} }))).toContain('2025 年度评估表中没有评分人 peer');
+    expect(await refused(admin.rubric.rate({ reportId: report!.id, raterId: 'inspection', ratings: { ledger: { earned: -1 } } }))).toContain('得分不能为负');
+    // Nothing changed by the refused calls.
+    expect(await t.db.selectFrom('report_scores').select(['total', 'stars']).where('report_id', '=', report!.id).executeTakeFirstOrThrow()).toEqual({ total: 78, stars: 3 });
+    const audit = await t.db.selectFrom('audit_log').select(['username', 'details']).where('action', '=', 'rubric_rated').orderBy('id').execute();
+    expect(audit.map((a) => a.username)).toEqual([expect.stringMatching(/^chair/), 'admin']);
+  });
 });

@@ -23,8 +23,10 @@ export const raterItemInputSchema = z.object({
 export type RaterItemInput = z.infer<typeof raterItemInputSchema>;
 
 const key = z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: '编号只能包含小写字母、数字、下划线和短横线' });
+/** One rater's column: inputs by item id. */
+export const raterColumnSchema = safeRecord(key, raterItemInputSchema);
 /** Ratings by rater id, then item id. */
-export const ratingsSchema = safeRecord(key, safeRecord(key, raterItemInputSchema));
+export const ratingsSchema = safeRecord(key, raterColumnSchema);
 export type Ratings = Record<string, Record<string, RaterItemInput>>;
 
 /**
