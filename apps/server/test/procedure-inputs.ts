@@ -101,6 +101,10 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'dashboard.trend': { allowed: loggedIn, input: () => ({ code: 'sick_visits' }) },
   'dashboard.schoolProfile': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
+  'rubric.definition': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
+  'rubric.ratings': { allowed: districtAndChairA, input: (f) => ({ reportId: f.reportA.id }) },
+  // The default rubric's 自评 column is the school's: the admin and the viewer are refused it, chair B cannot find the report.
+  'rubric.rate': { allowed: chairAOnly, input: (f) => ({ reportId: f.reportA.id, raterId: 'self', ratings: {} }) },
   'rubric.save': { allowed: adminOnly, input: (f) => ({ year: f.openYear, rubric: defaultRubric }) },
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
   'rubric.assess': { allowed: ['admin'], input: (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '' }) },

@@ -152,9 +152,30 @@ export interface AuditLogTable {
 
 export interface RubricsTable {
   year: number;
+  /** A v1 or v2 rubric document; read it with the domain's parseRubricDefinition. */
   definition: ColumnType<unknown, string, string>;
+  /** 1 for rows written before rubric v2 (migration 0012), 2 for v2 definitions. */
+  schema_version: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
   updated_by: number | null;
+}
+
+/** One rater's column of one report under a v2 rubric (inputs by item id). */
+export interface RubricRatingsTable {
+  report_id: number;
+  rater_id: string;
+  ratings: ColumnType<Record<string, unknown>, string, string>;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
+/** The stars a report keeps after 复核 by the level above. */
+export interface RubricStarReviewsTable {
+  report_id: number;
+  stars: number;
+  note: ColumnType<string, string | undefined, string>;
+  reviewed_at: Timestamp;
+  reviewed_by: number | null;
 }
 
 export interface ReportAssessmentsTable {
@@ -210,6 +231,8 @@ export interface Database {
   reminders: RemindersTable;
   reporting_year_indicators: ReportingYearIndicatorsTable;
   rubrics: RubricsTable;
+  rubric_ratings: RubricRatingsTable;
+  rubric_star_reviews: RubricStarReviewsTable;
   report_assessments: ReportAssessmentsTable;
   report_scores: ReportScoresTable;
   approved_figures: ApprovedFiguresTable;

@@ -22,6 +22,7 @@ export type { ExtractionMeter } from './extract/extract-figures';
 export * from './rubric/rubric';
 export * from './rubric/scoring';
 export * from './rubric/default-rubric';
+export * from './rubric/v2';
 export * from './compare/comparison';
 export * from './compare/comparison-table';
 export * from './compare/robust-statistics';

@@ -1,10 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { idSchema, reportingYearSchema, rubricSchema, safeText } from '@union/domain';
+import { idSchema, raterColumnSchema, reportingYearSchema, rubricSchema, safeText } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
 import { listYearIndicators } from '../services/catalogue';
+import { loadRatingInputs, loadRubricDefinition } from '../services/rubric-definitions';
+import { saveRaterColumn } from '../services/rubric-ratings';
 import { getRubric, refreshScores } from '../services/scores';
 import { adminProcedure, authedProcedure, invalidFields, router } from '../trpc/trpc';
 
@@ -13,6 +15,22 @@ const score = z.number().min(0, { error: '分数不能为负' }).max(100, { erro
 export const rubricRouter = router({
   /** The year's assessment table (the default one until the district edits it). */
   get: authedProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => getRubric(ctx.db, input.year)),
+
+  /** The year's rubric in the v2 model (a v1 one read as v2) with its live maximum. */
+  definition: authedProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => loadRubricDefinition(ctx.db, input.year)),
+
+  /** The rater columns (自评 / 考评 …) and 复核 of one report under the year's v2 rubric. */
+  ratings: authedProcedure.input(z.object({ reportId: idSchema })).query(async ({ ctx, input }) => {
+    const report = await ctx.db.selectFrom('reports').select(['id', 'year']).where('id', '=', input.reportId).where('id', 'in', readableReportIds(ctx.db, ctx.actor)).executeTakeFirst();
+    if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
+    const given = (await loadRatingInputs(ctx.db, [report.id])).get(report.id);
+    return { year: report.year, ratings: given?.ratings ?? {}, review: given?.review ?? null };
+  }),
+
+  /** Saves one rater's column of a report (自评 by the school's chair, the other columns by the district admin). */
+  rate: authedProcedure
+    .input(z.object({ reportId: idSchema, raterId: z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: '评分人编号无效' }), ratings: raterColumnSchema }))
+    .mutation(({ ctx, input }) => saveRaterColumn(ctx.db, ctx, input)),
 
   /** Saves a year's rubric and rescores that year's approved reports. */
   save: adminProcedure.input(z.object({ year: reportingYearSchema, rubric: rubricSchema })).mutation(async ({ ctx, input }) => {

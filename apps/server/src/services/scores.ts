@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@union/db';
-import { defaultRubric, rubricSchema, scoreReport, type Honour, type Rubric } from '@union/domain';
+import { defaultRubric, rubricSchema, scoreRubricV2, type Honour, type Rubric } from '@union/domain';
+import { loadRatingInputs, loadRubricDefinition } from './rubric-definitions';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,7 +18,8 @@ export async function getRubric(db: Db, year: number): Promise<{ rubric: Rubric;
  */
 export async function refreshScores(db: Db, year: number, reportIds?: readonly number[]): Promise<number> {
   if (reportIds && reportIds.length === 0) return 0;
-  const { rubric } = await getRubric(db, year);
+  // Scored in the v2 model: a v1 rubric gives exactly its v1 scores (packages/domain rubric/v2/from-v1.test.ts).
+  const { rubric } = await loadRubricDefinition(db, year);
   let reportsQuery = db
     .selectFrom('reports as r')
     .innerJoin('schools as s', 's.id', 'r.school_id')
@@ -31,9 +33,10 @@ export async function refreshScores(db: Db, year: number, reportIds?: readonly n
     return 0;
   }
   const ids = reports.map((r) => r.id);
-  const [values, honours] = await Promise.all([
+  const [values, honours, ratingInputs] = await Promise.all([
     db.selectFrom('report_values').select(['report_id', 'indicator_code', 'value']).where('report_id', 'in', ids).execute(),
     db.selectFrom('honours').select(['report_id', 'title', 'level', 'kind', 'recipient']).where('report_id', 'in', ids).execute(),
+    loadRatingInputs(db, ids),
   ]);
   const valuesByReport = new Map<number, Record<string, number>>();
   for (const v of values) {
@@ -43,28 +46,28 @@ export async function refreshScores(db: Db, year: number, reportIds?: readonly n
   }
   const honoursByReport = new Map<number, Honour[]>();
   for (const h of honours) honoursByReport.set(h.report_id, [...(honoursByReport.get(h.report_id) ?? []), h]);
-  const categoryOf = new Map(rubric.items.map((i) => [i.id, i.category]));
-
+  // Categories without items (and so without points) are left out, as before v2.
+  const usedCategories = new Set(rubric.items.map((i) => i.category));
   const rows = reports.map((report) => {
     const reportValues = valuesByReport.get(report.id) ?? {};
-    const score = scoreReport(rubric, {
-      values: reportValues,
-      honours: honoursByReport.get(report.id) ?? [],
-      narrative: { achievements: report.narrative_achievements, shortcomings: report.narrative_shortcomings, plans: report.narrative_plans },
-      staffCount: reportValues.staff_total ?? report.staff_count,
+    const given = ratingInputs.get(report.id);
+    const score = scoreRubricV2(rubric, {
+      figures: {
+        values: reportValues,
+        honours: honoursByReport.get(report.id) ?? [],
+        narrative: { achievements: report.narrative_achievements, shortcomings: report.narrative_shortcomings, plans: report.narrative_plans },
+        staffCount: reportValues.staff_total ?? report.staff_count,
+      },
+      ratings: given?.ratings ?? {},
+      ...(given?.review ? { review: given.review } : {}),
     });
-    const categoryScores: Record<string, number> = {};
-    const itemScores: Record<string, number> = {};
-    for (const item of score.items) {
-      const category = categoryOf.get(item.itemId)!;
-      categoryScores[category] = Math.round(((categoryScores[category] ?? 0) + item.earned) * 100) / 100;
-      itemScores[item.itemId] = item.earned;
-    }
+    const categoryScores = Object.fromEntries(score.categories.filter((c) => usedCategories.has(c.categoryId)).map((c) => [c.categoryId, c.earned]));
+    const itemScores = Object.fromEntries(score.items.map((i) => [i.itemId, i.earned]));
     return {
       report_id: report.id,
       school_id: report.school_id,
       year,
-      total: score.total,
+      total: score.combined,
       stars: score.stars,
       category_scores: JSON.stringify(categoryScores),
       item_scores: JSON.stringify(itemScores),

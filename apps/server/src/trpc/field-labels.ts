@@ -64,6 +64,15 @@ const genericLabels = new Map<string, string>(
     action: '操作类型',
     before: '翻页位置',
     rubric: '评估表',
+    raterId: '评分人',
+    ratings: '评分',
+    earned: '得分',
+    occurrences: '扣分次数',
+    forfeited: '不得分情形',
+    tierCounts: '各档次获奖数',
+    count: '数量',
+    triggered: '否决情形',
+    noteZh: '评分说明',
     totalPoints: '总分',
     items: '评分项',
     titleZh: '评分项名称',
@@ -108,6 +117,12 @@ export function labelOfInputPath(path: readonly PropertyKey[]): string | undefin
     const field = path[2];
     const fieldLabel = typeof field === 'string' ? (field === 'kind' ? '集体/个人' : (genericLabels.get(field) ?? field)) : '';
     return `第${second + 1}项荣誉${fieldLabel ? `的${fieldLabel}` : ''}`;
+  }
+  // A rater's column (rubric.rate): keyed by the rubric's item ids.
+  if (first === 'ratings' && typeof second === 'string') {
+    const field = path[2];
+    const fieldLabel = typeof field === 'string' ? (genericLabels.get(field) ?? field) : '';
+    return `评分项 ${second}${fieldLabel ? ` 的${fieldLabel}` : ''}`;
   }
   const pattern = path.map((p) => (typeof p === 'number' ? '*' : String(p))).join('.');
   const byPath = pathLabels.get(pattern);

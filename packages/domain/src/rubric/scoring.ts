@@ -36,7 +36,7 @@ function countMentions(narrative: Narrative, keywords: readonly string[]): numbe
 }
 
 /** The measured quantity of an item; null when the data it needs is missing. */
-export function measureItem(item: RubricItem, input: ScoringInput): number | null {
+export function measureItem(item: Pick<RubricItem, 'method'>, input: ScoringInput): number | null {
   const m = item.method;
   switch (m.kind) {
     case 'reach_target':
@@ -60,7 +60,7 @@ export function measureItem(item: RubricItem, input: ScoringInput): number | nul
   }
 }
 
-export function scoreItem(item: RubricItem, input: ScoringInput): ItemScore {
+export function scoreItem(item: Pick<RubricItem, 'id' | 'points' | 'method'>, input: ScoringInput): ItemScore {
   const measured = measureItem(item, input);
   let progress = 0;
   if (measured !== null) {

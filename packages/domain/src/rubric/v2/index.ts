@@ -1,0 +1,6 @@
+export * from './model';
+export * from './maximum';
+export * from './schema';
+export * from './ratings';
+export * from './scoring';
+export * from './from-v1';
