@@ -269,5 +269,16 @@ export const en: Messages = {
     notSubmitted: 'This school has not handed in its report yet; it can be read once submitted',
     notSubmittedHint: 'The {{year}} report appears here once the school submits it.',
     invalidParams: 'The school or year in the address is not valid',
+    source: {
+      marker: 'From summary',
+      markerFor: '{{name}} came from the summary: show the sentence',
+      title: 'Sentence in the summary',
+      document: 'File: {{name}}',
+      pasted: 'From pasted summary text',
+      accepted: 'Accepted by {{who}} on {{when}}',
+      acceptedBySomeone: 'Accepted on {{when}}',
+      notSavedYet: 'Put into the draft, not saved yet',
+      sum: 'Sum of {{count}} figures',
+    },
   },
 };

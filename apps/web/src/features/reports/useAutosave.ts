@@ -5,7 +5,7 @@ import { errorCode, useTRPC } from '../../app/trpc';
 import { useDescribeError } from '../../ui/form';
 import { AUTOSAVE_DEBOUNCE_MS, autosaveReducer, hasUnsavedChanges, initialAutosave, maySave, retryDelayMs, type AutosaveEvent, type AutosaveState } from './autosave';
 import { clearBackup, writeBackup } from './backup';
-import { buildSaveContent, sameContent, type FormDraft, type ReportContent } from './draft';
+import { buildSaveContent, sameContent, sourcesForSave, type FormDraft, type ReportContent } from './draft';
 
 export interface SavedCopy {
   content: ReportContent;
@@ -71,7 +71,7 @@ export function useAutosave({
     dispatch({ type: 'start', seq });
     const run = (async () => {
       try {
-        const result = await save.mutateAsync({ schoolId, year, baseVersion: savedRef.current.version, ...content });
+        const result = await save.mutateAsync({ schoolId, year, baseVersion: savedRef.current.version, ...content, sources: sourcesForSave(content.sources) });
         savedRef.current = { content, version: result.version, reportId: result.reportId };
         setServerFieldErrors({});
         dispatch({ type: 'success', seq, at: Date.now() });

@@ -14,7 +14,8 @@ import { CategoryNav, CategorySection, groupCatalogue } from '../reports/categor
 import { compareWithPrevious, formatIndicatorValue, formatNumber, narrativeParagraphs } from '../../ui/format';
 import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';
-import { formatPercentChange, percentChange } from './change';
+import { formatRelativeChange, isBigChange, relativeChange } from './change';
+import { SourceNote } from '../../ui/SourceNote';
 import { useReviewCopy } from './messages';
 import { HonoursTable } from '../reports/HonoursTable';
 
@@ -84,6 +85,8 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
         queryClient.invalidateQueries({ queryKey: trpc.reports.get.queryKey({ schoolId, year }) }),
         queryClient.invalidateQueries({ queryKey: trpc.review.queue.pathKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.review.completeness.pathKey() }),
+        // Approval scores the report (and reopening removes the score): the assessment panel reads it anew.
+        queryClient.invalidateQueries({ queryKey: trpc.rubric.assessment.pathKey() }),
       ]);
       window.scrollTo(0, 0);
     },
@@ -185,8 +188,6 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
         <EmptyState title={c.notSubmitted} />
       ) : (
         <>
-          <AssessmentPanel reportId={report.id} year={year} canAccept={isAdmin} />
-
           <section className="report-section" aria-labelledby="review-values">
             <h2 id="review-values">{c.valuesTitle}</h2>
             <p className="muted">
@@ -218,7 +219,9 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
                       const cur = report.values[indicator.code];
                       const prev = previousYearValues[indicator.code];
                       const change = compareWithPrevious(cur, prev);
-                      const pct = percentChange(cur, prev);
+                      const relative = relativeChange(cur, prev, indicator.valueType);
+                      const relativeText = formatRelativeChange(relative, c.relativeChange);
+                      const source = report.sources[indicator.code];
                       const warning = warningByCode.get(indicator.code);
                       const explanation = report.explanations[indicator.code];
                       const path = `values.${indicator.code}`;
@@ -241,6 +244,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
                           </th>
                           <td className="num" data-label={c.colThisYear(year)}>
                             {formatIndicatorValue(cur, indicator, labelKey) ?? <span className="unfilled">{t('report.unfilled')}</span>}
+                            {source ? <SourceNote source={source} name={name(indicator)} /> : null}
                           </td>
                           <td className="num" data-label={c.colLastYear(year - 1)}>
                             {formatIndicatorValue(prev, indicator, labelKey) ?? t('common.noValue')}
@@ -249,10 +253,10 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
                             {change ? (change.direction === 'same' ? '0' : `${change.direction === 'up' ? '+' : '−'}${formatNumber(change.delta, indicator.valueType, labelKey)}`) : t('common.noValue')}
                           </td>
                           <td className="num" data-label={c.colPct}>
-                            {pct === null ? (
+                            {relativeText === null ? (
                               t('common.noValue')
                             ) : (
-                              <span className={`pct--${pct > 0 ? 'up' : pct < 0 ? 'down' : 'same'}${Math.abs(pct) >= 50 ? ' pct--big' : ''}`}>{formatPercentChange(pct)}</span>
+                              <span className={`pct--${change?.direction === 'up' ? 'up' : change?.direction === 'down' ? 'down' : 'same'}${isBigChange(relative) ? ' pct--big' : ''}`}>{relativeText}</span>
                             )}
                           </td>
                         </tr>
@@ -292,6 +296,9 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
             <HonoursTable honours={report.honours} emptyText={c.honoursEmpty} />
             {commentToggle('honours', c.honoursTitle)}
           </section>
+
+          {/* After the figures: at 1366×800 the score cards would push the data below the fold. */}
+          <AssessmentPanel reportId={report.id} year={year} canAccept={isAdmin} />
 
           {comments.length ? <PastComments comments={comments} catalogue={catalogue.data} /> : null}
 
