@@ -269,6 +269,12 @@ export const en: Messages = {
     notSubmitted: 'This school has not handed in its report yet; it can be read once submitted',
     notSubmittedHint: 'The {{year}} report appears here once the school submits it.',
     invalidParams: 'The school or year in the address is not valid',
+    staffRegistered: 'Staff (school register)',
+    membersRegistered: 'Union members (school register)',
+    inReport: '{{year}} report: {{value}}',
+    missing: 'Missing',
+    missingTitle: 'No {{year}} report was submitted',
+    missingHint: 'Reporting for this year has closed without a report from the school.',
     source: {
       marker: 'From summary',
       markerFor: '{{name}} came from the summary: show the sentence',

@@ -78,6 +78,8 @@ export function useAutosave({
         callbacks.current.onWarnings(result.warnings);
         callbacks.current.onSaved?.(result);
         if (stateRef.current.editSeq === seq && held.length === 0) clearBackup(schoolId, year);
+        // Held-back fields stay in the local backup, now based on the version just saved (not a stale one).
+        else writeBackup(schoolId, year, { draft: callbacks.current.getDraft(), baseVersion: result.version, savedAt: Date.now() });
       } catch (error) {
         const described = describe(error);
         const message = described?.message ?? '';
