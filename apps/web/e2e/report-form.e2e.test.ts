@@ -171,5 +171,48 @@ describe('[chromium] the chair’s report form', () => {
     await field(page, 'sick_visits').waitFor();
     expect(await field(page, 'sick_visits').inputValue()).toBe('13');
     expect(await page.locator('[data-field="values.sick_visits"] .source-note').count()).toBe(0);
+
+    // Submitted and approved: the score shows at once, without a reload.
+    await field(page, 'staff_total').fill('74');
+    await field(page, 'union_members').fill('70');
+    await page.locator('#rf-narrative-achievements').fill('本年度工会慰问生病教职工13人次。');
+    await waitState(page, 'saved');
+    await page.getByRole('button', { name: '提交年报' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认提交' }).click();
+    await page.getByText('年报已提交，等待区教育工会审核。').waitFor();
+    await admin.reload();
+    // The figures come before the score cards: the first category is visible at 1366×800.
+    await admin.locator('#category-basics-title').waitFor();
+    const top = await admin.locator('#category-basics-title').boundingBox();
+    expect(top!.y).toBeLessThan(800);
+    await admin.screenshot({ path: join(screenshotDir, 'review-top-desktop.png') });
+    await admin.getByRole('button', { name: '审核通过' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '审核通过' }).click();
+    await admin.getByText('已审核通过。').waitFor();
+    await admin.waitForFunction(() => !document.body.textContent?.includes('尚未计算'), undefined, { timeout: 20_000 });
+  });
+
+  it('[chromium] a past year without a report reads 缺报, and the school facts say they are the register’s', async () => {
+    const admin = await suite.loggedIn('admin', DESKTOP);
+    const years = await apiQuery<{ year: number; isOpen: boolean }[]>(admin, 'reports.years');
+    let missing: { school: ListedSchool; year: number } | null = null;
+    for (const y of years.filter((y) => !y.isOpen)) {
+      const list = (await apiQuery<{ schools: ListedSchool[] }>(admin, 'schools.list', { year: y.year })).schools;
+      const school = list.find((s) => s.reportStatus === 'not_started');
+      if (school) {
+        missing = { school, year: y.year };
+        break;
+      }
+    }
+    expect(missing, 'a past year with a missing report in the demo district').not.toBeNull();
+    const path = `/schools/${missing!.school.id}/reports/${missing!.year}`;
+    await admin.goto(path);
+    await admin.getByText(`${missing!.year} 年度年报未提交（缺报）`).waitFor();
+    expect(await admin.locator('.status-line .badge--missing').textContent()).toBe('缺报');
+    await admin.getByText('教职工（学校档案）').waitFor();
+    await admin.screenshot({ path: join(screenshotDir, 'school-missing-year-desktop.png') });
+    const phone = await suite.loggedIn('admin', { ...PHONE, path });
+    await phone.getByText(`${missing!.year} 年度年报未提交（缺报）`).waitFor();
+    await phone.screenshot({ path: join(screenshotDir, 'school-missing-year-phone.png') });
   });
 });

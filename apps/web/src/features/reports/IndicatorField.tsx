@@ -78,12 +78,12 @@ export const IndicatorField = memo(function IndicatorField({
         <span id={`${id}-prev`} className="rf-prev">
           {prevShown ? c.lastYear(prevShown) : c.lastYearNone}
         </span>
-        {source ? <SourceNote source={source} name={name} /> : null}
         {onHistory ? (
           <button type="button" className="link-button rf-history" aria-label={c.historyFor(name)} onClick={() => onHistory(indicator)}>
             {c.history}
           </button>
         ) : null}
+        {source ? <SourceNote source={source} name={name} /> : null}
       </div>
       {error ? (
         <p id={errorId} className="form-field__error">
