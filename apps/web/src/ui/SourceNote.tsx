@@ -1,6 +1,7 @@
 import type { SourceExcerpt } from '@union/domain';
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n';
+import './source-note.css';
 
 /** An imported value's source as the form and the review page show it. */
 export interface ShownSource {
