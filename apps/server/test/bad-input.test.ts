@@ -219,6 +219,6 @@ describe.each(testEngines())('[%s] bad input over HTTP: a 400 in Chinese, never 
     const res = await post('reports.save', body, cookie);
     expect(res.status).toBe(400);
     const answer = (await res.json()) as ErrorBody;
-    expect(answer.error.data.fieldErrors).toEqual([{ path: 'values.sick_visits', message: '探望慰问病患人次不能大于 1,000,000，请检查是否多输了数字' }]);
+    expect(answer.error.data.fieldErrors).toEqual([{ path: 'values.sick_visits', message: '探望慰问病患人次不能大于 100,000 人次，请检查是否多输了数字' }]);
   });
 });

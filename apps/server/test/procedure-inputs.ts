@@ -73,7 +73,15 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'audit.list': { allowed: adminOnly, input: () => ({}) },
   'reports.save': {
     allowed: chairAOnly,
-    input: (f) => ({ schoolId: f.schoolA, year: f.openYear, baseVersion: f.reportA.version, values: {}, narrative: { achievements: '', shortcomings: '', plans: '' }, honours: [] }),
+    input: (f) => ({
+      schoolId: f.schoolA,
+      year: f.openYear,
+      baseVersion: f.reportA.version,
+      values: {},
+      narrative: { achievements: '', shortcomings: '', plans: '' },
+      honours: [],
+      sources: { sick_visits: { value: 3, document: '总结.docx', excerpts: [{ sentence: '全年探望病患3人次。', figureStart: 6, figureEnd: 9 }] } },
+    }),
   },
   'reports.submit': { allowed: chairAOnly, input: (f) => ({ schoolId: f.schoolA, year: f.openYear, version: f.reportA.version }) },
   'reports.valueHistory': { allowed: districtAndChairA, input: (f) => ({ reportId: f.reportA.id, code: 'sick_visits' }) },

@@ -89,9 +89,12 @@ describe('[chromium] reporting workflow', () => {
     expect(await chair.locator('#rf-narrative-achievements').inputValue()).toBe(achievements);
     expect(await chair.getByText('发现未保存的本地草稿').count()).toBe(0);
 
-    // Submitting without the required headcounts jumps to the first problem.
+    // Submitting without the required headcounts shows the problems (focused) and marks the fields; a problem jumps to its field.
     await chair.getByRole('button', { name: '提交年报' }).click();
     await chair.locator('.rf-problems', { hasText: '提交前请填写教职工总数' }).waitFor();
+    await chair.waitForFunction(() => document.activeElement?.classList.contains('rf-problems'));
+    expect(await field(chair, 'staff_total').getAttribute('aria-invalid')).toBe('true');
+    await chair.locator('.rf-problems').getByRole('button', { name: '提交前请填写教职工总数' }).click();
     await chair.waitForFunction(() => document.activeElement?.id === 'rf-values-staff_total');
     await field(chair, 'staff_total').fill('80');
     await field(chair, 'union_members').fill('75');

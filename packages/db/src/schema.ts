@@ -66,6 +66,18 @@ export interface ReportValuesTable {
   indicator_code: string;
   value: number;
   explanation: ColumnType<string, string | undefined, string>;
+  /** An imported figure's source (0011): { value, document, excerpts: [{ sentence, figureStart, figureEnd }] }. */
+  source: ColumnType<StoredValueSource | null, string | null | undefined, string | null>;
+  source_accepted_by: ColumnType<number | null, number | null | undefined, number | null>;
+  source_accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** The `report_values.source` JSON. */
+export interface StoredValueSource {
+  /** The value it was imported as. */
+  value: number;
+  document: string;
+  excerpts: { sentence: string; figureStart: number; figureEnd: number }[];
 }
 
 export interface ReportCommentsTable {

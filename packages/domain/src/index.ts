@@ -9,6 +9,8 @@ export * from './validation/safe-input';
 export * from './validation/indicator-value';
 export * from './accounts/roles';
 export * from './report/validation-rules';
+export * from './report/plausibility';
+export * from './report/value-source';
 export * from './report/outliers';
 export * from './report/workflow';
 export * from './extract/chinese-number';

@@ -1,6 +1,16 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { honourSchema, idSchema, indicatorCodeSchema, indicatorExplanationsSchema, indicatorValuesSchema, narrativeSchema, reportingYearSchema, reportVersionSchema } from '@union/domain';
+import {
+  honourSchema,
+  idSchema,
+  indicatorCodeSchema,
+  indicatorExplanationsSchema,
+  indicatorValuesSchema,
+  narrativeSchema,
+  reportingYearSchema,
+  reportVersionSchema,
+  valueSourcesSchema,
+} from '@union/domain';
 import { listYearIndicators } from '../services/catalogue';
 import { outlierWarnings } from '../services/outlier-check';
 import { saveDraft, submitReport } from '../services/report-drafts';
@@ -46,6 +56,7 @@ export const reportsRouter = router({
         narrative: narrativeSchema,
         honours: z.array(honourSchema).max(200),
         explanations: indicatorExplanationsSchema.default({}),
+        sources: valueSourcesSchema.default({}),
       }),
     )
     .mutation(async ({ ctx, input }) => {

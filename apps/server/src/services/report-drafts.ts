@@ -13,6 +13,8 @@ import {
   type IndicatorValues,
   type Narrative,
   type ReportStatus,
+  sourcesForValues,
+  type ValueSources,
 } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import type { Actor } from '../auth/actor';
@@ -30,6 +32,8 @@ export interface DraftInput {
   honours: Honour[];
   /** Chairs' explanations for values the outlier check questioned, by indicator code. */
   explanations: Record<string, string>;
+  /** Where imported values came from, by indicator code; one whose value is not the saved value is dropped. */
+  sources?: ValueSources;
 }
 
 export interface SaveResult {
@@ -76,11 +80,28 @@ function readStoredDraft(db: Kysely<Database>, schoolId: number, year: number) {
     .executeTakeFirst();
 }
 
+/** The `report_values.source` JSON of each figure that still has its imported value ('' = none). */
+function sourceTexts(input: DraftInput): Map<string, string> {
+  const kept = sourcesForValues(input.sources ?? {}, input.values);
+  return new Map(Object.entries(kept).map(([code, s]) => [code, JSON.stringify({ value: s.value, document: s.document, excerpts: s.excerpts })]));
+}
+
 /** The figures of a report's first save, and its audit entry (every figure is new). */
-function firstSaveFigures(input: DraftInput) {
+function firstSaveFigures(input: DraftInput, actor: Actor, now: Date) {
   const figures = Object.entries(input.values).filter((entry): entry is [string, number] => entry[1] !== null);
+  const sources = sourceTexts(input);
   return {
-    rows: figures.map(([code, value]) => ({ indicator_code: code, value, explanation: input.explanations[code]?.trim() ?? '' })),
+    rows: figures.map(([code, value]) => {
+      const source = sources.get(code) ?? null;
+      return {
+        indicator_code: code,
+        value,
+        explanation: input.explanations[code]?.trim() ?? '',
+        source,
+        source_accepted_by: source ? actor.userId : null,
+        source_accepted_at: source ? now : null,
+      };
+    }),
     audit: figures.map(([code, value]) => ({ code, from: null, to: value })).sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
@@ -102,6 +123,7 @@ const saveTransitions = JSON.stringify(
  */
 async function updateDraft(ctx: Context & { actor: Actor }, input: DraftInput, now: Date): Promise<{ id: number; version: number; status: ReportStatus } | null> {
   const figures = Object.entries(input.values).filter((entry): entry is [string, number] => entry[1] !== null);
+  const sources = sourceTexts(input);
   const honours = input.honours.map((h) => ({ title: h.title, level: h.level, kind: h.kind, recipient: h.recipient ?? '' }));
   const result = await sql<{ id: number; version: number; status: ReportStatus }>`
     with target as (
@@ -118,8 +140,10 @@ async function updateDraft(ctx: Context & { actor: Actor }, input: DraftInput, n
       returning r.id, r.version, r.status
     ),
     incoming as (
-      select * from unnest(${figures.map(([code]) => code)}::text[], ${figures.map(([, value]) => value)}::numeric[],
-                           ${figures.map(([code]) => input.explanations[code]?.trim() ?? '')}::text[]) as n(code, value, explanation)
+      select n.code, n.value, n.explanation, nullif(n.source, '')::jsonb as source
+      from unnest(${figures.map(([code]) => code)}::text[], ${figures.map(([, value]) => value)}::numeric[],
+                  ${figures.map(([code]) => input.explanations[code]?.trim() ?? '')}::text[],
+                  ${figures.map(([code]) => sources.get(code) ?? '')}::text[]) as n(code, value, explanation, source)
     ),
     stored as (select v.indicator_code as code, v.value from report_values v join target on v.report_id = target.id),
     cleared as (
@@ -127,10 +151,17 @@ async function updateDraft(ctx: Context & { actor: Actor }, input: DraftInput, n
       where v.report_id = saved.id and not exists (select 1 from incoming n where n.code = v.indicator_code)
     ),
     changed as (
-      insert into report_values (report_id, indicator_code, value, explanation)
-      select saved.id, n.code, n.value, n.explanation from saved cross join incoming n
-      on conflict (report_id, indicator_code) do update set value = excluded.value, explanation = excluded.explanation
-      where (report_values.value, report_values.explanation) is distinct from (excluded.value, excluded.explanation)
+      insert into report_values (report_id, indicator_code, value, explanation, source, source_accepted_by, source_accepted_at)
+      select saved.id, n.code, n.value, n.explanation, n.source,
+             case when n.source is null then null else ${ctx.actor.userId}::int end,
+             case when n.source is null then null else ${now}::timestamptz end
+      from saved cross join incoming n
+      on conflict (report_id, indicator_code) do update set
+        value = excluded.value, explanation = excluded.explanation, source = excluded.source,
+        -- A source sent again keeps who accepted it first, and when.
+        source_accepted_by = case when report_values.source = excluded.source then report_values.source_accepted_by else excluded.source_accepted_by end,
+        source_accepted_at = case when report_values.source = excluded.source then report_values.source_accepted_at else excluded.source_accepted_at end
+      where (report_values.value, report_values.explanation, report_values.source) is distinct from (excluded.value, excluded.explanation, excluded.source)
     ),
     stored_honours as (
       select coalesce(jsonb_agg(jsonb_build_object('title', h.title, 'level', h.level, 'kind', h.kind, 'recipient', h.recipient) order by h.position), '[]'::jsonb) as list
@@ -165,7 +196,7 @@ async function updateDraft(ctx: Context & { actor: Actor }, input: DraftInput, n
 
 /** The first save of a school's report for a year creates it (a race between two first saves: the loser is stale). */
 async function createDraft(ctx: Context & { actor: Actor }, input: DraftInput, now: Date): Promise<SaveResult> {
-  const figures = firstSaveFigures(input);
+  const figures = firstSaveFigures(input, ctx.actor, now);
   const status = nextReportStatus('save', 'not_started')!;
   try {
     return await ctx.db.transaction().execute(async (trx) => {

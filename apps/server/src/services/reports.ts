@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import type { Honour, IndicatorValues, Narrative, ReportStatus } from '@union/domain';
+import type { Honour, IndicatorValues, Narrative, ReportStatus, ValueSource } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
 
@@ -13,6 +13,8 @@ export interface ReportDetail {
   values: IndicatorValues;
   /** Chairs' explanations for questioned values, by indicator code (only non-empty ones). */
   explanations: Record<string, string>;
+  /** Where imported values came from (the summary's sentences), by indicator code; gone once a value is retyped. */
+  sources: Record<string, ValueSource>;
   narrative: Narrative;
   honours: Honour[];
   submittedAt: Date | null;
@@ -34,7 +36,12 @@ export async function getReport(db: Kysely<Database>, actor: Actor, schoolId: nu
     .executeTakeFirst();
   if (!report) return null;
   const [values, honours] = await Promise.all([
-    db.selectFrom('report_values').select(['indicator_code', 'value', 'explanation']).where('report_id', '=', report.id).execute(),
+    db
+      .selectFrom('report_values as v')
+      .leftJoin('users as u', 'u.id', 'v.source_accepted_by')
+      .select(['v.indicator_code', 'v.value', 'v.explanation', 'v.source', 'v.source_accepted_at', 'u.display_name as source_accepted_by'])
+      .where('v.report_id', '=', report.id)
+      .execute(),
     db
       .selectFrom('honours')
       .select(['title', 'level', 'kind', 'recipient'])
@@ -50,6 +57,13 @@ export async function getReport(db: Kysely<Database>, actor: Actor, schoolId: nu
     version: report.version,
     values: Object.fromEntries(values.map((v) => [v.indicator_code, v.value])),
     explanations: Object.fromEntries(values.filter((v) => v.explanation).map((v) => [v.indicator_code, v.explanation])),
+    sources: Object.fromEntries(
+      values.flatMap((v): [string, ValueSource][] =>
+        v.source && v.source_accepted_at
+          ? [[v.indicator_code, { ...v.source, acceptedBy: v.source_accepted_by ?? null, acceptedAt: new Date(v.source_accepted_at).toISOString() }]]
+          : [],
+      ),
+    ),
     narrative: {
       achievements: report.narrative_achievements,
       shortcomings: report.narrative_shortcomings,

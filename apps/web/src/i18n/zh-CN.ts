@@ -268,6 +268,23 @@ export const zhCN = {
     notSubmitted: '该校年报尚未提交，提交后可查看',
     notSubmittedHint: '学校提交 {{year}} 年度年报后，这里会显示年报内容。',
     invalidParams: '地址中的学校或年度无效',
+    staffRegistered: '教职工（学校档案）',
+    membersRegistered: '工会会员（学校档案）',
+    inReport: '{{year}} 年报填报：{{value}}',
+    missing: '缺报',
+    missingTitle: '{{year}} 年度年报未提交（缺报）',
+    missingHint: '该年度已截止填报，学校没有提交年报。',
+    source: {
+      marker: '来自总结',
+      markerFor: '{{name}}来自总结：查看原句',
+      title: '总结中的原句',
+      document: '文件：{{name}}',
+      pasted: '来自粘贴的总结文字',
+      accepted: '{{who}}于 {{when}} 采用',
+      acceptedBySomeone: '于 {{when}} 采用',
+      notSavedYet: '已填入草稿，尚未保存',
+      sum: '由以下 {{count}} 处数字相加',
+    },
   },
 };
 

@@ -35,6 +35,19 @@ export const indicatorValueTypes = ['integer', 'money', 'decimal', 'percent'] as
 export const indicatorValueTypeSchema = z.enum(indicatorValueTypes);
 export type IndicatorValueType = z.infer<typeof indicatorValueTypeSchema>;
 
+/**
+ * What a school's yearly figure can plausibly be, beyond its type's range:
+ * `max` an absolute ceiling, `perStaff` a ceiling of k × 教职工总数, `notAbove`
+ * other indicators it cannot exceed (participants ≤ the group they belong to).
+ * Data of the catalogue, so a district can tighten or relax one indicator.
+ */
+export const plausibleBoundsSchema = z.object({
+  max: z.number().positive().optional(),
+  perStaff: z.number().positive().optional(),
+  notAbove: z.array(z.string().regex(/^[a-z][a-z0-9_]{1,62}$/)).max(10).optional(),
+});
+export type PlausibleBounds = z.infer<typeof plausibleBoundsSchema>;
+
 /** Stable code: lower snake case, never reused once retired, so years stay comparable. */
 export const indicatorCodeSchema = z
   .string()
@@ -51,6 +64,8 @@ export const indicatorSchema = z
     descriptionZh: z.string().max(500),
     min: z.number().optional(),
     max: z.number().optional(),
+    /** Hard plausibility bounds (see report/plausibility.ts); left out = the defaults for the unit. */
+    plausible: plausibleBoundsSchema.optional(),
   })
   .refine((i) => i.min === undefined || i.max === undefined || i.min <= i.max, {
     error: '最小值不能大于最大值',

@@ -1,36 +1,15 @@
 import type { Indicator } from '../catalogue/indicator';
 import { indicatorValueSchema } from '../validation/indicator-value';
 import type { FieldError } from '../validation/zod-messages';
+import { plausibilityErrors } from './plausibility';
 import type { IndicatorValues, Narrative } from './report';
-
-/**
- * Cross-field rules as data (DHIS2-style: left side, operator, right side),
- * so they can be listed, tested and later edited without code paths.
- * A rule applies only when both sides are filled in.
- */
-export interface CrossFieldRule {
-  left: string;
-  operator: '<=';
-  right: string;
-}
-
-export const crossFieldRules: readonly CrossFieldRule[] = [
-  { left: 'union_members', operator: '<=', right: 'staff_total' },
-  { left: 'female_staff', operator: '<=', right: 'staff_total' },
-  { left: 'proposals_resolved', operator: '<=', right: 'proposals_collected' },
-  { left: 'outstanding_proposals', operator: '<=', right: 'proposals_collected' },
-  { left: 'outstanding_delegates', operator: '<=', right: 'congress_delegates' },
-  { left: 'congress_delegates', operator: '<=', right: 'staff_total' },
-  { left: 'female_checkup_participants', operator: '<=', right: 'female_staff' },
-  { left: 'retiree_checkup_participants', operator: '<=', right: 'retired_staff' },
-];
 
 /** Indicators a report cannot be submitted without: the headcounts every comparison divides by. */
 export const requiredForSubmit: readonly string[] = ['staff_total', 'union_members'];
 
 /**
- * Hard rules for a draft: each value's type and range, and the cross-field
- * rules. Drafts may be incomplete; what is filled in must be valid.
+ * Hard rules for a draft: each value's type and range, its plausibility
+ * bounds and the catalogue's cross-field rules. Drafts may be incomplete; what is filled in must be valid.
  * Paths are `values.<code>` so the form can show each message beside its field.
  */
 export function validateReportValues(values: IndicatorValues, catalogue: readonly Indicator[]): FieldError[] {
@@ -45,20 +24,9 @@ export function validateReportValues(values: IndicatorValues, catalogue: readonl
     const result = indicatorValueSchema(indicator).safeParse(value);
     if (!result.success) errors.push({ path: `values.${code}`, message: result.error.issues[0]?.message ?? `${indicator.nameZh}无效` });
   }
-  for (const rule of crossFieldRules) {
-    const left = values[rule.left];
-    const right = values[rule.right];
-    const leftIndicator = byCode.get(rule.left);
-    const rightIndicator = byCode.get(rule.right);
-    if (left == null || right == null || !leftIndicator || !rightIndicator) continue;
-    if (errors.some((e) => e.path === `values.${rule.left}` || e.path === `values.${rule.right}`)) continue;
-    if (!(left <= right)) {
-      errors.push({
-        path: `values.${rule.left}`,
-        message: `${leftIndicator.nameZh}（${left}）不能大于${rightIndicator.nameZh}（${right}）`,
-      });
-    }
-  }
+  // Plausibility (per-staff ceilings, cross-field rules from the catalogue) only for values whose type and range passed.
+  const failed = new Set(errors.map((e) => e.path.replace(/^values\./, '')));
+  errors.push(...plausibilityErrors(values, catalogue, failed));
   return errors;
 }
 

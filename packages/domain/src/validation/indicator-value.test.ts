@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../catalogue/indicator';
 import { defaultCatalogue } from '../catalogue/default-catalogue';
+import { plausibleBoundsOf } from '../report/plausibility';
 import { indicatorValueLimits, indicatorValueSchema } from './indicator-value';
 
 const byCode = (code: string): Indicator => {
@@ -43,14 +44,15 @@ describe('indicatorValueSchema', () => {
     expect(messageOf(share, -0.5)).toBe('新任工会干部比例不能小于 0%');
   });
 
-  it('bounds every value by its type: counts, money in 元, scores', () => {
-    expect(indicatorValueSchema(byCode('sick_visits')).parse(1_000_000)).toBe(1_000_000);
-    expect(messageOf(byCode('sick_visits'), 1_000_001)).toBe('探望慰问病患人次不能大于 1,000,000，请检查是否多输了数字');
+  it('bounds every value by its type or its lower plausible ceiling, naming the bound and unit', () => {
+    expect(indicatorValueSchema(byCode('sick_visits')).parse(100_000)).toBe(100_000);
+    expect(messageOf(byCode('sick_visits'), 100_001)).toBe('探望慰问病患人次不能大于 100,000 人次，请检查是否多输了数字');
     expect(messageOf(byCode('sick_visits'), 1e15)).toMatch(/^探望慰问病患人次不能大于/);
-    expect(indicatorValueSchema(byCode('hardship_aid_amount')).parse(1e9)).toBe(1e9);
-    expect(messageOf(byCode('hardship_aid_amount'), 2147483648)).toBe('困难帮扶金额不能大于 1,000,000,000 元，请检查是否多输了数字');
+    expect(messageOf(byCode('congress_sessions'), 1_000_000_000_000)).toBe('教代会召开次数不能大于 12 次，请检查是否多输了数字');
+    expect(indicatorValueSchema(byCode('hardship_aid_amount')).parse(1e8)).toBe(1e8);
+    expect(messageOf(byCode('hardship_aid_amount'), 2147483648)).toBe('困难帮扶金额不能大于 100,000,000 元，请检查是否多输了数字');
     for (const indicator of defaultCatalogue) {
-      const limit = Math.min(indicator.max ?? Infinity, indicatorValueLimits[indicator.valueType]);
+      const limit = Math.min(indicator.max ?? Infinity, indicatorValueLimits[indicator.valueType], plausibleBoundsOf(indicator).max ?? Infinity);
       expect(indicatorValueSchema(indicator).safeParse(limit).success, indicator.code).toBe(true);
       expect(indicatorValueSchema(indicator).safeParse(1e15).success, indicator.code).toBe(false);
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Indicator } from '../catalogue/indicator';
+import { plausibleBoundsOf } from '../report/plausibility';
 
 function decimalPlaces(value: number): number {
   if (Number.isInteger(value)) return 0;
@@ -32,7 +33,7 @@ export const maxIndicatorValue = Math.max(...Object.values(indicatorValueLimits)
  */
 export function indicatorValueSchema(indicator: Indicator) {
   // Autosaves validate sixty values every few seconds per chair: build each schema once.
-  const key = `${indicator.code}|${indicator.valueType}|${indicator.min}|${indicator.max}|${indicator.nameZh}`;
+  const key = `${indicator.code}|${indicator.valueType}|${indicator.min}|${indicator.max}|${indicator.nameZh}|${JSON.stringify(indicator.plausible ?? null)}`;
   let schema = schemaCache.get(key);
   if (!schema) schemaCache.set(key, (schema = buildIndicatorValueSchema(indicator)));
   return schema;
@@ -59,10 +60,11 @@ function buildIndicatorValueSchema(indicator: Indicator) {
       schema = schema.min(0, { error: `${name}不能为负数` });
       break;
   }
-  const typeLimit = indicatorValueLimits[indicator.valueType];
+  // The type's limit, or the indicator's plausible ceiling when lower (教代会召开次数 ≤ 12 次), so the message names the real bound.
+  const typeLimit = Math.min(indicatorValueLimits[indicator.valueType], plausibleBoundsOf(indicator).max ?? Infinity);
   // Percentages already stop at 100; a tighter catalogue max is checked below.
   if (indicator.valueType !== 'percent' && !(indicator.max !== undefined && indicator.max <= typeLimit)) {
-    const unit = indicator.valueType === 'money' ? ' 元' : '';
+    const unit = ` ${indicator.unit}`;
     schema = schema.max(typeLimit, { error: `${name}不能大于 ${typeLimit.toLocaleString('zh-CN')}${unit}，请检查是否多输了数字` });
   }
   if (indicator.min !== undefined) {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Indicator, IndicatorValues, Narrative } from '@union/domain';
+import type { Indicator, IndicatorValues, Narrative, ValueSourceInput } from '@union/domain';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useTRPC } from '../../app/trpc';
@@ -23,8 +23,8 @@ export interface NarrativeImportPanelProps {
   catalogue: readonly Indicator[];
   /** The draft's current values: a suggestion that differs is shown as a conflict, never applied silently. */
   currentValues: IndicatorValues;
-  /** The values the chair accepted, and the source text split into sections when they chose to keep it. */
-  onApply(result: { values: IndicatorValues; narrative?: Narrative }): void;
+  /** The values the chair accepted (with the sentences they came from), and the source text split into sections when they chose to keep it. */
+  onApply(result: { values: IndicatorValues; narrative?: Narrative; sources: Record<string, ValueSourceInput> }): void;
   onClose(): void;
 }
 
@@ -38,6 +38,7 @@ export function NarrativeImportPanel({ year, catalogue, currentValues, onApply, 
   const [localError, setLocalError] = useState<string | null>(null);
   const [result, setResult] = useState<Extraction | null>(null);
   const [items, setItems] = useState<ItemState[]>([]);
+  const [documentName, setDocumentName] = useState('');
 
   // The report's saved narrative, as the report page has it cached: keeping the source text would
   // replace it. Read from the cache only: fetching again here would refresh the form under the chair.
@@ -51,6 +52,7 @@ export function NarrativeImportPanel({ year, catalogue, currentValues, onApply, 
 
   const run = (source: { kind: 'text'; text: string } | { kind: 'file'; filename: string; base64: string }) => {
     setLocalError(null);
+    setDocumentName(source.kind === 'file' ? source.filename : '');
     extract.mutate(
       { year, source },
       {
@@ -85,6 +87,8 @@ export function NarrativeImportPanel({ year, catalogue, currentValues, onApply, 
       {result ? (
         <ReviewStep
           result={result}
+          year={year}
+          documentName={documentName}
           items={items}
           setItems={setItems}
           catalogue={catalogue}

@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorValues, Narrative } from '@union/domain';
+import type { Indicator, IndicatorValues, Narrative, ValueSourceInput } from '@union/domain';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RouterOutputs } from '../../app/trpc';
 import { formatIndicatorValue } from '../../ui/format';
@@ -6,7 +6,7 @@ import { segmentText, sentenceKey } from './highlight';
 import { HighlightedText } from './HighlightedText';
 import { IndicatorGroups } from './IndicatorGroups';
 import { useImportCopy } from './messages';
-import { collectValues, groupSuggestions, narrativeFromSections, narrativeHasText, type ItemState } from './review';
+import { collectSources, collectValues, groupSuggestions, narrativeFromSections, narrativeHasText, otherYearOf, type ItemState } from './review';
 
 export type Extraction = RouterOutputs['narratives']['extract'];
 
@@ -21,6 +21,8 @@ interface Active {
 /** Step 2: the text with its marked sentences beside the suggestions: confident ones ticked, 「可能相关」 unticked, plans apart. */
 export function ReviewStep({
   result,
+  year,
+  documentName,
   items,
   setItems,
   catalogue,
@@ -31,6 +33,10 @@ export function ReviewStep({
   onApply,
 }: {
   result: Extraction;
+  /** The reporting year the form is for (to warn about a summary of another year). */
+  year: number;
+  /** The uploaded file's name, '' for pasted text: kept as the applied values' source. */
+  documentName: string;
   items: ItemState[];
   setItems(update: (items: ItemState[]) => ItemState[]): void;
   catalogue: readonly Indicator[];
@@ -39,7 +45,7 @@ export function ReviewStep({
   existingNarrative: Narrative | null | undefined;
   onBack(): void;
   onCancel(): void;
-  onApply(result: { values: IndicatorValues; narrative?: Narrative }): void;
+  onApply(result: { values: IndicatorValues; narrative?: Narrative; sources: Record<string, ValueSourceInput> }): void;
 }) {
   const { m, labelKey } = useImportCopy();
   const id = useId();
@@ -118,9 +124,11 @@ export function ReviewStep({
       listRef.current?.querySelector<HTMLElement>(`[data-suggestion="${collected.invalid[0]}"] input[type=text]`)?.focus();
       return;
     }
-    onApply(keepNarrative ? { values: collected.values, narrative } : { values: collected.values });
+    const sources = collectSources(suggestions, items, collected.values, documentName);
+    onApply(keepNarrative ? { values: collected.values, narrative, sources } : { values: collected.values, sources });
   };
 
+  const otherYear = useMemo(() => otherYearOf(text, year), [text, year]);
   const groupProps = { suggestions, items, setItems, collected, currentValues, text, activeIds: active?.ids ?? [], showInvalid, format, nameOf, update, showSuggestion };
 
   return (
@@ -133,6 +141,11 @@ export function ReviewStep({
           {m.back}
         </button>
       </div>
+      {otherYear !== null ? (
+        <p className="nimport__year-warning" role="alert">
+          <strong>{m.otherYearTitle}</strong> {m.otherYearBody(otherYear, year)}
+        </p>
+      ) : null}
       <div className="nimport__panes">
         <section className="nimport__pane nimport__pane--text" aria-labelledby={`${id}-text`}>
           <h4 id={`${id}-text`} className="nimport__pane-title">

@@ -1,7 +1,11 @@
 import { defaultCatalogue, type Suggestion } from '@union/domain';
 import { describe, expect, it } from 'vitest';
 import {
+  collectSources,
   collectValues,
+  excerptOf,
+  otherYearOf,
+  yearsInText,
   confidenceLevel,
   groupSuggestions,
   hasConflict,
@@ -133,5 +137,49 @@ describe('narrative', () => {
     expect(narrativeHasText(null)).toBe(false);
     expect(narrativeHasText({ achievements: ' ', shortcomings: '', plans: '' })).toBe(false);
     expect(narrativeHasText({ achievements: '', shortcomings: '', plans: '明年' })).toBe(true);
+  });
+});
+
+describe('sources of applied values', () => {
+  const sentence = '全年共慰问生病教职工12人次。';
+  const sick = (value: number, at = 20) => s('sick_visits', value, { evidence: { start: at, end: at + sentence.length, sentence, figure: { start: at + 10, end: at + 14 } } });
+
+  it('keeps each applied value’s sentence with the figure’s place in it and the document name', () => {
+    const suggestions = [sick(12)];
+    const items = [accept('12')];
+    const { values } = collectValues(suggestions, items, {});
+    expect(collectSources(suggestions, items, values, '总结.docx')).toEqual({
+      sick_visits: { value: 12, document: '总结.docx', excerpts: [{ sentence, figureStart: 10, figureEnd: 14 }] },
+    });
+    expect(sentence.slice(10, 14)).toBe('12人次');
+  });
+
+  it('keeps every sentence of a value added up from parts, and none for a value retyped in the review', () => {
+    const suggestions = [sick(5, 0), sick(7, 40)];
+    const items = [accept('5'), accept('7')];
+    expect(collectSources(suggestions, items, collectValues(suggestions, items, {}).values, '').sick_visits?.excerpts).toHaveLength(2);
+    const retyped = [accept('5'), accept('8')];
+    expect(collectSources(suggestions, retyped, collectValues(suggestions, retyped, {}).values, '')).toEqual({});
+  });
+
+  it('cuts a very long sentence to a window around the figure', () => {
+    const long = `${'甲'.repeat(600)}12人次${'乙'.repeat(600)}`;
+    const e = excerptOf(s('sick_visits', 12, { evidence: { start: 0, end: long.length, sentence: long, figure: { start: 600, end: 604 } } }));
+    expect(e.sentence.length).toBe(500);
+    expect(e.sentence.slice(e.figureStart, e.figureEnd)).toBe('12人次');
+  });
+});
+
+describe('years named in a pasted summary', () => {
+  it('finds years in digits and in Chinese numerals, most named first', () => {
+    expect(yearsInText('2012年工会工作总结。2012年度我校… 2011-2012学年')).toEqual([2012, 2011]);
+    expect(yearsInText('二〇一二年工作总结')).toEqual([2012]);
+    expect(yearsInText('共有2012名学生，投入20000元')).toEqual([]);
+  });
+
+  it('warns only when the summary never names the reporting year', () => {
+    expect(otherYearOf('2012年工会工作总结', 2026)).toBe(2012);
+    expect(otherYearOf('2026年工作总结，回顾2025年…', 2026)).toBeNull();
+    expect(otherYearOf('本年度工会工作总结', 2026)).toBeNull();
   });
 });

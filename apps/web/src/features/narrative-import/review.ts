@@ -1,4 +1,15 @@
-import { categoryCodes, type CategoryCode, type Indicator, type IndicatorValues, type Narrative, type Suggestion } from '@union/domain';
+import {
+  categoryCodes,
+  MAX_SOURCE_EXCERPTS,
+  MAX_SOURCE_SENTENCE,
+  type CategoryCode,
+  type Indicator,
+  type IndicatorValues,
+  type Narrative,
+  type SourceExcerpt,
+  type Suggestion,
+  type ValueSourceInput,
+} from '@union/domain';
 
 /** What the chair decided about one suggestion (by its index in the server's list). */
 export interface ItemState {
@@ -153,4 +164,64 @@ export function narrativeFromSections(text: string, sections: Narrative): Narrat
 /** The draft already has narrative text that keeping the source would replace. */
 export function narrativeHasText(narrative: Partial<Narrative> | null | undefined): boolean {
   return Boolean(narrative && [narrative.achievements, narrative.shortcomings, narrative.plans].some((t) => t && t.trim().length > 0));
+}
+
+/** A suggestion's sentence as a value's source: the figure's place in it, a long sentence cut to a window around the figure. */
+export function excerptOf(s: Suggestion): SourceExcerpt {
+  const { sentence, start, figure } = s.evidence;
+  let from = Math.max(0, Math.min(sentence.length, figure.start - start));
+  let to = Math.max(from, Math.min(sentence.length, figure.end - start));
+  if (sentence.length <= MAX_SOURCE_SENTENCE) return { sentence, figureStart: from, figureEnd: to };
+  const cut = Math.max(0, Math.min(sentence.length - MAX_SOURCE_SENTENCE, from - Math.floor((MAX_SOURCE_SENTENCE - (to - from)) / 2)));
+  from -= cut;
+  to = Math.min(to - cut, MAX_SOURCE_SENTENCE);
+  return { sentence: sentence.slice(cut, cut + MAX_SOURCE_SENTENCE), figureStart: from, figureEnd: to };
+}
+
+/**
+ * Where each applied value came from: the sentences of its accepted figures.
+ * A figure the chair retyped in the review is no longer the sentence's, so its
+ * indicator gets no source.
+ */
+export function collectSources(suggestions: readonly Suggestion[], items: readonly ItemState[], values: IndicatorValues, document: string): Record<string, ValueSourceInput> {
+  const excerpts = new Map<string, SourceExcerpt[]>();
+  const retyped = new Set<string>();
+  suggestions.forEach((s, i) => {
+    const item = items[i];
+    if (!item?.accepted || item.rejected) return;
+    if (parseValueInput(item.input) !== s.value) retyped.add(s.indicatorCode);
+    excerpts.set(s.indicatorCode, [...(excerpts.get(s.indicatorCode) ?? []), excerptOf(s)]);
+  });
+  const sources: Record<string, ValueSourceInput> = {};
+  for (const [code, list] of excerpts) {
+    const value = values[code];
+    if (value == null || retyped.has(code)) continue;
+    sources[code] = { value, document: document.slice(0, 200), excerpts: list.slice(0, MAX_SOURCE_EXCERPTS) };
+  }
+  return sources;
+}
+
+/**
+ * Four-digit years (2000–2099) the summary names, most mentioned first, e.g.
+ * "2012年" or "二〇一二年" — to warn when a summary of another year is pasted.
+ */
+export function yearsInText(text: string): number[] {
+  const digits: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+  const counts = new Map<number, number>();
+  const add = (y: number) => counts.set(y, (counts.get(y) ?? 0) + 1);
+  for (const m of text.matchAll(/(?<![0-9])(20[0-9]{2})(?=\s*(?:年|学年|年度|[-—–~至到]\s*20[0-9]{2}))/g)) add(Number(m[1]));
+  for (const m of text.matchAll(/二[〇零]([〇零一二三四五六七八九])([〇零一二三四五六七八九])\s*年/g)) add(Number(`20${digits[m[1]!]}${digits[m[2]!]}`));
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([y]) => y);
+}
+
+/**
+ * The summary seems to be of another year: it names years but never the
+ * reporting year (a 2012 总结 pasted into 2026). Returns the year it names
+ * most, or null.
+ */
+export function otherYearOf(text: string, year: number): number | null {
+  const years = yearsInText(text);
+  if (years.length === 0) return null;
+  if (years.includes(year)) return null;
+  return years[0]!;
 }

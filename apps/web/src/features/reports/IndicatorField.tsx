@@ -1,16 +1,18 @@
 import type { Indicator, OutlierWarning } from '@union/domain';
 import { memo } from 'react';
 import { formatIndicatorValue } from '../../ui/format';
+import { SourceNote, type ShownSource } from '../../ui/SourceNote';
+import { fieldDomId, fieldErrorId } from './focus';
 import { useReportFormCopy } from './messages';
 
-export const fieldDomId = (path: string) => `rf-${path.replace(/\./g, '-')}`;
+export { fieldDomId } from './focus';
 
 export interface FieldComment {
   body: string;
   authorName: string;
 }
 
-/** One indicator in the chair's form: name, unit, help, last year's value, its error, warning and district comment. */
+/** One indicator in the chair's form: name, unit, help, last year's value, its source, error, warning and district comment. */
 export const IndicatorField = memo(function IndicatorField({
   indicator,
   text,
@@ -19,6 +21,7 @@ export const IndicatorField = memo(function IndicatorField({
   warning,
   explanation,
   comments,
+  source,
   required,
   readOnly,
   onChange,
@@ -32,6 +35,8 @@ export const IndicatorField = memo(function IndicatorField({
   warning: OutlierWarning | undefined;
   explanation: string;
   comments: readonly FieldComment[];
+  /** Set while the value is the one imported from the chair's summary. */
+  source?: ShownSource | undefined;
   required: boolean;
   readOnly: boolean;
   onChange: (code: string, text: string) => void;
@@ -42,7 +47,8 @@ export const IndicatorField = memo(function IndicatorField({
   const id = fieldDomId(`values.${indicator.code}`);
   const name = labelKey === 'en' ? indicator.nameEn : indicator.nameZh;
   const prevShown = formatIndicatorValue(previous, indicator, labelKey);
-  const describedBy = [error ? `${id}-error` : null, comments.length ? `${id}-comment` : null, warning ? `${id}-warning` : null, indicator.descriptionZh ? `${id}-help` : null, `${id}-prev`]
+  const errorId = fieldErrorId(`values.${indicator.code}`);
+  const describedBy = [error ? errorId : null, comments.length ? `${id}-comment` : null, warning ? `${id}-warning` : null, indicator.descriptionZh ? `${id}-help` : null, `${id}-prev`]
     .filter(Boolean)
     .join(' ');
   const classes = ['rf-field', error ? 'rf-field--invalid' : '', warning ? 'rf-field--warn' : '', comments.length ? 'rf-field--commented' : ''].filter(Boolean).join(' ');
@@ -77,9 +83,10 @@ export const IndicatorField = memo(function IndicatorField({
             {c.history}
           </button>
         ) : null}
+        {source ? <SourceNote source={source} name={name} /> : null}
       </div>
       {error ? (
-        <p id={`${id}-error`} className="form-field__error">
+        <p id={errorId} className="form-field__error">
           {error}
         </p>
       ) : null}

@@ -1,70 +1,47 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  honourKindLabels,
-  honourKinds,
-  honourLevelLabels,
-  honourLevels,
-  narrativeSectionLabels,
   narrativeSections,
   requiredForSubmit,
   validateForSubmit,
-  type HonourKind,
-  type HonourLevel,
   type Indicator,
   type IndicatorValues,
   type Narrative,
   type NarrativeSection,
   type OutlierWarning,
+  type ValueSourceInput,
 } from '@union/domain';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTRPC, type RouterOutputs } from '../../app/trpc';
 import { Modal } from '../../ui/Modal';
 import { useDescribeError } from '../../ui/form';
 import { NarrativeImportPanel } from '../narrative-import/NarrativeImportPanel';
+import { BackupNotice } from './BackupNotice';
 import { readBackup, clearBackup, type DraftBackup } from './backup';
 import { CategoryNav, CategorySection, groupCatalogue } from './categories';
 import { ConflictDialog } from './ConflictDialog';
-import {
-  buildSaveContent,
-  contentOfReport,
-  contentToDraft,
-  draftDiffersFrom,
-  draftFieldErrors,
-  newHonourKey,
-  parseDraftValues,
-  type FormDraft,
-  type HonourRow,
-  type ReportContent,
-} from './draft';
-import { fieldDomId, IndicatorField, type FieldComment } from './IndicatorField';
+import { buildSaveContent, contentOfReport, contentToDraft, draftDiffersFrom, draftFieldErrors, newHonourKey, parseDraftValues, type FormDraft, type ReportContent } from './draft';
+import { focusField } from './focus';
+import { FormToolbar } from './FormToolbar';
+import { HonoursFields } from './HonoursFields';
+import { IndicatorField, type FieldComment } from './IndicatorField';
 import { useReportFormCopy } from './messages';
+import { NarrativeFields } from './NarrativeFields';
 import { numberToText } from './numberInput';
+import { latestComments, ReportComments } from './ReportComments';
+import { SubmitProblems, type SubmitProblem } from './SubmitProblems';
 import { useAutosave } from './useAutosave';
-import { formatDateTime, ValueHistoryDialog } from './ValueHistoryDialog';
+import { ValueHistoryDialog } from './ValueHistoryDialog';
 import './reporting.css';
+
+export { latestComments } from './ReportComments';
 
 type ReportView = RouterOutputs['reports']['get'];
 
-const timeOf = (ms: number) => new Date(ms).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
-
-/** Comments of the latest review round, by field path ('' = the whole report). */
-export function latestComments(comments: ReportView['comments']): Map<string, FieldComment[]> {
-  const round = Math.max(-1, ...comments.map((c) => c.reviewRound));
-  const map = new Map<string, FieldComment[]>();
-  for (const c of comments) {
-    if (c.reviewRound !== round) continue;
-    map.set(c.fieldPath, [...(map.get(c.fieldPath) ?? []), { body: c.body, authorName: c.authorName }]);
-  }
-  return map;
-}
-
-/** Moves focus (and the view) to a field of the form by its path. */
-export function focusField(path: string) {
-  const el = document.getElementById(fieldDomId(path));
-  if (el) {
-    el.scrollIntoView({ block: 'center' });
-    el.focus({ preventScroll: true });
-  }
+/** What the import dialog puts into the draft. */
+export interface ImportedContent {
+  values: IndicatorValues;
+  narrative?: Narrative;
+  sources?: Record<string, ValueSourceInput>;
 }
 
 /**
@@ -86,12 +63,13 @@ export function ReportForm({
   year: number;
   onSubmitted: () => void;
 }) {
-  const { c, t, label, labelKey } = useReportFormCopy();
+  const { c, t, labelKey } = useReportFormCopy();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const describe = useDescribeError();
   const groups = useMemo(() => groupCatalogue(catalogue), [catalogue]);
   const serverContent = useMemo(() => contentOfReport(view.report), [view.report]);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const [draft, setDraft] = useState<FormDraft>(() => contentToDraft(serverContent));
   const draftRef = useRef(draft);
@@ -109,11 +87,21 @@ export function ReportForm({
   const [conflictOpen, setConflictOpen] = useState(false);
   const [historyFor, setHistoryFor] = useState<Indicator | null>(null);
   const [importOpen, setImportOpen] = useState(false);
-  const [submitProblems, setSubmitProblems] = useState<{ path: string; message: string }[] | null>(null);
+  const [submitProblems, setSubmitProblems] = useState<SubmitProblem[] | null>(null);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const submit = useMutation(trpc.reports.submit.mutationOptions());
   const viewKey = trpc.reports.get.queryKey({ schoolId, year });
+
+  // The sticky toolbar's height, so headings and the problems list scroll to just below it (scroll-margin-top).
+  useEffect(() => {
+    const form = formRef.current;
+    const bar = form?.querySelector<HTMLElement>('.rf-bar');
+    if (!form || !bar || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => form.style.setProperty('--rf-bar-height', `${bar.offsetHeight}px`));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
 
   const loadConflict = useCallback(
     async (message: string) => {
@@ -143,9 +131,18 @@ export function ReportForm({
     getDraft: () => draftRef.current,
     onConflict: (message) => void loadConflict(message),
     onWarnings: setWarnings,
-    // The page's status line (未开始 → 草稿) follows the first save; the form itself keeps its own state.
     onSaved: (result) => {
+      // The page's status line (未开始 → 草稿) follows the first save; the form itself keeps its own state.
       if (result.status !== view.status) void queryClient.invalidateQueries({ queryKey: viewKey });
+      // Imported values the server now holds: accepted now (the server keeps the first time).
+      const saved = autosave.savedRef.current.content.sources;
+      const at = new Date().toISOString();
+      const current = draftRef.current.sources ?? {};
+      if (Object.keys(current).some((code) => saved[code] && !current[code]!.acceptedAt)) {
+        const sources = Object.fromEntries(Object.entries(current).map(([code, s]) => [code, saved[code] && !s.acceptedAt ? { ...s, acceptedAt: at } : s]));
+        draftRef.current = { ...draftRef.current, sources };
+        setDraft(draftRef.current);
+      }
     },
   });
   const { state, heldBack, serverFieldErrors, edited, saveNow, flush, rebase } = autosave;
@@ -161,30 +158,35 @@ export function ReportForm({
     [edited],
   );
 
-  const onValue = useCallback((code: string, text: string) => update((d) => ({ ...d, values: { ...d.values, [code]: text } })), [update]);
+  // Typing over an imported value: the sentence no longer says what the field holds.
+  const onValue = useCallback(
+    (code: string, text: string) =>
+      update((d) => {
+        const sources = { ...d.sources };
+        delete sources[code];
+        return { ...d, values: { ...d.values, [code]: text }, sources };
+      }),
+    [update],
+  );
   const onExplanation = useCallback((code: string, text: string) => update((d) => ({ ...d, explanations: { ...d.explanations, [code]: text } })), [update]);
   const onNarrative = (section: NarrativeSection, text: string) => update((d) => ({ ...d, narrative: { ...d.narrative, [section]: text } }));
-  const onHonour = (key: string, patch: Partial<HonourRow>) => update((d) => ({ ...d, honours: d.honours.map((h) => (h.key === key ? { ...h, ...patch } : h)) }));
-  const addHonour = () => {
-    const key = newHonourKey();
-    update((d) => ({ ...d, honours: [...d.honours, { key, title: '', level: 'county', kind: 'collective', recipient: '' }] }));
-    requestAnimationFrame(() => document.getElementById(`honour-${key}-title`)?.focus());
-  };
-  const removeHonour = (key: string, index: number) => {
-    update((d) => ({ ...d, honours: d.honours.filter((h) => h.key !== key) }));
-    requestAnimationFrame(() => {
-      const rows = document.querySelectorAll<HTMLInputElement>('.rf-honour input[id$="-title"]');
-      (rows[Math.min(index, rows.length - 1)] ?? document.getElementById('rf-add-honour'))?.focus();
-    });
-  };
   const onHistory = useCallback((indicator: Indicator) => setHistoryFor(indicator), []);
 
-  const fieldErrors = useMemo(() => ({ ...serverFieldErrors, ...draftFieldErrors(draft, catalogue) }), [draft, catalogue, serverFieldErrors]);
+  // Submit problems show beside their fields too (a required field left empty has no draft error).
+  const fieldErrors = useMemo(() => {
+    const errors: Record<string, string> = {};
+    for (const p of submitProblems ?? []) errors[p.path] = p.message;
+    return { ...errors, ...serverFieldErrors, ...draftFieldErrors(draft, catalogue) };
+  }, [draft, catalogue, serverFieldErrors, submitProblems]);
   const comments = useMemo(() => (view.status === 'returned' ? latestComments(view.comments) : new Map<string, FieldComment[]>()), [view.comments, view.status]);
   const warningsByCode = useMemo(() => new Map(warnings.map((w) => [w.code, w])), [warnings]);
   const noComments: FieldComment[] = useMemo(() => [], []);
   const previous = view.previousYearValues as IndicatorValues;
   const reportId = autosave.savedRef.current.reportId;
+  const heldBackNames = useMemo(() => {
+    const names = new Map(catalogue.map((i) => [`values.${i.code}`, labelKey === 'en' ? i.nameEn : i.nameZh]));
+    return heldBack.map((path) => (path === 'honours' ? c.honoursTitle : (names.get(path) ?? path)));
+  }, [heldBack, catalogue, labelKey, c.honoursTitle]);
 
   // ---- backup ----
   const restoreBackup = () => {
@@ -210,7 +212,7 @@ export function ReportForm({
   const mineContent = useMemo(() => {
     const { values } = parseDraftValues(draft, catalogue);
     const base = buildSaveContent(draft, autosave.savedRef.current.content, catalogue).content;
-    return { ...base, values: { ...base.values, ...values } };
+    return { ...base, values: { ...base.values, ...values }, sources: { ...draft.sources } };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft, catalogue, conflict]);
   const resolveConflict = (merged: ReportContent) => {
@@ -225,13 +227,19 @@ export function ReportForm({
   };
 
   // ---- import from summary ----
-  const applyImport = (result: { values: IndicatorValues; narrative?: Narrative }) => {
+  const applyImport = (result: ImportedContent) => {
     update((d) => {
       const values = { ...d.values };
-      for (const [code, value] of Object.entries(result.values)) values[code] = numberToText(value);
+      const sources = { ...d.sources };
+      for (const [code, value] of Object.entries(result.values)) {
+        values[code] = numberToText(value);
+        const source = result.sources?.[code];
+        if (source && source.value === value) sources[code] = source;
+        else delete sources[code];
+      }
       const narrative = { ...d.narrative };
       if (result.narrative) for (const s of narrativeSections) if (result.narrative[s]?.trim()) narrative[s] = result.narrative[s];
-      return { ...d, values, narrative };
+      return { ...d, values, narrative, sources };
     });
     setImportOpen(false);
   };
@@ -248,17 +256,12 @@ export function ReportForm({
     const seen = new Set<string>();
     const unique = problems.filter((p) => (seen.has(p.path) ? false : (seen.add(p.path), true)));
     if (unique.length) {
+      // The list scrolls into view and takes the focus itself (SubmitProblems).
       setSubmitProblems(unique);
-      focusProblem(unique[0]!.path);
       return;
     }
     setSubmitProblems(null);
     setConfirmOpen(true);
-  };
-  const focusProblem = (path: string) => {
-    if (path.startsWith('honours.')) {
-      requestAnimationFrame(() => document.getElementById(`honour-${path.slice(8)}-title`)?.focus());
-    } else requestAnimationFrame(() => focusField(path));
   };
   const confirmSubmit = async () => {
     setSubmitError(null);
@@ -277,36 +280,15 @@ export function ReportForm({
     } catch (error) {
       const described = describe(error);
       setConfirmOpen(false);
-      if (described?.fieldErrors.length) {
-        setSubmitProblems(described.fieldErrors);
-        focusProblem(described.fieldErrors[0]!.path);
-      } else setSubmitError(described?.message ?? '');
+      if (described?.fieldErrors.length) setSubmitProblems(described.fieldErrors);
+      else setSubmitError(described?.message ?? '');
     }
   };
-
-  const saveLabel = (() => {
-    switch (state.status) {
-      case 'saving':
-        return c.saveState.saving;
-      case 'saved':
-        return heldBack.length ? c.saveState.heldBack : c.saveState.saved(timeOf(state.lastSavedAt ?? Date.now()));
-      case 'dirty':
-        return c.saveState.dirty;
-      case 'retrying':
-        return c.saveState.retrying;
-      case 'conflict':
-        return c.saveState.conflict;
-      case 'blocked':
-        return `${c.saveState.blocked}：${state.lastError ?? ''}`;
-      case 'idle':
-        return view.report ? c.saveState.idleSaved : c.saveState.idle;
-    }
-  })();
-  const reportComments = comments.get('') ?? [];
-  const fieldCommentCount = [...comments.entries()].filter(([k]) => k !== '').reduce((n, [, v]) => n + v.length, 0);
+  const unexplained = warnings.filter((w) => !(draft.explanations[w.code] ?? '').trim()).length;
 
   return (
     <form
+      ref={formRef}
       className="report-form"
       noValidate
       onSubmit={(e) => e.preventDefault()}
@@ -315,93 +297,28 @@ export function ReportForm({
         if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) void saveNow();
       }}
     >
-      <div className={`rf-bar rf-bar--${state.status}`} role="toolbar" aria-label={c.toolbar}>
-        <p className="rf-bar__state" role="status" aria-live="polite" data-save-state={state.status}>
-          <span className="rf-bar__dot" aria-hidden="true" />
-          <span>{saveLabel}</span>
-          {state.status === 'retrying' && state.lastError ? <span className="rf-bar__detail">{c.saveState.retryingDetail(state.lastError)}</span> : null}
-        </p>
-        <div className="rf-bar__actions">
-          {state.status === 'conflict' ? (
-            <button type="button" className="button button--small" onClick={() => setConflictOpen(true)}>
-              {c.showConflict}
-            </button>
-          ) : state.status === 'retrying' || state.status === 'dirty' ? (
-            <button type="button" className="button button--small button--secondary" onClick={() => void flush()}>
-              {c.saveNow}
-            </button>
-          ) : null}
-          <button type="button" className="button button--small button--secondary" onClick={() => setImportOpen(true)}>
-            {c.importFromSummary}
-          </button>
-          <button type="button" className="button button--small" onClick={startSubmit} disabled={submit.isPending}>
-            {submit.isPending ? c.submitting : c.submit}
-          </button>
-        </div>
-      </div>
+      <FormToolbar
+        state={state}
+        heldBack={heldBackNames}
+        hasReport={view.report !== null}
+        hasLocalDraft={backupOffer !== null}
+        submitting={submit.isPending}
+        onShowConflict={() => setConflictOpen(true)}
+        onSaveNow={() => void flush()}
+        onImport={() => setImportOpen(true)}
+        onSubmit={startSubmit}
+      />
 
-      {backupOffer ? (
-        <div className="notice rf-backup" role="alert">
-          <p>
-            <strong>{c.backupTitle}</strong>
-          </p>
-          <p>{c.backupBody(formatDateTime(new Date(backupOffer.savedAt), labelKey))}</p>
-          <div className="form-actions">
-            <button type="button" className="button button--small" onClick={restoreBackup}>
-              {c.backupRestore}
-            </button>
-            <button type="button" className="button button--small button--secondary" onClick={discardBackup}>
-              {c.backupDiscard}
-            </button>
-          </div>
-        </div>
-      ) : null}
+      {backupOffer ? <BackupNotice savedAt={backupOffer.savedAt} onRestore={restoreBackup} onDiscard={discardBackup} /> : null}
 
-      {reportComments.length || fieldCommentCount ? (
-        <section className="rf-report-comments" aria-labelledby="rf-report-comments-title">
-          <h2 id="rf-report-comments-title">{c.reportComments}</h2>
-          <p className="muted">{c.reportCommentsIntro}</p>
-          {reportComments.map((cm, i) => (
-            <blockquote key={i} lang="zh-CN">
-              {cm.body}
-            </blockquote>
-          ))}
-          {fieldCommentCount ? (
-            <ul className="rf-report-comments__fields">
-              {[...comments.entries()]
-                .filter(([k]) => k !== '')
-                .map(([path]) => (
-                  <li key={path}>
-                    <button type="button" className="link-button" onClick={() => focusField(path)}>
-                      {fieldLabel(path, catalogue, labelKey, label, c.honoursTitle)}
-                    </button>
-                  </li>
-                ))}
-            </ul>
-          ) : null}
-          {fieldCommentCount ? <p className="muted">{c.fieldCommentsCount(fieldCommentCount)}</p> : null}
-        </section>
-      ) : null}
+      <ReportComments comments={comments} catalogue={catalogue} />
 
       {submitError ? (
         <div className="form-error" role="alert" tabIndex={-1}>
           <p className="form-error__title">{submitError}</p>
         </div>
       ) : null}
-      {submitProblems ? (
-        <div className="form-error rf-problems" role="alert">
-          <p className="form-error__title">{c.submitProblemsTitle}</p>
-          <ul>
-            {submitProblems.map((p) => (
-              <li key={p.path}>
-                <button type="button" className="link-button" onClick={() => focusProblem(p.path)}>
-                  {p.message}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {submitProblems ? <SubmitProblems problems={submitProblems} onChoose={focusField} /> : null}
 
       <section className="report-section" aria-labelledby="indicators-title">
         <h2 id="indicators-title">{t('report.indicators')}</h2>
@@ -419,6 +336,7 @@ export function ReportForm({
                   warning={warningsByCode.get(indicator.code)}
                   explanation={draft.explanations[indicator.code] ?? ''}
                   comments={comments.get(`values.${indicator.code}`) ?? noComments}
+                  source={draft.sources?.[indicator.code]}
                   required={requiredForSubmit.includes(indicator.code)}
                   readOnly={false}
                   onChange={onValue}
@@ -431,128 +349,14 @@ export function ReportForm({
         ))}
       </section>
 
-      <section className="report-section" aria-labelledby="narrative-title">
-        <h2 id="narrative-title">{c.narrativeTitle}</h2>
-        {narrativeSections.map((section) => {
-          const path = `narrative.${section}`;
-          const id = fieldDomId(path);
-          const sectionComments = comments.get(path) ?? [];
-          const error = submitProblems?.find((p) => p.path === path)?.message;
-          return (
-            <div key={section} className={`rf-narrative${sectionComments.length ? ' rf-field--commented' : ''}${error ? ' rf-field--invalid' : ''}`}>
-              <label htmlFor={id} className="rf-field__label">
-                {label(narrativeSectionLabels[section])}
-                {section === 'achievements' ? <span className="rf-required">（{c.requiredMark}）</span> : null}
-              </label>
-              <p id={`${id}-help`} className="rf-help">
-                {c.narrativeHint[section]}
-              </p>
-              {sectionComments.length ? (
-                <div id={`${id}-comment`} className="rf-comment" role="note">
-                  <span className="rf-comment__label">{c.commentFrom}：</span>
-                  {sectionComments.map((cm, i) => (
-                    <span key={i} className="rf-comment__body" lang="zh-CN">
-                      {cm.body}
-                    </span>
-                  ))}
-                </div>
-              ) : null}
-              <textarea
-                id={id}
-                lang="zh-CN"
-                rows={section === 'achievements' ? 10 : 5}
-                value={draft.narrative[section]}
-                aria-describedby={[`${id}-help`, sectionComments.length ? `${id}-comment` : null, error ? `${id}-error` : null].filter(Boolean).join(' ')}
-                aria-invalid={error ? true : undefined}
-                onChange={(e) => onNarrative(section, e.target.value)}
-              />
-              <p className="rf-count muted">{c.charCount(draft.narrative[section].length)}</p>
-              {error ? (
-                <p id={`${id}-error`} className="form-field__error">
-                  {error}
-                </p>
-              ) : null}
-            </div>
-          );
-        })}
-      </section>
+      <NarrativeFields narrative={draft.narrative} comments={comments} errors={fieldErrors} onChange={onNarrative} />
 
-      <section className="report-section" aria-labelledby="honours-title">
-        <h2 id="honours-title">{c.honoursTitle}</h2>
-        <p className="muted">{c.honoursIntro}</p>
-        {comments.get('honours')?.length ? (
-          <div id={fieldDomId('honours')} className="rf-comment" role="note" tabIndex={-1}>
-            <span className="rf-comment__label">{c.commentFrom}：</span>
-            {comments.get('honours')!.map((cm, i) => (
-              <span key={i} className="rf-comment__body" lang="zh-CN">
-                {cm.body}
-              </span>
-            ))}
-          </div>
-        ) : null}
-        {draft.honours.length === 0 ? <p className="unfilled">{c.honoursEmpty}</p> : null}
-        <ol className="rf-honours">
-          {draft.honours.map((h, i) => (
-            <li key={h.key} className="rf-honour">
-              <fieldset>
-                <legend>{c.honourNumber(i + 1)}</legend>
-                <div className="rf-honour__grid">
-                  <div className="form-field rf-honour__title">
-                    <label htmlFor={`honour-${h.key}-title`}>{c.honourTitle}</label>
-                    <input
-                      id={`honour-${h.key}-title`}
-                      value={h.title}
-                      maxLength={200}
-                      aria-invalid={!h.title.trim() && submitProblems ? true : undefined}
-                      onChange={(e) => onHonour(h.key, { title: e.target.value })}
-                    />
-                  </div>
-                  <div className="form-field">
-                    <label htmlFor={`honour-${h.key}-level`}>{c.honourLevel}</label>
-                    <select id={`honour-${h.key}-level`} value={h.level} onChange={(e) => onHonour(h.key, { level: e.target.value as HonourLevel })}>
-                      {honourLevels.map((l) => (
-                        <option key={l} value={l}>
-                          {label(honourLevelLabels[l])}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="form-field">
-                    <label htmlFor={`honour-${h.key}-kind`}>{c.honourKind}</label>
-                    <select id={`honour-${h.key}-kind`} value={h.kind} onChange={(e) => onHonour(h.key, { kind: e.target.value as HonourKind })}>
-                      {honourKinds.map((k) => (
-                        <option key={k} value={k}>
-                          {label(honourKindLabels[k])}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="form-field">
-                    <label htmlFor={`honour-${h.key}-recipient`}>{c.honourRecipient}</label>
-                    <input id={`honour-${h.key}-recipient`} value={h.recipient} maxLength={100} onChange={(e) => onHonour(h.key, { recipient: e.target.value })} />
-                  </div>
-                  <div className="rf-honour__remove">
-                    <button type="button" className="button button--small button--danger" aria-label={c.removeHonourLabel(i + 1)} onClick={() => removeHonour(h.key, i)}>
-                      {c.removeHonour}
-                    </button>
-                  </div>
-                </div>
-                {!h.title.trim() && (submitProblems || heldBack.includes('honours')) ? <p className="form-field__error">{c.honourTitleRequired}</p> : null}
-              </fieldset>
-            </li>
-          ))}
-        </ol>
-        <button type="button" id="rf-add-honour" className="button button--secondary" onClick={addHonour}>
-          + {c.addHonour}
-        </button>
-      </section>
+      <HonoursFields honours={draft.honours} comments={comments.get('honours') ?? noComments} showTitleErrors={Boolean(submitProblems) || heldBack.includes('honours')} update={update} />
 
       {confirmOpen ? (
         <Modal title={c.submitConfirmTitle(year)} onClose={() => setConfirmOpen(false)} className="modal--narrow">
           <p className="modal__text">{c.submitConfirmBody}</p>
-          {warnings.filter((w) => !(draft.explanations[w.code] ?? '').trim()).length ? (
-            <p className="modal__text modal__text--warn">{c.submitConfirmWarnings(warnings.filter((w) => !(draft.explanations[w.code] ?? '').trim()).length)}</p>
-          ) : null}
+          {unexplained ? <p className="modal__text modal__text--warn">{c.submitConfirmWarnings(unexplained)}</p> : null}
           <div className="form-actions">
             <button type="button" className="button" data-autofocus onClick={() => void confirmSubmit()} disabled={submit.isPending}>
               {submit.isPending ? c.submitting : c.submitConfirm}
@@ -587,14 +391,4 @@ export function ReportForm({
       ) : null}
     </form>
   );
-}
-
-function fieldLabel(path: string, catalogue: readonly Indicator[], labelKey: 'zh' | 'en', label: (r: { zh: string; en: string }) => string, honours: string): string {
-  const [kind, key] = path.split('.', 2) as [string, string | undefined];
-  if (kind === 'values') {
-    const indicator = catalogue.find((i) => i.code === key);
-    return indicator ? (labelKey === 'en' ? indicator.nameEn : indicator.nameZh) : (key ?? path);
-  }
-  if (kind === 'narrative' && key) return label(narrativeSectionLabels[key as NarrativeSection]);
-  return honours;
 }

@@ -12,7 +12,8 @@ import { CategoryNav, CategorySection, groupCatalogue } from './categories';
 import { formatDate, narrativeParagraphs } from '../../ui/format';
 import { IndicatorTable } from './IndicatorTable';
 import { useReportFormCopy } from './messages';
-import { latestComments, ReportForm } from './ReportForm';
+import { ReportForm } from './ReportForm';
+import { latestComments } from './ReportComments';
 import { SelfScorePanel } from './SelfScorePanel';
 import './reporting.css';
 import { HonoursTable } from './HonoursTable';
@@ -146,9 +147,9 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
           : null;
   const comments = latestComments(view.data.comments);
   return (
-    <Page title={school.name} before={<Breadcrumb current={school.name} />} lead={<SchoolFacts school={school} />}>
+    <Page title={school.name} before={<Breadcrumb current={school.name} />} lead={<SchoolFacts school={school} report={report} year={year} />}>
       <YearSwitcher school={school} schoolId={schoolId} year={year} />
-      <ReportStatusLine year={year} status={status} report={report} />
+      <ReportStatusLine year={year} status={status} report={report} isOpen={view.data.isOpen} />
       {readOnlyNote ? (
         <p className="notice rf-readonly-note" role="status">
           {readOnlyNote}
@@ -166,6 +167,10 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
             window.scrollTo(0, 0);
           }}
         />
+      ) : report === null && status === 'not_started' && !view.data.isOpen ? (
+        <EmptyState title={t('report.missingTitle', { year })}>
+          <p>{t('report.missingHint')}</p>
+        </EmptyState>
       ) : report === null && status === 'not_started' ? (
         <EmptyState title={t('report.notStarted', { year })}>
           <p>{t('report.notStartedHint')}</p>
@@ -194,9 +199,18 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
   );
 }
 
-function SchoolFacts({ school }: { school: SchoolView }) {
+/**
+ * The school's register figures. The report may state other ones for its year
+ * (74 in the report, 73 on the register): both are shown, each named, so the
+ * page never seems to contradict itself.
+ */
+function SchoolFacts({ school, report, year }: { school: SchoolView; report: ReportDetail | null; year: number }) {
   const { t, label } = useI18n();
   const n = new Intl.NumberFormat();
+  const reported = (code: string, registered: number) => {
+    const value = report?.values[code];
+    return value != null && value !== registered ? <span className="facts__reported"> {t('report.inReport', { year, value: n.format(value) })}</span> : null;
+  };
   return (
     <dl className="facts">
       <div>
@@ -208,12 +222,18 @@ function SchoolFacts({ school }: { school: SchoolView }) {
         <dd>{school.clusterName ?? t('schools.noCluster')}</dd>
       </div>
       <div>
-        <dt>{t('report.staff')}</dt>
-        <dd>{n.format(school.staffCount)}</dd>
+        <dt>{t('report.staffRegistered')}</dt>
+        <dd>
+          {n.format(school.staffCount)}
+          {reported('staff_total', school.staffCount)}
+        </dd>
       </div>
       <div>
-        <dt>{t('report.members')}</dt>
-        <dd>{n.format(school.memberCount)}</dd>
+        <dt>{t('report.membersRegistered')}</dt>
+        <dd>
+          {n.format(school.memberCount)}
+          {reported('union_members', school.memberCount)}
+        </dd>
       </div>
     </dl>
   );
@@ -228,7 +248,7 @@ function YearSwitcher({ school, schoolId, year }: { school: SchoolView; schoolId
           <li key={y.year}>
             <Link to={`/schools/${schoolId}/reports/${y.year}`} aria-current={y.year === year ? 'page' : undefined} className="year-link">
               <span className="year-link__year">{y.isOpen ? t('common.yearOpen', { year: y.year }) : t('common.yearOption', { year: y.year })}</span>
-              <StatusBadge status={y.status} />
+              {y.status === 'not_started' && !y.isOpen ? <span className="badge badge--missing">{t('report.missing')}</span> : <StatusBadge status={y.status} />}
             </Link>
           </li>
         ))}
@@ -237,7 +257,7 @@ function YearSwitcher({ school, schoolId, year }: { school: SchoolView; schoolId
   );
 }
 
-function ReportStatusLine({ year, status, report }: { year: number; status: ReportView['status']; report: ReportDetail | null }) {
+function ReportStatusLine({ year, status, report, isOpen }: { year: number; status: ReportView['status']; report: ReportDetail | null; isOpen: boolean }) {
   const { t, labelKey } = useI18n();
   const dates = report
     ? [
@@ -249,7 +269,7 @@ function ReportStatusLine({ year, status, report }: { year: number; status: Repo
   return (
     <div className="status-line">
       <span className="status-line__label">{t('report.statusLine', { year })}</span>
-      <StatusBadge status={status} />
+      {status === 'not_started' && !isOpen ? <span className="badge badge--missing">{t('report.missing')}</span> : <StatusBadge status={status} />}
       {dates.length > 0 ? (
         <span className="status-line__dates">
           {dates.map((d) => (

@@ -29,7 +29,7 @@ export function ValueHistoryDialog({ reportId, indicator, onClose }: { reportId:
       ) : history.data.length === 0 ? (
         <p className="modal__text">{c.historyEmpty}</p>
       ) : (
-        <table className="data-table">
+        <table className="data-table value-history">
           <caption className="visually-hidden">{c.historyCaption}</caption>
           <thead>
             <tr>
@@ -46,8 +46,8 @@ export function ValueHistoryDialog({ reportId, indicator, onClose }: { reportId:
           <tbody>
             {history.data.map((h, i) => (
               <tr key={i}>
-                <td>{formatDateTime(h.at, labelKey)}</td>
-                <td>{h.displayName || h.username}</td>
+                <td className="value-history__when">{formatDateTime(h.at, labelKey)}</td>
+                <td className="value-history__who">{h.displayName || h.username}</td>
                 <td className="num">{show(h.from)}</td>
                 <td className="num">{show(h.to)}</td>
               </tr>

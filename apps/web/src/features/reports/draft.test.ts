@@ -8,6 +8,7 @@ const saved: ReportContent = {
   narrative: { achievements: '做了很多工作', shortcomings: '', plans: '' },
   honours: [{ title: '模范职工之家', level: 'municipal', kind: 'collective', recipient: '' }],
   explanations: {},
+  sources: {},
 };
 
 describe('draft ↔ stored content', () => {
@@ -41,7 +42,7 @@ describe('buildSaveContent', () => {
     expect(heldBack).toEqual([]);
   });
 
-  it('holds back invalid fields (and the other side of a broken rule) at their saved values', () => {
+  it('holds back invalid fields at their saved values and saves their valid neighbours', () => {
     const draft = contentToDraft(saved);
     draft.values.union_members = '150';
     draft.values.union_groups = 'abc';
@@ -53,7 +54,59 @@ describe('buildSaveContent', () => {
     expect(content.values.female_staff).toBe(40);
     expect('union_groups' in content.values).toBe(false);
     expect(content.honours).toHaveLength(1);
-    expect(heldBack.sort()).toEqual(['honours', 'values.staff_total', 'values.union_groups', 'values.union_members']);
+    expect(heldBack.sort()).toEqual(['honours', 'values.union_groups', 'values.union_members']);
+  });
+
+  it('saves a valid value whose neighbour breaks a rule with it, and holds back only the one the rule names', () => {
+    const draft = contentToDraft(saved);
+    draft.values.proposals_collected = '10';
+    draft.values.proposals_resolved = '12';
+    const { content, heldBack } = buildSaveContent(draft, saved, catalogue);
+    expect(content.values.proposals_collected).toBe(10);
+    expect('proposals_resolved' in content.values).toBe(false);
+    expect(heldBack).toEqual(['values.proposals_resolved']);
+  });
+
+  it('holds back the neighbour too when its new value conflicts with the held field’s saved value', () => {
+    const before: ReportContent = { ...saved, values: { ...saved.values, proposals_collected: 10, proposals_resolved: 8 } };
+    const draft = contentToDraft(before);
+    draft.values.proposals_collected = '6';
+    draft.values.proposals_resolved = '7';
+    const { content, heldBack } = buildSaveContent(draft, before, catalogue);
+    expect(content.values).toMatchObject({ proposals_collected: 10, proposals_resolved: 8 });
+    expect(heldBack.sort()).toEqual(['values.proposals_collected', 'values.proposals_resolved']);
+  });
+
+  it('refuses an implausible value (per-staff bound) like any invalid one', () => {
+    const draft = contentToDraft(saved);
+    draft.values.health_checkup_participants = '150';
+    draft.values.sick_visits = '12';
+    const { content, heldBack } = buildSaveContent(draft, saved, catalogue);
+    expect(heldBack).toEqual(['values.health_checkup_participants']);
+    expect(content.values.sick_visits).toBe(12);
+    expect(draftFieldErrors(draft, catalogue)['values.health_checkup_participants']).toBe('组织体检人数（150）不能大于教职工总数（100）');
+  });
+});
+
+describe('sources of imported values', () => {
+  const source = { value: 12, document: '总结.docx', excerpts: [{ sentence: '探望病患12人次。', figureStart: 4, figureEnd: 8 }] };
+
+  it('sends a source only with the value it came with', () => {
+    const draft = { ...contentToDraft(saved), sources: { sick_visits: source } };
+    draft.values.sick_visits = '12';
+    expect(buildSaveContent(draft, saved, catalogue).content.sources).toEqual({ sick_visits: source });
+    draft.values.sick_visits = '13';
+    expect(buildSaveContent(draft, saved, catalogue).content.sources).toEqual({});
+  });
+
+  it('counts a new or dropped source as a change to save', () => {
+    const draft = contentToDraft({ ...saved, values: { ...saved.values, sick_visits: 12 } });
+    const stored = { ...saved, values: { ...saved.values, sick_visits: 12 } };
+    expect(draftDiffersFrom(draft, stored, catalogue)).toBe(false);
+    expect(draftDiffersFrom({ ...draft, sources: { sick_visits: source } }, stored, catalogue)).toBe(true);
+    expect(draftDiffersFrom(draft, { ...stored, sources: { sick_visits: { ...source, acceptedAt: '2026-12-01T00:00:00Z' } } }, catalogue)).toBe(true);
+    // Who accepted it and when are the server's: they never make a difference.
+    expect(draftDiffersFrom({ ...draft, sources: { sick_visits: source } }, { ...stored, sources: { sick_visits: { ...source, acceptedBy: '王主席', acceptedAt: '2026-12-01T00:00:00Z' } } }, catalogue)).toBe(false);
   });
 });
 

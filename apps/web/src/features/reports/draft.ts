@@ -1,6 +1,8 @@
 import {
-  crossFieldRules,
+  boundPartners,
   narrativeSections,
+  sameSource,
+  sourcesForValues,
   validateReportValues,
   type Honour,
   type HonourKind,
@@ -8,6 +10,7 @@ import {
   type Indicator,
   type IndicatorValues,
   type Narrative,
+  type ValueSourceInput,
 } from '@union/domain';
 import { numberToText, parseLenientNumber } from './numberInput';
 
@@ -29,7 +32,12 @@ export interface FormDraft {
   narrative: Narrative;
   honours: HonourRow[];
   explanations: Record<string, string>;
+  /** Where imported values came from; a field's source goes when the chair types in it. Absent in older local backups. */
+  sources?: Record<string, DraftSource>;
 }
+
+/** An imported value's source; who accepted it and when are known once the server has it. */
+export type DraftSource = ValueSourceInput & { acceptedBy?: string | null; acceptedAt?: string };
 
 /** What the server stores (the `reports.save` payload without ids and version). */
 export interface ReportContent {
@@ -37,10 +45,11 @@ export interface ReportContent {
   narrative: Narrative;
   honours: Honour[];
   explanations: Record<string, string>;
+  sources: Record<string, DraftSource>;
 }
 
 export const emptyNarrative = (): Narrative => ({ achievements: '', shortcomings: '', plans: '' });
-export const emptyContent = (): ReportContent => ({ values: {}, narrative: emptyNarrative(), honours: [], explanations: {} });
+export const emptyContent = (): ReportContent => ({ values: {}, narrative: emptyNarrative(), honours: [], explanations: {}, sources: {} });
 
 let rowCounter = 0;
 export const newHonourKey = () => `h${Date.now().toString(36)}${(rowCounter++).toString(36)}`;
@@ -53,6 +62,7 @@ export function contentToDraft(content: ReportContent): FormDraft {
     narrative: { ...emptyNarrative(), ...content.narrative },
     honours: content.honours.map((h) => ({ key: newHonourKey(), title: h.title, level: h.level, kind: h.kind, recipient: h.recipient ?? '' })),
     explanations: { ...content.explanations },
+    sources: { ...content.sources },
   };
 }
 
@@ -84,6 +94,9 @@ const cleanHonour = (h: HonourRow): Honour => ({ title: h.title.trim(), level: h
  * What an autosave sends. A field whose text is not a valid value is held
  * back: the server's copy of it is sent instead (the typed text stays in the
  * form and in the local backup), so one bad cell never blocks saving the rest.
+ * A rule between two fields (办结 ≤ 征集, headcount ≤ staff) holds back only
+ * the field it names; its valid neighbour is saved, unless the neighbour's new
+ * value conflicts with the held field's saved one — then both wait.
  * Honours without a title are held back the same way.
  */
 export function buildSaveContent(
@@ -99,19 +112,24 @@ export function buildSaveContent(
     else values[code] = old;
   };
   for (const code of invalid) restore(code);
-  for (let round = 0; round < 4; round++) {
+  const restored = new Set(invalid);
+  for (let round = 0; round < 8; round++) {
     const errors = validateReportValues(values, catalogue);
     if (errors.length === 0) break;
     for (const e of errors) {
       const code = e.path.replace(/^values\./, '');
-      heldBack.add(e.path);
-      restore(code);
-      // A cross-field rule: put its other side back too, so the pair is as last saved.
-      for (const rule of crossFieldRules) {
-        if (rule.left === code) {
-          heldBack.add(`values.${rule.right}`);
-          restore(rule.right);
-        }
+      if (!restored.has(code)) {
+        heldBack.add(e.path);
+        restore(code);
+        restored.add(code);
+        continue;
+      }
+      // Its saved value breaks the rule against a neighbour's new value: put the changed neighbours back too.
+      for (const partner of boundPartners(code, catalogue)) {
+        if (restored.has(partner) || valueOf(values[partner]) === valueOf(saved.values[partner])) continue;
+        heldBack.add(`values.${partner}`);
+        restore(partner);
+        restored.add(partner);
       }
     }
   }
@@ -126,7 +144,16 @@ export function buildSaveContent(
   if (honours.length !== draft.honours.length) heldBack.add('honours');
   const explanations: Record<string, string> = {};
   for (const [code, text] of Object.entries(draft.explanations)) if (text.trim()) explanations[code] = text.trim().slice(0, 500);
-  return { content: { values, narrative: { ...draft.narrative }, honours, explanations }, heldBack: [...heldBack] };
+  // A held-back field keeps its saved source (if the saved value still has one).
+  const sources: Record<string, DraftSource> = {};
+  for (const [code, source] of Object.entries({ ...draft.sources })) if (!heldBack.has(`values.${code}`)) sources[code] = source;
+  for (const code of restored) if (saved.sources[code]) sources[code] = saved.sources[code];
+  return { content: { values, narrative: { ...draft.narrative }, honours, explanations, sources: sourcesForValues(sources, values) }, heldBack: [...heldBack] };
+}
+
+/** The sources as `reports.save` takes them (who/when are the server's to set). */
+export function sourcesForSave(sources: Readonly<Record<string, DraftSource>>): Record<string, ValueSourceInput> {
+  return Object.fromEntries(Object.entries(sources).map(([code, s]) => [code, { value: s.value, document: s.document, excerpts: s.excerpts }]));
 }
 
 const valueOf = (v: number | null | undefined) => (v === undefined ? null : v);
@@ -139,6 +166,12 @@ export function sameContent(a: ReportContent, b: ReportContent): boolean {
   if (JSON.stringify(a.honours.map(normaliseHonour)) !== JSON.stringify(b.honours.map(normaliseHonour))) return false;
   const exp = new Set([...Object.keys(a.explanations), ...Object.keys(b.explanations)]);
   for (const code of exp) if ((a.explanations[code] ?? '').trim() !== (b.explanations[code] ?? '').trim()) return false;
+  const sourced = new Set([...Object.keys(a.sources), ...Object.keys(b.sources)]);
+  for (const code of sourced) {
+    const x = a.sources[code];
+    const y = b.sources[code];
+    if (!x || !y || !sameSource(x, y)) return false;
+  }
   return true;
 }
 
@@ -149,7 +182,10 @@ export function draftDiffersFrom(draft: FormDraft, content: ReportContent, catal
   const { values, invalid } = parseDraftValues(draft, catalogue);
   if (invalid.length) return true;
   if (draft.honours.some((h) => !h.title.trim())) return true;
-  return !sameContent({ values, narrative: draft.narrative, honours: draft.honours.map(cleanHonour), explanations: draft.explanations }, content);
+  return !sameContent(
+    { values, narrative: draft.narrative, honours: draft.honours.map(cleanHonour), explanations: draft.explanations, sources: sourcesForValues({ ...draft.sources }, values) },
+    content,
+  );
 }
 
 /** One field that differs between the chair's copy and the server's. */
@@ -197,6 +233,7 @@ export function mergeContents(mine: ReportContent, theirs: ReportContent, choice
     narrative: { ...theirs.narrative },
     honours: [...theirs.honours],
     explanations: { ...theirs.explanations },
+    sources: { ...theirs.sources },
   };
   for (const [path, choice] of Object.entries(choices)) {
     if (choice !== 'mine') continue;
@@ -204,6 +241,8 @@ export function mergeContents(mine: ReportContent, theirs: ReportContent, choice
     if (kind === 'values' && key) {
       const v = valueOf(mine.values[key]);
       merged.values[key] = v;
+      if (mine.sources[key]) merged.sources[key] = mine.sources[key];
+      else delete merged.sources[key];
     } else if (kind === 'narrative' && key) {
       merged.narrative[key as keyof Narrative] = mine.narrative[key as keyof Narrative];
     } else if (kind === 'honours') {
@@ -217,12 +256,15 @@ export function mergeContents(mine: ReportContent, theirs: ReportContent, choice
 }
 
 /** The content a `reports.get` answer holds (empty when the school has not started). */
-export function contentOfReport(report: { values: IndicatorValues; narrative: Narrative; honours: Honour[]; explanations: Record<string, string> } | null): ReportContent {
+export function contentOfReport(
+  report: { values: IndicatorValues; narrative: Narrative; honours: Honour[]; explanations: Record<string, string>; sources?: Record<string, DraftSource> } | null,
+): ReportContent {
   if (!report) return emptyContent();
   return {
     values: { ...report.values },
     narrative: { ...emptyNarrative(), ...report.narrative },
     honours: report.honours.map(normaliseHonour),
     explanations: { ...report.explanations },
+    sources: { ...report.sources },
   };
 }

@@ -5,7 +5,7 @@ import { errorCode, useTRPC } from '../../app/trpc';
 import { useDescribeError } from '../../ui/form';
 import { AUTOSAVE_DEBOUNCE_MS, autosaveReducer, hasUnsavedChanges, initialAutosave, maySave, retryDelayMs, type AutosaveEvent, type AutosaveState } from './autosave';
 import { clearBackup, writeBackup } from './backup';
-import { buildSaveContent, sameContent, type FormDraft, type ReportContent } from './draft';
+import { buildSaveContent, sameContent, sourcesForSave, type FormDraft, type ReportContent } from './draft';
 
 export interface SavedCopy {
   content: ReportContent;
@@ -71,13 +71,15 @@ export function useAutosave({
     dispatch({ type: 'start', seq });
     const run = (async () => {
       try {
-        const result = await save.mutateAsync({ schoolId, year, baseVersion: savedRef.current.version, ...content });
+        const result = await save.mutateAsync({ schoolId, year, baseVersion: savedRef.current.version, ...content, sources: sourcesForSave(content.sources) });
         savedRef.current = { content, version: result.version, reportId: result.reportId };
         setServerFieldErrors({});
         dispatch({ type: 'success', seq, at: Date.now() });
         callbacks.current.onWarnings(result.warnings);
         callbacks.current.onSaved?.(result);
         if (stateRef.current.editSeq === seq && held.length === 0) clearBackup(schoolId, year);
+        // Held-back fields stay in the local backup, now based on the version just saved (not a stale one).
+        else writeBackup(schoolId, year, { draft: callbacks.current.getDraft(), baseVersion: result.version, savedAt: Date.now() });
       } catch (error) {
         const described = describe(error);
         const message = described?.message ?? '';

@@ -10,11 +10,11 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useMe } from '../auth/me';
 import { AssessmentPanel } from '../rubric/AssessmentPanel';
-import { CategoryNav, CategorySection, groupCatalogue } from '../reports/categories';
-import { compareWithPrevious, formatIndicatorValue, formatNumber, narrativeParagraphs } from '../../ui/format';
+import { groupCatalogue } from '../reports/categories';
+import { narrativeParagraphs } from '../../ui/format';
 import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';
-import { formatPercentChange, percentChange } from './change';
+import { ReviewValues } from './ReviewValues';
 import { useReviewCopy } from './messages';
 import { HonoursTable } from '../reports/HonoursTable';
 
@@ -84,6 +84,8 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
         queryClient.invalidateQueries({ queryKey: trpc.reports.get.queryKey({ schoolId, year }) }),
         queryClient.invalidateQueries({ queryKey: trpc.review.queue.pathKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.review.completeness.pathKey() }),
+        // Approval scores the report (and reopening removes the score): the assessment panel reads it anew.
+        queryClient.invalidateQueries({ queryKey: trpc.rubric.assessment.pathKey() }),
       ]);
       window.scrollTo(0, 0);
     },
@@ -118,7 +120,6 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
   if (view.isPending || catalogue.isPending) return <LoadingState />;
 
   const { school, status, report, previousYearValues, warnings, comments } = view.data;
-  const warningByCode = new Map(warnings.map((w) => [w.code, w]));
   const commentCount = Object.values(fieldComments).filter((b) => b.trim()).length;
   const canDecide = isAdmin && report !== null && status === 'submitted';
   const canReopen = isAdmin && report !== null && status === 'approved';
@@ -166,7 +167,6 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
     decide.mutate('reopen');
   };
   const serverError = decide.error ? describe(decide.error) : null;
-  const name = (i: Indicator) => (labelKey === 'en' ? i.nameEn : i.nameZh);
 
   return (
     <Page title={c.reviewTitle(school.name, year)} before={back}>
@@ -185,84 +185,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
         <EmptyState title={c.notSubmitted} />
       ) : (
         <>
-          <AssessmentPanel reportId={report.id} year={year} canAccept={isAdmin} />
-
-          <section className="report-section" aria-labelledby="review-values">
-            <h2 id="review-values">{c.valuesTitle}</h2>
-            <p className="muted">
-              {c.valuesIntro} {warnings.length ? <strong>{c.warningsCount(warnings.length)}</strong> : c.noWarnings}
-            </p>
-            <CategoryNav groups={groups} />
-            {groups.map((group) => (
-              <CategorySection key={group.category} group={group}>
-                <table className="data-table card-table review-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{c.colIndicator}</th>
-                      <th scope="col" className="num">
-                        {c.colThisYear(year)}
-                      </th>
-                      <th scope="col" className="num">
-                        {c.colLastYear(year - 1)}
-                      </th>
-                      <th scope="col" className="num">
-                        {c.colChange}
-                      </th>
-                      <th scope="col" className="num">
-                        {c.colPct}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {group.indicators.map((indicator) => {
-                      const cur = report.values[indicator.code];
-                      const prev = previousYearValues[indicator.code];
-                      const change = compareWithPrevious(cur, prev);
-                      const pct = percentChange(cur, prev);
-                      const warning = warningByCode.get(indicator.code);
-                      const explanation = report.explanations[indicator.code];
-                      const path = `values.${indicator.code}`;
-                      return (
-                        <tr key={indicator.code} className={warning ? 'review-row--warn' : undefined} data-field={path}>
-                          <th scope="row">
-                            {name(indicator)}
-                            {warning ? (
-                              <span className="review-warning" lang="zh-CN">
-                                ⚠ {warning.messageZh}
-                              </span>
-                            ) : null}
-                            {explanation ? (
-                              <span className="review-explanation" lang="zh-CN">
-                                {c.explanation}
-                                {explanation}
-                              </span>
-                            ) : null}
-                            {commentToggle(path, name(indicator))}
-                          </th>
-                          <td className="num" data-label={c.colThisYear(year)}>
-                            {formatIndicatorValue(cur, indicator, labelKey) ?? <span className="unfilled">{t('report.unfilled')}</span>}
-                          </td>
-                          <td className="num" data-label={c.colLastYear(year - 1)}>
-                            {formatIndicatorValue(prev, indicator, labelKey) ?? t('common.noValue')}
-                          </td>
-                          <td className="num" data-label={c.colChange}>
-                            {change ? (change.direction === 'same' ? '0' : `${change.direction === 'up' ? '+' : '−'}${formatNumber(change.delta, indicator.valueType, labelKey)}`) : t('common.noValue')}
-                          </td>
-                          <td className="num" data-label={c.colPct}>
-                            {pct === null ? (
-                              t('common.noValue')
-                            ) : (
-                              <span className={`pct--${pct > 0 ? 'up' : pct < 0 ? 'down' : 'same'}${Math.abs(pct) >= 50 ? ' pct--big' : ''}`}>{formatPercentChange(pct)}</span>
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </CategorySection>
-            ))}
-          </section>
+          <ReviewValues groups={groups} report={report} previousYearValues={previousYearValues} warnings={warnings} year={year} commentToggle={commentToggle} />
 
           <section className="report-section" aria-labelledby="review-narrative">
             <h2 id="review-narrative">{c.narrativeTitle}</h2>
@@ -292,6 +215,9 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
             <HonoursTable honours={report.honours} emptyText={c.honoursEmpty} />
             {commentToggle('honours', c.honoursTitle)}
           </section>
+
+          {/* After the figures: at 1366×800 the score cards would push the data below the fold. */}
+          <AssessmentPanel reportId={report.id} year={year} canAccept={isAdmin} />
 
           {comments.length ? <PastComments comments={comments} catalogue={catalogue.data} /> : null}
 
