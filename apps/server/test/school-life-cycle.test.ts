@@ -59,6 +59,7 @@ describe.each(testEngines())('[%s] school life cycle: one counting rule on every
   const same = (numbers: number[]) => expect(new Set(numbers).size, JSON.stringify(numbers)).toBe(1);
 
   it('counts the same schools in a year on every dashboard: the ones open that year', async () => {
+    const schoolsCounted: number[] = [];
     for (const year of [2024, 2025, 2026]) {
       const counts = await countsIn(year);
       same(counts.schools);
@@ -66,11 +67,11 @@ describe.each(testEngines())('[%s] school life cycle: one counting rule on every
       same(counts.sickVisitsReporting);
       same(counts.progress);
       expect(counts.schools[0]).toBe(demo.schools.filter((s) => isOpenIn(s, year)).length);
+      schoolsCounted.push(counts.schools[0]!);
     }
     // 2024: 30 (S31 not yet); 2025 and 2026: 28 (S13, S14, S29 closed after 2024; S31 opened).
-    expect((await countsIn(2024)).schools[0]).toBe(30);
-    expect((await countsIn(2026)).schools[0]).toBe(28);
-  });
+    expect(schoolsCounted).toEqual([30, 28, 28]);
+  }, 300_000); // many dashboards × three years; slow on a busy 2-core machine, so no tight limit
 
   it('D2: deactivating a school closes it from now on — every dashboard drops it from the open year, none from the years it reported', async () => {
     const before2025 = await countsIn(2025);
@@ -92,7 +93,7 @@ describe.each(testEngines())('[%s] school life cycle: one counting rule on every
     expect(reminded.schools).toBe(completeness.counts.not_started + completeness.counts.draft + completeness.counts.returned);
     const audit = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'school_updated').where('entity_id', '=', String(s04.id)).executeTakeFirstOrThrow();
     expect(JSON.stringify(audit.details)).toContain('"closedYear":2025');
-  });
+  }, 300_000);
 
   it('D1: trends per 100 staff scale only counts and money, never percentages, scores or the staff total', async () => {
     for (const code of ['new_cadre_share', 'affairs_disclosure_score', 'staff_total']) {
