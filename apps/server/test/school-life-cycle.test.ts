@@ -52,7 +52,7 @@ describe.each(testEngines())('[%s] school life cycle: one counting rule on every
     return {
       schools: [overview.schoolCount, completeness.total, comparison.rows.length, exported, list.schools.length],
       scored: [overview.scores.scoredSchools, heatmap.rows.length, comparison.rows.filter((r) => r.score !== null).length],
-      sickVisitsReporting: [overview.indicators.find((i) => i.code === 'sick_visits')!.reportingSchools, trend.reportingSchools[trend.years.indexOf(year)]],
+      sickVisitsReporting: [overview.indicators.find((i) => i.code === 'sick_visits')!.reportingSchools, trend.reportingSchools[trend.years.indexOf(year)] ?? -1],
       progress: [progress.rows.length, heatmap.rows.filter((r) => scoredBefore.includes(r.schoolId)).length],
     };
   }
