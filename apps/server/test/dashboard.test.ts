@@ -57,7 +57,8 @@ describe.each(testEngines())('[%s] dashboards on the demo district', (engine) =>
 
   it('compares schools with per-100-staff values, YoY, percentiles, score and rank', async () => {
     const result = comparisonRows(await admin.dashboard.comparison({ year: 2025, codes: ['sick_visits', 'hardship_aid_amount'], perHundredStaff: true }));
-    expect(result.rows).toHaveLength(30);
+    // 2025: 31 demo schools less S13, S14 and S29 (closed after 2024).
+    expect(result.rows).toHaveLength(28);
     const rowFor = (code: string) => result.rows.find((r) => codeOfSchool.get(r.schoolId) === code)!;
     const report = approved(2025)[0]!;
     const previous = demo.reports.find((r) => r.schoolCode === report.schoolCode && r.year === 2024 && r.status === 'approved');
@@ -166,7 +167,7 @@ describe.each(testEngines())('[%s] dashboards on the demo district', (engine) =>
   it('lets chairs compare once the admin publishes the year', async () => {
     await admin.years.update({ year: 2025, deadline: '2026-01-15', isOpen: false, publishedToChairs: true });
     const comparison = await chair.dashboard.comparison({ year: 2025, codes: ['sick_visits'] });
-    expect(comparison.schools.id).toHaveLength(30);
+    expect(comparison.schools.id).toHaveLength(28);
   });
 
   it('exports the comparison table and a school profile as .xlsx', async () => {
@@ -180,7 +181,7 @@ describe.each(testEngines())('[%s] dashboards on the demo district', (engine) =>
     const sheet = (await read(table.base64)).worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['排名', '学校名称', '片区', '学校类型', '规模', '考核得分']);
     expect(sheet.getRow(2).getCell(1).value).toBe(1);
-    expect(sheet.rowCount).toBe(31);
+    expect(sheet.rowCount).toBe(29);
     const profile = await chair.excel.exportSchoolProfile({ schoolId: chairSchoolId });
     const names = (await read(profile.base64)).worksheets.map((w) => w.name);
     expect(names).toEqual(['历年得分', '分类得分', '查漏补缺']);

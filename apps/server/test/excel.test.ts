@@ -41,20 +41,61 @@ describe.each(testEngines())('[%s] Excel export and import', (engine) => {
     expect(headers.slice(0, 5)).toEqual(['学校代码', '学校名称', '片区', '学校类型', '填报状态']);
     expect(headers).toContain('教职工总数（人）');
     expect(headers).toContain('困难帮扶金额（元）');
-    expect(sheet.rowCount).toBe(31);
+    // Header + the 28 schools open in 2025 (S13, S14 and S29 closed after 2024).
+    expect(sheet.rowCount).toBe(29);
   });
 
   it('round-trips: importing the exported file changes nothing and finds no errors', async () => {
     const file = await admin.excel.exportYear({ year: 2025 });
     const preview = await admin.excel.previewImport({ year: 2025, file: file.base64 });
     expect(preview.unknownColumns).toEqual([]);
-    const approvedOrSubmitted = preview.rows.filter((r) => r.currentStatus === 'approved' || r.currentStatus === 'submitted');
+    expect(preview.rows.some((r) => r.currentStatus === 'approved')).toBe(true);
     expect(preview.rows.every((r) => r.changes.length === 0)).toBe(true);
-    // Locked reports are flagged, never silently changed; the rest are clean.
-    for (const row of preview.rows) {
-      if (approvedOrSubmitted.includes(row)) expect(row.errors.map((e) => e.column)).toEqual(['填报状态']);
-      else expect(row.errors).toEqual([]);
-    }
+    // D5: a closed year's unchanged export re-imports cleanly: rows without changes are no errors, locked or not.
+    expect(preview.rows.filter((r) => r.errors.length > 0)).toEqual([]);
+    expect(await admin.excel.applyImport({ year: 2025, file: file.base64 })).toEqual({ imported: 0, skipped: 0, changedValues: 0 });
+  });
+
+  it('refuses only the changed rows of locked (approved or submitted) reports', async () => {
+    const file = await admin.excel.exportYear({ year: 2025 });
+    const workbook = await readWorkbook(file.base64);
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const row = [...Array(sheet.rowCount - 1).keys()].map((i) => sheet.getRow(i + 2)).find((r) => r.getCell(headers.indexOf('填报状态')).value === '已通过')!;
+    const cell = row.getCell(headers.indexOf('探望慰问病患人次（人次）'));
+    cell.value = Number(cell.value) + 1;
+    const preview = await admin.excel.previewImport({ year: 2025, file: await toBase64(workbook) });
+    expect(preview.rows.find((r) => r.rowNumber === row.number)!.errors).toEqual([{ column: '填报状态', message: '该校年报已通过，不能通过导入修改' }]);
+    expect(preview.rows.filter((r) => r.errors.length > 0)).toHaveLength(1);
+  });
+
+  it('D4: an emptied cell is no change (the stored value stays): no version bump, no audit entry, and the preview says it stays', async () => {
+    const file = await admin.excel.exportYear({ year: 2026 });
+    const workbook = await readWorkbook(file.base64);
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const column = headers.indexOf('探望慰问病患人次（人次）');
+    const row = [...Array(sheet.rowCount - 1).keys()]
+      .map((i) => sheet.getRow(i + 2))
+      .find((r) => r.getCell(headers.indexOf('填报状态')).value === '草稿' && typeof r.getCell(column).value === 'number')!;
+    const stored = Number(row.getCell(column).value);
+    row.getCell(column).value = null;
+    const edited = await toBase64(workbook);
+    const preview = await admin.excel.previewImport({ year: 2026, file: edited });
+    const previewRow = preview.rows.find((r) => r.rowNumber === row.number)!;
+    expect(previewRow.changes).toEqual([]);
+    expect(previewRow.errors).toEqual([]);
+    expect(previewRow.keptValues).toEqual([{ code: 'sick_visits', nameZh: '探望慰问病患人次', value: stored }]);
+
+    const report = () => t.db.selectFrom('reports').select(['id', 'version']).where('school_id', '=', previewRow.schoolId!).where('year', '=', 2026).executeTakeFirstOrThrow();
+    const before = await report();
+    const audits = async () => (await t.db.selectFrom('audit_log').select('id').where('entity_id', '=', String(before.id)).execute()).length;
+    const auditsBefore = await audits();
+    expect(await admin.excel.applyImport({ year: 2026, file: edited })).toMatchObject({ imported: 0, changedValues: 0 });
+    expect(await report()).toEqual(before);
+    expect(await audits()).toBe(auditsBefore);
+    const value = await t.db.selectFrom('report_values').select('value').where('report_id', '=', before.id).where('indicator_code', '=', 'sick_visits').executeTakeFirstOrThrow();
+    expect(value.value).toBe(stored);
   });
 
   it('previews changes and cell errors, writes nothing when any row is invalid, or only the valid rows when asked', async () => {

@@ -30,6 +30,8 @@ export interface Fixture {
   reportA: { id: number; version: number };
   /** A reminder sent to school A (only chair A may mark it read). */
   reminderA: number;
+  /** A merge the demo already records (S13 into S31 in 2025): recording it again is a harmless CONFLICT. */
+  recordedMerge: { predecessorId: number; successorId: number; year: number };
   unique: () => string;
 }
 
@@ -59,6 +61,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
     allowed: adminOnly,
     input: (f) => ({ id: f.schoolA, school: { code: 'S01', name: '示范区实验小学', schoolType: 'primary', parentId: f.clusterId, staffCount: 144, memberCount: 144 } }),
   },
+  'schools.recordMerge': { allowed: adminOnly, input: (f) => f.recordedMerge },
   'catalogue.list': { allowed: loggedIn },
   'reports.years': { allowed: loggedIn },
   'reports.get': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA, year: f.openYear }) },
@@ -151,6 +154,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     .values({ year: openYear.year, school_id: chairA.schoolId!, message: '请尽快提交年报', created_by: admin.userId })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const merge = await db.selectFrom('school_merges').select(['predecessor_id', 'successor_id', 'year']).orderBy('predecessor_id').executeTakeFirstOrThrow();
   let counter = 0;
   const fixture: Fixture = {
     schoolA: chairA.schoolId!,
@@ -160,6 +164,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     openYear: openYear.year,
     reportA,
     reminderA: reminder.id,
+    recordedMerge: { predecessorId: merge.predecessor_id, successorId: merge.successor_id, year: merge.year },
     unique: () => `${tag}${++counter}`,
   };
   return { fixture, actors };

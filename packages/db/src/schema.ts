@@ -18,7 +18,26 @@ export interface SchoolsTable {
   school_type: SchoolType;
   staff_count: number;
   member_count: number;
+  /** Mirrors `closed_year is null` (kept by the server); figures use the years, never this flag. */
   active: ColumnType<boolean, boolean | undefined, boolean>;
+  /** First reporting year of the school (default 2000: before any reporting year). */
+  opened_year: ColumnType<number, number | undefined, number>;
+  /** Last reporting year of a closed school; null while it is open. */
+  closed_year: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** "predecessor was merged into successor in year" (the predecessor's last year is year − 1). */
+export interface SchoolMergesTable {
+  predecessor_id: number;
+  successor_id: number;
+  year: number;
+  created_at: Generated<Date>;
+}
+
+/** View: every (school, reporting year) in which the school was open — the one counting rule. */
+export interface OpenSchoolYearsView {
+  school_id: number;
+  year: number;
 }
 
 export interface IndicatorsTable {
@@ -230,6 +249,8 @@ export interface DataVersionsTable {
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
+  school_merges: SchoolMergesTable;
+  open_school_years: OpenSchoolYearsView;
   indicators: IndicatorsTable;
   reporting_years: ReportingYearsTable;
   reports: ReportsTable;

@@ -29,3 +29,5 @@ export * from './compare/comparison';
 export * from './compare/comparison-table';
 export * from './compare/robust-statistics';
 export * from './audit/audit-actions';
+export * from './catalogue/indicator-kinds';
+export * from './school/life-cycle';

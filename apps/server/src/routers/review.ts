@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, reportingYearSchema, reportVersionSchema, safeText } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { schoolIdsInScope } from '../auth/scope';
+import { countedSchoolIds } from '../services/open-schools';
 import { completeness, decideReport } from '../services/review';
 import { adminProcedure, districtProcedure, router } from '../trpc/trpc';
 
@@ -63,8 +64,7 @@ export const reviewRouter = router({
           .selectFrom('schools as s')
           .leftJoin('reports as r', (join) => join.onRef('r.school_id', '=', 's.id').on('r.year', '=', input.year))
           .select('s.id')
-          .where('s.active', '=', true)
-          .where('s.id', 'in', schoolIdsInScope(trx, ctx.actor))
+          .where('s.id', 'in', countedSchoolIds(trx, ctx.actor, input.year))
           .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', 'in', ['draft', 'returned'])]))
           .execute();
         if (pending.length) {

@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { idSchema, reportingYearSchema, safeText, schoolTypeSchema } from '@union/domain';
+import { idSchema, lifeSpanProblem, reportingYearSchema, safeText, schoolLifeYearSchema, schoolTypeSchema } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
-import { createSchool, updateSchool, type SchoolInput } from '../services/school-admin';
+import { createSchool, recordMerge, updateSchool, type SchoolInput } from '../services/school-admin';
 import { getOrgTree, getSchool, listSchools } from '../services/schools';
 import { adminProcedure, authedProcedure, router } from '../trpc/trpc';
 
@@ -15,9 +15,18 @@ const schoolInputSchema = z
     parentId: idSchema,
     staffCount: z.number().int().min(0).max(100_000),
     memberCount: z.number().int().min(0).max(100_000),
-    active: z.boolean().default(true),
+    /** First reporting year (default: the current reporting year for a new school; unchanged on update). */
+    openedYear: schoolLifeYearSchema.optional(),
+    /** Last reporting year of a closed school; null = open. */
+    closedYear: schoolLifeYearSchema.nullable().optional(),
+    /** false = deactivate, which closes the school from now on (see school-admin.ts). */
+    active: z.boolean().optional(),
   })
-  .refine((s) => s.memberCount <= s.staffCount, { error: '工会会员数不能超过教职工总数', path: ['memberCount'] });
+  .refine((s) => s.memberCount <= s.staffCount, { error: '工会会员数不能超过教职工总数', path: ['memberCount'] })
+  .refine((s) => s.openedYear === undefined || s.closedYear == null || !lifeSpanProblem({ openedYear: s.openedYear, closedYear: s.closedYear }), {
+    error: '停办年度不能早于开办年度',
+    path: ['closedYear'],
+  });
 
 export const schoolsRouter = router({
   /** Schools in the caller's scope (a chair: only their own). */
@@ -58,22 +67,45 @@ export const schoolsRouter = router({
   create: adminProcedure.input(schoolInputSchema).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (trx) => {
       const id = await createSchool(trx, ctx.actor, input as SchoolInput);
-      await writeAudit(trx, ctx, { action: 'school_created', entityType: 'school', entityId: id, schoolId: id, details: { name: input.name } });
+      await writeAudit(trx, ctx, {
+        action: 'school_created',
+        entityType: 'school',
+        entityId: id,
+        schoolId: id,
+        details: { name: input.name, openedYear: input.openedYear ?? null, closedYear: input.closedYear ?? null },
+      });
       return { id };
     });
   }),
 
   update: adminProcedure.input(z.object({ id: idSchema, school: schoolInputSchema })).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (trx) => {
-      const before = await updateSchool(trx, ctx.actor, input.id, input.school as SchoolInput);
+      const changes = await updateSchool(trx, ctx.actor, input.id, input.school as SchoolInput);
       await writeAudit(trx, ctx, {
         action: 'school_updated',
         entityType: 'school',
         entityId: input.id,
         schoolId: input.id,
-        details: { before, after: input.school },
+        details: changes,
       });
       return { id: input.id };
     });
   }),
+
+  /** Records that a school was merged into another in a year (the merged school closes after the year before). */
+  recordMerge: adminProcedure
+    .input(z.object({ predecessorId: idSchema, successorId: idSchema, year: schoolLifeYearSchema }))
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction().execute(async (trx) => {
+        const merged = await recordMerge(trx, ctx.actor, input);
+        await writeAudit(trx, ctx, {
+          action: 'school_merged',
+          entityType: 'school',
+          entityId: input.predecessorId,
+          schoolId: input.predecessorId,
+          details: { ...merged, successorId: input.successorId, year: input.year },
+        });
+        return { ok: true as const, closedYear: merged.closedYear };
+      });
+    }),
 });

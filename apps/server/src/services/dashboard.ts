@@ -21,6 +21,8 @@ import { aggregateScopeActor } from '../auth/district-scope';
 import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
 import { listYearIndicators } from './catalogue';
+import { countedSchoolIds, openInRowYear } from './open-schools';
+export { indicatorTrend } from './dashboard-trend';
 import { cachedAtDataVersion } from './dashboard-cache';
 import { getRubric } from './scores';
 
@@ -54,21 +56,20 @@ export async function yearOverview(db: Kysely<Database>, actor: Actor, year: num
       .where('r.year', '=', year)
       .where('r.status', '=', 'approved')
       .where('v.indicator_code', 'in', [...overviewIndicatorCodes])
-      .where('r.school_id', 'in', schoolIdsInScope(db, scope))
+      .where('r.school_id', 'in', countedSchoolIds(db, scope, year))
       .groupBy('v.indicator_code')
       .execute(),
     db
       .selectFrom('report_scores')
       .select(['school_id', 'total', 'stars'])
       .where('year', '=', year)
-      .where('school_id', 'in', schoolIdsInScope(db, scope))
+      .where('school_id', 'in', countedSchoolIds(db, scope, year))
       .execute(),
     db
       .selectFrom('schools as s')
       .leftJoin('reports as r', (join) => join.onRef('r.school_id', '=', 's.id').on('r.year', '=', year))
       .select((eb) => ['r.status', eb.fn.countAll<number>().as('n')])
-      .where('s.active', '=', true)
-      .where('s.id', 'in', schoolIdsInScope(db, scope))
+      .where('s.id', 'in', countedSchoolIds(db, scope, year))
       .groupBy('r.status')
       .execute(),
   ]);
@@ -166,8 +167,7 @@ async function computeComparison(db: Kysely<Database>, scope: Actor, filter: Com
     .leftJoin('report_scores as cur', (join) => join.onRef('cur.school_id', '=', 's.id').on('cur.year', '=', filter.year))
     .leftJoin('report_scores as prev', (join) => join.onRef('prev.school_id', '=', 's.id').on('prev.year', '=', filter.year - 1))
     .select(['s.id', 'ou.code', 'ou.name', 's.school_type', 's.staff_count', 'parent.kind as parent_kind', 'parent.name as parent_name', 'cur.total as score', 'prev.total as previous_score'])
-    .where('s.active', '=', true)
-    .where('s.id', 'in', schoolIdsInScope(db, scope));
+    .where('s.id', 'in', countedSchoolIds(db, scope, filter.year));
   if (filter.clusterId) schoolsQuery = schoolsQuery.where('ou.parent_id', '=', filter.clusterId);
   if (filter.schoolType) schoolsQuery = schoolsQuery.where('s.school_type', '=', filter.schoolType);
 
@@ -224,7 +224,7 @@ export async function categoryHeatmap(db: Kysely<Database>, actor: Actor, year: 
     .innerJoin('org_units as ou', 'ou.id', 'sc.school_id')
     .select(['sc.school_id', 'ou.name', 'sc.total', 'sc.category_scores'])
     .where('sc.year', '=', year)
-    .where('sc.school_id', 'in', schoolIdsInScope(db, scope))
+    .where('sc.school_id', 'in', countedSchoolIds(db, scope, year))
     .orderBy('sc.total', 'desc')
     .execute();
   return {
@@ -239,54 +239,6 @@ export async function categoryHeatmap(db: Kysely<Database>, actor: Actor, year: 
   };
 }
 
-/**
- * One indicator over all years: the district median (per year) and the chosen
- * schools' values. Chairs get the median and their own school only.
- */
-export async function indicatorTrend(db: Kysely<Database>, actor: Actor, code: string, perHundredStaff: boolean, schoolIds: number[]) {
-  const scope = await aggregateScopeActor(db, actor);
-  const allowed = actor.role === 'school_chair' ? schoolIds.filter((id) => id === actor.schoolId) : schoolIds;
-  // The figure per report: the value, or per 100 staff (the report's staff_total, else the school's).
-  const base = db
-    .selectFrom('report_values as v')
-    .innerJoin('reports as r', 'r.id', 'v.report_id')
-    .innerJoin('schools as s', 's.id', 'r.school_id')
-    .leftJoin('report_values as st', (join) => join.onRef('st.report_id', '=', 'r.id').on('st.indicator_code', '=', 'staff_total'))
-    .where('v.indicator_code', '=', code)
-    .where('r.status', '=', 'approved');
-  const shown = perHundredStaff
-    ? sql<number | null>`v.value * 100.0 / nullif(coalesce(st.value, s.staff_count), 0)`
-    : sql<number | null>`v.value`;
-  // Medians in SQL: one row per year instead of every school's figure.
-  const [medians, chosen, names] = await Promise.all([
-    base
-      .select(['r.year', sql<number | null>`percentile_cont(0.5) within group (order by ${shown})`.as('median')])
-      .where('r.school_id', 'in', schoolIdsInScope(db, scope))
-      .groupBy('r.year')
-      .orderBy('r.year')
-      .execute(),
-    allowed.length
-      ? base.select(['r.year', 'r.school_id', shown.as('shown')]).where('r.school_id', 'in', allowed).where('r.school_id', 'in', schoolIdsInScope(db, actor)).execute()
-      : Promise.resolve([]),
-    allowed.length
-      ? db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', allowed).where('id', 'in', schoolIdsInScope(db, actor)).execute()
-      : Promise.resolve([]),
-  ]);
-  const years = medians.map((m) => m.year);
-  const figure = new Map(chosen.map((c) => [`${c.school_id}/${c.year}`, c.shown === null ? null : Number(c.shown)]));
-  return {
-    code,
-    perHundredStaff,
-    years,
-    median: medians.map((m) => (m.median === null ? null : Number(m.median))),
-    schools: names.map((n) => ({
-      schoolId: n.id,
-      schoolName: n.name,
-      values: years.map((y) => figure.get(`${n.id}/${y}`) ?? null),
-    })),
-  };
-}
-
 /** Who improved most: score change from the previous year, overall and per category. */
 export async function progressRanking(db: Kysely<Database>, actor: Actor, year: number) {
   await assertMayCompare(db, actor, year);
@@ -297,7 +249,8 @@ export async function progressRanking(db: Kysely<Database>, actor: Actor, year: 
     .innerJoin('org_units as ou', 'ou.id', 'now.school_id')
     .select(['now.school_id', 'ou.name', 'now.total as total', 'before.total as previous_total', 'now.category_scores as now_categories', 'before.category_scores as before_categories'])
     .where('now.year', '=', year)
-    .where('now.school_id', 'in', schoolIdsInScope(db, scope))
+    .where('now.school_id', 'in', countedSchoolIds(db, scope, year))
+    .where('before.school_id', 'in', countedSchoolIds(db, scope, year - 1))
     .execute();
   const result = rows.map((r) => ({
     schoolId: r.school_id,
@@ -326,6 +279,7 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
     .selectFrom('report_scores')
     .select(['school_id', 'year', 'total', 'stars', 'category_scores'])
     .where('school_id', 'in', schoolIdsInScope(db, scope))
+    .where(openInRowYear('school_id', 'year'))
     .execute();
   const years = [...new Set(scores.map((s) => s.year))].sort((a, b) => a - b);
   const history = years.map((year) => {

@@ -21,6 +21,7 @@ import type { Actor } from '../auth/actor';
 import type { Context } from '../trpc/context';
 import { invalidFields } from '../trpc/trpc';
 import { listYearIndicators } from './catalogue';
+import { isSchoolOpenIn } from './open-schools';
 
 export interface DraftInput {
   schoolId: number;
@@ -196,6 +197,10 @@ async function updateDraft(ctx: Context & { actor: Actor }, input: DraftInput, n
 
 /** The first save of a school's report for a year creates it (a race between two first saves: the loser is stale). */
 async function createDraft(ctx: Context & { actor: Actor }, input: DraftInput, now: Date): Promise<SaveResult> {
+  // A school is asked for a report only in the years it was open (open_school_years).
+  if (!(await isSchoolOpenIn(ctx.db, input.schoolId, input.year))) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `该校 ${input.year} 年度未开办或已停办，无需填报该年度年报` });
+  }
   const figures = firstSaveFigures(input, ctx.actor, now);
   const status = nextReportStatus('save', 'not_started')!;
   try {

@@ -8,6 +8,7 @@ import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
 import type { Context } from '../trpc/context';
 import { staleVersionMessage } from './report-drafts';
+import { countedSchoolIds } from './open-schools';
 import { refreshScores } from './scores';
 
 export interface FieldComment {
@@ -148,8 +149,7 @@ export async function completeness(db: Kysely<Database>, actor: Actor, year: num
     .leftJoin('org_units as parent', 'parent.id', 'ou.parent_id')
     .leftJoin('reports as r', (join) => join.onRef('r.school_id', '=', 's.id').on('r.year', '=', year))
     .select(['s.id', 'ou.name', 'parent.kind as parent_kind', 'parent.name as parent_name', 'r.status', 'r.updated_at', 'r.submitted_at'])
-    .where('s.active', '=', true)
-    .where('s.id', 'in', schoolIdsInScope(db, actor))
+    .where('s.id', 'in', countedSchoolIds(db, actor, year))
     .orderBy('ou.code')
     .execute();
 

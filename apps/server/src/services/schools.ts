@@ -10,7 +10,7 @@ export interface SchoolListFilter {
   search: string | undefined;
   clusterId: number | undefined;
   schoolType: SchoolType | undefined;
-  /** Admins managing schools also need the deactivated ones. */
+  /** Admins managing schools also need the closed ones; otherwise only schools open in the year. */
   includeInactive?: boolean;
 }
 
@@ -25,7 +25,12 @@ export interface SchoolListItem {
   clusterName: string | null;
   /** The org unit the school sits under: its cluster, or the district. */
   parentId: number | null;
+  /** Not closed (no closing year). */
   active: boolean;
+  openedYear: number;
+  closedYear: number | null;
+  /** When the school was merged into another: which and from what year. */
+  mergedInto: { schoolId: number; schoolName: string; year: number } | null;
   /** Status of the report for the requested year (the latest open year by default). */
   reportStatus: ReportProgress;
   reportUpdatedAt: Date | null;
@@ -50,8 +55,15 @@ export async function listSchools(db: Kysely<Database>, actor: Actor, filter: Sc
     .innerJoin('org_units as ou', 'ou.id', 's.id')
     .leftJoin('org_units as parent', 'parent.id', 'ou.parent_id')
     .leftJoin('reports as r', (join) => join.onRef('r.school_id', '=', 's.id').on('r.year', '=', year ?? -1))
+    .leftJoin('school_merges as m', 'm.predecessor_id', 's.id')
+    .leftJoin('org_units as successor', 'successor.id', 'm.successor_id')
     .select([
       's.id',
+      's.opened_year',
+      's.closed_year',
+      'm.successor_id',
+      'm.year as merge_year',
+      'successor.name as successor_name',
       'ou.code',
       'ou.name',
       's.school_type',
@@ -65,7 +77,10 @@ export async function listSchools(db: Kysely<Database>, actor: Actor, filter: Sc
       'r.updated_at',
     ])
     .where('s.id', 'in', schoolIdsInScope(db, actor));
-  if (!filter.includeInactive) query = query.where('s.active', '=', true);
+  // The one counting rule: a year's list holds the schools open that year.
+  if (!filter.includeInactive) {
+    query = year === null ? query.where('s.active', '=', true) : query.where('s.id', 'in', (eb) => eb.selectFrom('open_school_years').select('school_id').where('year', '=', year));
+  }
   if (filter.search) query = query.where('ou.name', 'ilike', `%${escapeLike(filter.search)}%`);
   if (filter.clusterId !== undefined) query = query.where('ou.parent_id', '=', filter.clusterId);
   if (filter.schoolType) query = query.where('s.school_type', '=', filter.schoolType);
@@ -85,6 +100,9 @@ export async function listSchools(db: Kysely<Database>, actor: Actor, filter: Sc
         clusterName: inCluster ? r.parent_name : null,
         parentId: r.parent_id,
         active: r.active,
+        openedYear: r.opened_year,
+        closedYear: r.closed_year,
+        mergedInto: r.successor_id !== null && r.merge_year !== null ? { schoolId: r.successor_id, schoolName: r.successor_name ?? '', year: r.merge_year } : null,
         reportStatus: r.status ?? 'not_started',
         reportUpdatedAt: r.updated_at,
       };
@@ -101,6 +119,8 @@ export interface SchoolDetail {
   memberCount: number;
   clusterName: string | null;
   districtName: string | null;
+  openedYear: number;
+  closedYear: number | null;
   /** Every reporting year with this school's report status, newest first. */
   years: { year: number; deadline: string; isOpen: boolean; status: ReportProgress }[];
 }
@@ -110,7 +130,7 @@ export async function getSchool(db: Kysely<Database>, actor: Actor, id: number):
   const school = await db
     .selectFrom('schools as s')
     .innerJoin('org_units as ou', 'ou.id', 's.id')
-    .select(['s.id', 'ou.code', 'ou.name', 'ou.parent_id', 's.school_type', 's.staff_count', 's.member_count'])
+    .select(['s.id', 'ou.code', 'ou.name', 'ou.parent_id', 's.school_type', 's.staff_count', 's.member_count', 's.opened_year', 's.closed_year'])
     .where('s.id', '=', id)
     .where('s.id', 'in', schoolIdsInScope(db, actor))
     .executeTakeFirst();
@@ -134,6 +154,8 @@ export async function getSchool(db: Kysely<Database>, actor: Actor, id: number):
     .selectFrom('reporting_years as y')
     .leftJoin('reports as r', (join) => join.onRef('r.year', '=', 'y.year').on('r.school_id', '=', id))
     .select(['y.year', 'y.deadline', 'y.is_open', 'r.status'])
+    // Only the years the school was open: a closed school's chair still reads its history, and is asked for nothing after.
+    .where('y.year', 'in', (eb) => eb.selectFrom('open_school_years').select('year').where('school_id', '=', id))
     .orderBy('y.year', 'desc')
     .execute();
 
@@ -146,6 +168,8 @@ export async function getSchool(db: Kysely<Database>, actor: Actor, id: number):
     memberCount: school.member_count,
     clusterName: ancestors.find((a) => a.kind === 'cluster')?.name ?? null,
     districtName: ancestors.find((a) => a.kind === 'district')?.name ?? null,
+    openedYear: school.opened_year,
+    closedYear: school.closed_year,
     years: years.map((y) => ({ year: y.year, deadline: y.deadline, isOpen: y.is_open, status: y.status ?? 'not_started' })),
   };
 }

@@ -14,6 +14,7 @@ import {
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
+import { countedSchoolIds } from './open-schools';
 import { checkedXlsx } from './upload-limits';
 import { UploadRefusedError } from './zip-guard';
 import { indicatorHeader, SCHOOL_CODE_HEADER, SCHOOL_NAME_HEADER, styleHeader, toBase64 } from './workbook';
@@ -31,7 +32,7 @@ export async function exportYearWorkbook(db: Kysely<Database>, actor: Actor, yea
       .leftJoin('org_units as parent', 'parent.id', 'ou.parent_id')
       .leftJoin('reports as r', (join) => join.onRef('r.school_id', '=', 's.id').on('r.year', '=', year))
       .select(['s.id', 'ou.code', 'ou.name', 'parent.kind as parent_kind', 'parent.name as parent_name', 's.school_type', 'r.status'])
-      .where('s.id', 'in', schoolIdsInScope(db, actor))
+      .where('s.id', 'in', countedSchoolIds(db, actor, year))
       .orderBy('ou.code')
       .execute(),
     db
@@ -131,6 +132,8 @@ export interface ImportRow {
   schoolName: string;
   values: IndicatorValues;
   changes: { code: string; nameZh: string; from: number | null; to: number | null }[];
+  /** Cells left empty whose stored value stays (empty cells never clear a value). */
+  keptValues: { code: string; nameZh: string; value: number }[];
   errors: ImportCellError[];
   /** Status of the school's report for the year before the import. */
   currentStatus: ReportProgress | null;
@@ -211,6 +214,7 @@ export async function previewImport(db: Kysely<Database>, actor: Actor, year: nu
     .innerJoin('org_units as ou', 'ou.id', 's.id')
     .leftJoin('reports as r', (join) => join.onRef('r.school_id', '=', 's.id').on('r.year', '=', year))
     .select(['s.id', 'ou.code', 'ou.name', 'r.id as report_id', 'r.status'])
+    .select((eb) => eb('s.id', 'in', eb.selectFrom('open_school_years').select('school_id').where('year', '=', year)).as('open'))
     .where('s.id', 'in', schoolIdsInScope(db, actor))
     .execute();
   const reportIds = schools.flatMap((s) => (s.report_id ? [s.report_id] : []));
@@ -236,11 +240,9 @@ export async function previewImport(db: Kysely<Database>, actor: Actor, year: nu
     if (!school) errors.push({ column: code ? SCHOOL_CODE_HEADER : SCHOOL_NAME_HEADER, message: `找不到学校“${code || name}”` });
     else if (seen.has(school.id)) errors.push({ column: SCHOOL_NAME_HEADER, message: `${school.name}在表中出现了不止一次` });
     if (school) seen.add(school.id);
-    if (school?.status === 'approved' || school?.status === 'submitted') {
-      errors.push({ column: '填报状态', message: `该校年报${reportProgressLabels[school.status].zh}，不能通过导入修改` });
-    }
 
     const values: IndicatorValues = {};
+    const emptyCells: Indicator[] = [];
     for (const column of indicatorColumns) {
       const indicator = column.indicator!;
       const parsed = cellNumber(row.getCell(column.index));
@@ -250,6 +252,7 @@ export async function previewImport(db: Kysely<Database>, actor: Actor, year: nu
       }
       const checked = indicatorValueSchema(indicator).safeParse(parsed);
       if (!checked.success) errors.push({ column: column.header, message: checked.error.issues[0]?.message ?? `${indicator.nameZh}无效` });
+      else if (parsed === null) emptyCells.push(indicator);
       else values[indicator.code] = parsed;
     }
     const current = school?.report_id ? (storedByReport.get(school.report_id) ?? new Map<string, number>()) : new Map<string, number>();
@@ -262,12 +265,22 @@ export async function previewImport(db: Kysely<Database>, actor: Actor, year: nu
     const changes = Object.entries(values)
       .filter(([c, to]) => (current.get(c) ?? null) !== to)
       .map(([c, to]) => ({ code: c, nameZh: catalogue.find((i) => i.code === c)!.nameZh, from: current.get(c) ?? null, to }));
+    // Empty cells never clear a stored value: they are no change, and the preview says the value stays.
+    const keptValues = emptyCells.filter((i) => current.has(i.code)).map((i) => ({ code: i.code, nameZh: i.nameZh, value: current.get(i.code)! }));
+    // Only a row that would change something can be refused for its report's state or the school's life span.
+    if (changes.length > 0 && school) {
+      if (school.status === 'approved' || school.status === 'submitted') {
+        errors.push({ column: '填报状态', message: `该校年报${reportProgressLabels[school.status].zh}，不能通过导入修改` });
+      }
+      if (!school.open) errors.push({ column: SCHOOL_NAME_HEADER, message: `${school.name}在 ${year} 年度未开办或已停办，不能导入该年度数据` });
+    }
     rows.push({
       rowNumber,
       schoolId: school?.id ?? null,
       schoolName: school?.name ?? (name || code),
       values,
       changes,
+      keptValues,
       errors,
       currentStatus: school ? (school.status ?? 'not_started') : null,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCatalogue, honourSchema, indicatorValueSchema, schoolTypes } from '@union/domain';
+import { defaultCatalogue, honourSchema, indicatorValueSchema, isOpenIn, schoolTypes } from '@union/domain';
 import { DEMO_PASSWORD, demoOutliers, generateDemoDistrict, type DemoReport } from './demo-district';
 
 const demo = generateDemoDistrict();
@@ -26,12 +26,12 @@ describe('generateDemoDistrict', () => {
     expect(other.schools.map((s) => s.staffCount)).not.toEqual(demo.schools.map((s) => s.staffCount));
   });
 
-  it('builds district → three clusters → 30 schools of every type, with believable sizes', () => {
+  it('builds district → three clusters → 31 schools of every type, with believable sizes', () => {
     expect(demo.district).toEqual({ kind: 'district', code: 'D001', name: '示范区教育工会' });
     expect(demo.clusters).toHaveLength(3);
-    expect(demo.schools).toHaveLength(30);
-    expect(demo.schools.map((s) => s.code)).toEqual(Array.from({ length: 30 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`));
-    expect(new Set(demo.schools.map((s) => s.name)).size).toBe(30);
+    expect(demo.schools).toHaveLength(31);
+    expect(demo.schools.map((s) => s.code)).toEqual(Array.from({ length: 31 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`));
+    expect(new Set(demo.schools.map((s) => s.name)).size).toBe(31);
     expect(new Set(demo.schools.map((s) => s.schoolType))).toEqual(new Set(schoolTypes));
 
     const clusterCodes = new Set(demo.clusters.map((c) => c.code));
@@ -104,9 +104,27 @@ describe('generateDemoDistrict', () => {
     expect(money.filter(Number.isInteger).length / money.length).toBeGreaterThan(0.6);
   });
 
+  it('opens one school in 2024, closes one after 2024 and merges two into a new one in 2025', () => {
+    const span = (code: string) => {
+      const s = demo.schools.find((x) => x.code === code)!;
+      return [s.openedYear, s.closedYear];
+    };
+    expect([span('S23'), span('S29'), span('S13'), span('S14'), span('S31'), span('S01')]).toEqual([
+      [2024, null], [2022, 2024], [2022, 2024], [2022, 2024], [2025, null], [2022, null],
+    ]);
+    expect(demo.merges).toEqual([
+      { predecessorCode: 'S13', successorCode: 'S31', year: 2025 },
+      { predecessorCode: 'S14', successorCode: 'S31', year: 2025 },
+    ]);
+    // Reports only in open years; the merged school starts with its predecessors' staff.
+    for (const report of demo.reports) expect(isOpenIn(demo.schools.find((s) => s.code === report.schoolCode)!, report.year)).toBe(true);
+    const staff = (code: string) => demo.schools.find((s) => s.code === code)!.staffCount;
+    expect(staff('S31')).toBe(staff('S13') + staff('S14'));
+  });
+
   it('leaves some past reports missing or unreviewed, and mixes statuses in the open year', () => {
     const pastPairsWithoutReport = [2022, 2023, 2024, 2025].flatMap((year) =>
-      demo.schools.filter((s) => !reportsOf(year).some((r) => r.schoolCode === s.code)).map((s) => `${s.code}/${year}`),
+      demo.schools.filter((s) => isOpenIn(s, year) && !reportsOf(year).some((r) => r.schoolCode === s.code)).map((s) => `${s.code}/${year}`),
     );
     expect(pastPairsWithoutReport.length).toBeGreaterThanOrEqual(2);
     expect(pastPairsWithoutReport.length).toBeLessThanOrEqual(4);
@@ -121,9 +139,9 @@ describe('generateDemoDistrict', () => {
       approved: 8,
       submitted: 7,
       returned: 2,
-      draft: 8,
+      draft: 9,
     });
-    expect(demo.schools.length - openYear.length).toBe(5);
+    expect(demo.schools.filter((s) => isOpenIn(s, 2026)).length - openYear.length).toBe(2);
   });
 
   it('has one report per school and year, with timestamps in a sensible order', () => {

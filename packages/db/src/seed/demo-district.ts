@@ -1,4 +1,5 @@
 import {
+  isOpenIn,
   defaultCatalogue,
   type Honour,
   type HonourLevel,
@@ -50,6 +51,16 @@ export interface DemoSchool {
   memberCount: number;
   /** null: the school sits directly under the district. */
   clusterCode: string | null;
+  /** First reporting year; closedYear: last one (null while open). */
+  openedYear: number;
+  closedYear: number | null;
+}
+
+/** "predecessor was merged into successor in year". */
+export interface DemoMerge {
+  predecessorCode: string;
+  successorCode: string;
+  year: number;
 }
 
 export interface DemoReport {
@@ -80,6 +91,7 @@ export interface DemoDistrict {
   district: DemoOrgUnit & { kind: 'district' };
   clusters: (DemoOrgUnit & { kind: 'cluster' })[];
   schools: DemoSchool[];
+  merges: DemoMerge[];
   reportingYears: ReportingYearInfo[];
   reports: DemoReport[];
   users: DemoUser[];
@@ -156,6 +168,26 @@ const SCHOOL_ROSTER: readonly RosterEntry[] = [
   { name: '示范区职业技术学校', type: 'vocational', cluster: null, chair: '董卫东' },
   { name: '示范区机关幼儿园', type: 'kindergarten', cluster: null, chair: '程玉兰' },
   { name: '城南小学', type: 'primary', cluster: null, chair: '曹丽萍' },
+  // Opened 2025 from the merger of S13 西苑幼儿园 and S14 春晖幼儿园 (see SCHOOL_LIFE_CYCLE).
+  { name: '西苑春晖幼儿园', type: 'kindergarten', cluster: 'C02', chair: '彭晓雯' },
+];
+
+/**
+ * The district changes like a real one: S23 opened in 2024, S29 closed after
+ * 2024 (its kindergarten moved into a primary school's campus), and the two
+ * small kindergartens S13 and S14 merged into the new S31 in 2025. Every
+ * other school was open in all demo years.
+ */
+const SCHOOL_LIFE_CYCLE: Record<string, { openedYear?: number; closedYear?: number }> = {
+  S23: { openedYear: 2024 },
+  S29: { closedYear: 2024 },
+  S13: { closedYear: 2024 },
+  S14: { closedYear: 2024 },
+  S31: { openedYear: 2025 },
+};
+const DEMO_MERGES: readonly DemoMerge[] = [
+  { predecessorCode: 'S13', successorCode: 'S31', year: 2025 },
+  { predecessorCode: 'S14', successorCode: 'S31', year: 2025 },
 ];
 
 function schoolCode(index: number): string {
@@ -166,7 +198,7 @@ function schoolCode(index: number): string {
 const MISSING_PAST_REPORTS = [
   { schoolCode: 'S14', year: 2022 },
   { schoolCode: 'S22', year: 2023 },
-  { schoolCode: 'S29', year: 2025 },
+  { schoolCode: 'S30', year: 2025 },
 ];
 const UNREVIEWED_PAST_REPORTS = [
   { schoolCode: 'S20', year: 2024 },
@@ -178,8 +210,9 @@ const OPEN_YEAR_PROGRESS: Record<ReportProgress, readonly string[]> = {
   approved: ['S01', 'S03', 'S05', 'S08', 'S15', 'S18', 'S26', 'S28'],
   submitted: ['S02', 'S07', 'S10', 'S16', 'S21', 'S25', 'S27'],
   returned: ['S12', 'S19'],
-  draft: ['S04', 'S06', 'S09', 'S11', 'S17', 'S20', 'S24', 'S30'],
-  not_started: ['S13', 'S14', 'S22', 'S23', 'S29'],
+  draft: ['S04', 'S06', 'S09', 'S11', 'S17', 'S20', 'S24', 'S30', 'S31'],
+  // S13, S14 and S29 are closed by the open year and not expected.
+  not_started: ['S22', 'S23'],
 };
 
 function progressOf(code: string, year: number): ReportProgress {
@@ -265,6 +298,8 @@ function profileSchool(entry: RosterEntry, index: number, rng: Rng): SchoolProfi
       staffCount,
       memberCount: Math.round(staffCount * memberRate),
       clusterCode: entry.cluster,
+      openedYear: SCHOOL_LIFE_CYCLE[schoolCode(index)]?.openedYear ?? FIRST_YEAR,
+      closedYear: SCHOOL_LIFE_CYCLE[schoolCode(index)]?.closedYear ?? null,
     },
     chair: entry.chair,
     memberRate,
@@ -577,7 +612,7 @@ function applyOutliers(schoolCode: string, years: readonly GeneratedYear[]): voi
 
 function reportsForSchool(profile: SchoolProfile, seed: number, schoolIndex: number): DemoReport[] {
   const { school } = profile;
-  const years: GeneratedYear[] = DEMO_YEARS.flatMap((year) => {
+  const years: GeneratedYear[] = DEMO_YEARS.filter((year) => isOpenIn(school, year)).flatMap((year) => {
     const status = progressOf(school.code, year);
     if (status === 'not_started') return [];
     // One stream per school and year: a change to one report leaves the others as they were.
@@ -605,6 +640,16 @@ function reportsForSchool(profile: SchoolProfile, seed: number, schoolIndex: num
   });
 }
 
+/** A merged school starts with its predecessors' staff together. */
+function mergeStaff(profiles: SchoolProfile[]): void {
+  for (const successorCode of new Set(DEMO_MERGES.map((m) => m.successorCode))) {
+    const successor = profiles.find((p) => p.school.code === successorCode)!.school;
+    const parts = DEMO_MERGES.filter((m) => m.successorCode === successorCode).map((m) => profiles.find((p) => p.school.code === m.predecessorCode)!.school);
+    successor.staffCount = parts.reduce((sum, s) => sum + s.staffCount, 0);
+    successor.memberCount = parts.reduce((sum, s) => sum + s.memberCount, 0);
+  }
+}
+
 export interface DemoDistrictOptions {
   /** Same seed, same district. Defaults to DEFAULT_DEMO_SEED. */
   seed?: number;
@@ -613,10 +658,12 @@ export interface DemoDistrictOptions {
 export function generateDemoDistrict(options: DemoDistrictOptions = {}): DemoDistrict {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const profiles = SCHOOL_ROSTER.map((entry, index) => profileSchool(entry, index, streamFor(seed, index)));
+  mergeStaff(profiles);
   return {
     district: { ...DISTRICT },
     clusters: CLUSTERS.map((cluster) => ({ ...cluster })),
     schools: profiles.map((profile) => profile.school),
+    merges: DEMO_MERGES.map((merge) => ({ ...merge })),
     reportingYears: DEMO_YEARS.map((year) => ({ year, deadline: `${year + 1}-01-15`, isOpen: year === OPEN_YEAR })),
     reports: profiles.flatMap((profile, index) => reportsForSchool(profile, seed, index)),
     users: [

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCatalogue } from '@union/domain';
+import { defaultCatalogue, isOpenIn } from '@union/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { openTestDatabase, testEngines, type TestDatabase } from '../testing/test-databases';
@@ -36,16 +36,16 @@ describe.each(testEngines())('[%s] seedDemoDistrict', (engine) => {
   });
 
   it('inserts the whole demo district', async () => {
-    expect(firstRun).toEqual({ seeded: true, schools: 30, reports: demo.reports.length });
+    expect(firstRun).toEqual({ seeded: true, schools: 31, reports: demo.reports.length });
     expect(await rowCounts(database.db)).toEqual({
       org_units: 1 + demo.clusters.length + demo.schools.length,
-      schools: 30,
+      schools: 31,
       indicators: defaultCatalogue.length,
       reporting_years: 5,
       reports: demo.reports.length,
       report_values: demo.reports.reduce((sum, r) => sum + Object.keys(r.values).length, 0),
       honours: demo.reports.reduce((sum, r) => sum + r.honours.length, 0),
-      users: 32,
+      users: 33,
     });
     expect(defaultCatalogue).toHaveLength(59);
   });
@@ -130,8 +130,32 @@ describe.each(testEngines())('[%s] seedDemoDistrict', (engine) => {
       expect(parent?.kind).toBe(school.clusterCode === null ? 'district' : 'cluster');
     }
     const schools = await database.db.selectFrom('schools').innerJoin('org_units', 'org_units.id', 'schools.id').select(['code', 'kind']).execute();
-    expect(schools).toHaveLength(30);
+    expect(schools).toHaveLength(31);
     expect(schools.every((s) => s.kind === 'school')).toBe(true);
+  });
+
+  it('stores life spans and merges; the open_school_years view is the domain rule isOpenIn', async () => {
+    const schools = await database.db
+      .selectFrom('schools as s')
+      .innerJoin('org_units as ou', 'ou.id', 's.id')
+      .select(['s.id', 'ou.code', 's.opened_year', 's.closed_year', 's.active'])
+      .execute();
+    const open = await database.db.selectFrom('open_school_years').select(['school_id', 'year']).execute();
+    const expected = schools.flatMap((s) =>
+      [2022, 2023, 2024, 2025, 2026].filter((y) => isOpenIn({ openedYear: s.opened_year, closedYear: s.closed_year }, y)).map((y) => `${s.id}/${y}`),
+    );
+    expect(open.map((o) => `${o.school_id}/${o.year}`).sort()).toEqual(expected.sort());
+    expect(schools.filter((s) => !s.active).map((s) => s.code).sort()).toEqual(['S13', 'S14', 'S29']);
+    const merges = await database.db.selectFrom('school_merges').select(['predecessor_id', 'successor_id', 'year']).execute();
+    const idOf = (code: string) => schools.find((s) => s.code === code)!.id;
+    expect(merges).toEqual(
+      expect.arrayContaining([
+        { predecessor_id: idOf('S13'), successor_id: idOf('S31'), year: 2025 },
+        { predecessor_id: idOf('S14'), successor_id: idOf('S31'), year: 2025 },
+      ]),
+    );
+    // The database refuses a closing year before the opening year.
+    await expect(database.db.updateTable('schools').set({ closed_year: 2020 }).where('id', '=', idOf('S23')).execute()).rejects.toThrow();
   });
 
   it('stores argon2id password hashes, never the password', async () => {

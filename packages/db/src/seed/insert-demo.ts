@@ -52,8 +52,15 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
           school_type: school.schoolType,
           staff_count: school.staffCount,
           member_count: school.memberCount,
+          opened_year: school.openedYear,
+          closed_year: school.closedYear,
+          active: school.closedYear === null,
         })),
       )
+      .execute();
+    await trx
+      .insertInto('school_merges')
+      .values(demo.merges.map((m) => ({ predecessor_id: orgUnitId(m.predecessorCode), successor_id: orgUnitId(m.successorCode), year: m.year })))
       .execute();
 
     await trx

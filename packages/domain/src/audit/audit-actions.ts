@@ -11,6 +11,7 @@ export const auditActionLabels = {
   user_enabled: { zh: '启用账号', en: 'Enabled account' },
   school_created: { zh: '新增学校', en: 'Created school' },
   school_updated: { zh: '修改学校', en: 'Updated school' },
+  school_merged: { zh: '记录学校并入', en: 'Recorded school merger' },
   report_saved: { zh: '保存年报', en: 'Saved report' },
   report_submitted: { zh: '提交年报', en: 'Submitted report' },
   report_returned: { zh: '退回年报', en: 'Returned report' },

@@ -1,5 +1,6 @@
 import type { Indicator } from '../catalogue/indicator';
 import { sizeBandOf, type SchoolType, type SizeBand } from '../school/school';
+import { scalesPerHundredStaff } from '../catalogue/indicator-kinds';
 import { medianOf, per100Staff, percentileRanks, ranksDescending, yearOverYear, type YearOverYear } from './comparison';
 
 /**
@@ -90,7 +91,7 @@ export function buildComparison(options: {
   const medians: PackedComparison['medians'] = {};
   for (const indicator of indicators) {
     const code = indicator.code;
-    const normalise = options.perHundredStaff && code !== 'staff_total' && indicator.valueType !== 'percent';
+    const normalise = options.perHundredStaff && scalesPerHundredStaff(indicator);
     const value = schools.map((s) => s.figures?.[code] ?? null);
     const previousRaw = schools.map((s) => s.previousFigures?.[code] ?? null);
     const shown = normalise ? value.map((v, i) => trim(per100Staff(v, staff[i]))) : value;

@@ -24,7 +24,8 @@ export function AuditLogPage() {
   const [usernameText, setUsernameText] = useState('');
   const [schoolId, setSchoolId] = useState('');
   const username = useDebouncedValue(usernameText.trim(), 400);
-  const schools = useQuery({ ...trpc.schools.list.queryOptions({}), staleTime: 60_000 });
+  // Closed schools too: their chairs' accounts and audit entries stay.
+  const schools = useQuery({ ...trpc.schools.list.queryOptions({ includeInactive: true }), staleTime: 60_000 });
   const filters = { action: action || undefined, username: username || undefined, schoolId: schoolId ? Number(schoolId) : undefined };
 
   const log = useInfiniteQuery({

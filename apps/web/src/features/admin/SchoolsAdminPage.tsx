@@ -1,41 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { schoolTypeLabels, schoolTypes, type SchoolType } from '@union/domain';
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { useTRPC, type RouterOutputs } from '../../app/trpc';
+import { useQuery } from '@tanstack/react-query';
+import { schoolTypeLabels } from '@union/domain';
+import { useState } from 'react';
+import { useTRPC } from '../../app/trpc';
 import { useI18n } from '../../i18n';
-import { fieldErrorMap, focusFirstInvalid, FormError, FormField, useDescribeError } from '../../ui/form';
-import { Modal } from '../../ui/Modal';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { unitsOfKind } from '../schools/summary';
-
-type School = RouterOutputs['schools']['list']['schools'][number];
-
-interface ParentOption {
-  id: number;
-  name: string;
-}
-
-/** Clusters, then the district itself (a school directly under it belongs to no cluster). */
-function useParentOptions(): { options: ParentOption[]; districtId: number | null; loading: boolean } {
-  const { t } = useI18n();
-  const trpc = useTRPC();
-  const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000 });
-  if (!tree.data) return { options: [], districtId: null, loading: tree.isPending };
-  const district = unitsOfKind(tree.data, 'district')[0] ?? null;
-  const clusters = unitsOfKind(tree.data, 'cluster').map((c) => ({ id: c.id, name: c.name }));
-  return {
-    options: district ? [...clusters, { id: district.id, name: t('admin.schools.directUnder', { name: district.name }) }] : clusters,
-    districtId: district?.id ?? null,
-    loading: false,
-  };
-}
+import { MergeDialog } from './MergeDialog';
+import { SchoolFormDialog } from './SchoolFormDialog';
+import type { School } from './school-admin-shared';
 
 export function SchoolsAdminPage() {
   const { t, label } = useI18n();
   const trpc = useTRPC();
-  const list = useQuery(trpc.schools.list.queryOptions({}));
+  // Closed and merged schools too: their history stays, and the admin may correct their years.
+  const list = useQuery(trpc.schools.list.queryOptions({ includeInactive: true }));
   const [editing, setEditing] = useState<School | 'new' | null>(null);
+  const [merging, setMerging] = useState<School | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   useDocumentTitle(t('admin.schools.title'));
   const n = new Intl.NumberFormat();
@@ -63,7 +43,7 @@ export function SchoolsAdminPage() {
         <section aria-labelledby="schools-admin-count">
           <p id="schools-admin-count" className="summary">
             {t('admin.schools.count', { count: list.data.schools.length })}
-            <span className="summary__updating"> {t('admin.schools.inactiveNote')}</span>
+            <span className="summary__updating"> {t('admin.schools.lifeCycleNote')}</span>
           </p>
           <table className="data-table card-table schools-admin-table">
             <caption className="visually-hidden">{t('admin.schools.title')}</caption>
@@ -79,6 +59,7 @@ export function SchoolsAdminPage() {
                 <th scope="col" className="num">
                   {t('admin.schools.members')}
                 </th>
+                <th scope="col">{t('admin.schools.lifeSpan')}</th>
                 <th scope="col">{t('admin.actions')}</th>
               </tr>
             </thead>
@@ -97,6 +78,9 @@ export function SchoolsAdminPage() {
                   <td data-label={t('admin.schools.members')} className="num">
                     {n.format(s.memberCount)}
                   </td>
+                  <td data-label={t('admin.schools.lifeSpan')}>
+                    <LifeSpan school={s} />
+                  </td>
                   <td className="actions-cell">
                     <button
                       type="button"
@@ -106,6 +90,16 @@ export function SchoolsAdminPage() {
                     >
                       {t('admin.edit')}
                     </button>
+                    {s.mergedInto ? null : (
+                      <button
+                        type="button"
+                        className="button button--small button--secondary"
+                        aria-label={`${t('admin.schools.merge')}：${s.name}`}
+                        onClick={() => (setSaved(null), setMerging(s))}
+                      >
+                        {t('admin.schools.merge')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -123,129 +117,26 @@ export function SchoolsAdminPage() {
           }}
         />
       ) : null}
+      {merging && list.data ? (
+        <MergeDialog
+          school={merging}
+          schools={list.data.schools}
+          onClose={() => setMerging(null)}
+          onSaved={(name) => {
+            setMerging(null);
+            setSaved(name);
+          }}
+        />
+      ) : null}
     </Page>
   );
 }
 
-const isCount = (s: string) => /^\d{1,6}$/.test(s.trim());
 
-function SchoolFormDialog({ school, onClose, onSaved }: { school: School | null; onClose: () => void; onSaved: (name: string) => void }) {
-  const { t, label } = useI18n();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const describe = useDescribeError();
-  const parents = useParentOptions();
-  const activeId = useId();
-  const [values, setValues] = useState({
-    code: school?.code ?? '',
-    name: school?.name ?? '',
-    schoolType: (school?.schoolType ?? '') as SchoolType | '',
-    parentId: school ? String(school.clusterId ?? '') : '',
-    staffCount: school ? String(school.staffCount) : '',
-    memberCount: school ? String(school.memberCount) : '',
-    active: true,
-  });
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  // A listed school without a cluster sits directly under the district.
-  const parentValue = values.parentId || (school && school.clusterId === null && parents.districtId ? String(parents.districtId) : '');
-
-  const done = (name: string) => {
-    void queryClient.invalidateQueries({ queryKey: trpc.schools.pathKey() });
-    onSaved(name);
-  };
-  const onError = () => focusFirstInvalid(formRef.current);
-  const create = useMutation(trpc.schools.create.mutationOptions({ onSuccess: (_r, input) => done(input.name), onError }));
-  const update = useMutation(trpc.schools.update.mutationOptions({ onSuccess: (_r, input) => done(input.school.name), onError }));
-  const pending = create.isPending || update.isPending;
-  const error = describe(create.error ?? update.error);
-  const serverFields = fieldErrorMap(error);
-  const fieldError = (key: string) => clientErrors[key] ?? serverFields[key];
-
-  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setValues((v) => ({ ...v, [key]: e.target instanceof HTMLInputElement && e.target.type === 'checkbox' ? e.target.checked : e.target.value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (pending) return;
-    const problems: Record<string, string> = {};
-    if (!values.code.trim()) problems.code = t('admin.schools.codeRequired');
-    if (!values.name.trim()) problems.name = t('admin.schools.nameRequired');
-    if (!values.schoolType) problems.schoolType = t('admin.schools.chooseType');
-    if (!parentValue) problems.parentId = t('admin.schools.chooseParent');
-    if (!isCount(values.staffCount)) problems.staffCount = t('admin.schools.integer');
-    if (!isCount(values.memberCount)) problems.memberCount = t('admin.schools.integer');
-    else if (isCount(values.staffCount) && Number(values.memberCount) > Number(values.staffCount)) problems.memberCount = t('admin.schools.membersTooMany');
-    setClientErrors(problems);
-    if (Object.keys(problems).length > 0) return focusFirstInvalid(formRef.current);
-    const input = {
-      code: values.code.trim(),
-      name: values.name.trim(),
-      schoolType: values.schoolType as SchoolType,
-      parentId: Number(parentValue),
-      staffCount: Number(values.staffCount),
-      memberCount: Number(values.memberCount),
-      active: values.active,
-    };
-    if (school) update.mutate({ id: school.id, school: input });
-    else create.mutate(input);
-  };
-
-  return (
-    <Modal title={school ? t('admin.schools.editTitle', { name: school.name }) : t('admin.schools.createTitle')} onClose={onClose}>
-      <form ref={formRef} className="form" onSubmit={submit} noValidate>
-        <FormError error={error} shownFields={Object.keys(serverFields)} />
-        <div className="form-grid">
-          <FormField label={t('admin.schools.code')} error={fieldError('code')}>
-            {(p) => <input {...p} type="text" className="mono" autoComplete="off" maxLength={40} value={values.code} onChange={set('code')} />}
-          </FormField>
-          <FormField label={t('admin.schools.name')} error={fieldError('name')}>
-            {(p) => <input {...p} type="text" autoComplete="off" maxLength={80} value={values.name} onChange={set('name')} />}
-          </FormField>
-          <FormField label={t('admin.schools.type')} error={fieldError('schoolType')}>
-            {(p) => (
-              <select {...p} value={values.schoolType} onChange={set('schoolType')}>
-                <option value="">{t('admin.schools.chooseType')}</option>
-                {schoolTypes.map((type) => (
-                  <option key={type} value={type}>
-                    {label(schoolTypeLabels[type])}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label={t('admin.schools.parent')} error={fieldError('parentId')}>
-            {(p) => (
-              <select {...p} value={parentValue} disabled={parents.loading} onChange={set('parentId')}>
-                <option value="">{t('admin.schools.chooseParent')}</option>
-                {parents.options.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label={t('admin.schools.staff')} error={fieldError('staffCount')}>
-            {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={6} value={values.staffCount} onChange={set('staffCount')} />}
-          </FormField>
-          <FormField label={t('admin.schools.members')} error={fieldError('memberCount')}>
-            {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={6} value={values.memberCount} onChange={set('memberCount')} />}
-          </FormField>
-        </div>
-        <div className="checkbox">
-          <input id={activeId} type="checkbox" checked={values.active} onChange={set('active')} />
-          <label htmlFor={activeId}>{t('admin.schools.active')}</label>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={pending}>
-            {pending ? t('admin.saving') : t('admin.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('admin.cancel')}
-          </button>
-        </div>
-      </form>
-    </Modal>
-  );
+/** 2022 起 · 2022–2024（已停办）· 已并入 X（2025 年） */
+function LifeSpan({ school }: { school: School }) {
+  const { t } = useI18n();
+  if (school.mergedInto) return <>{t('admin.schools.mergedInto', { opened: school.openedYear, name: school.mergedInto.schoolName, year: school.mergedInto.year })}</>;
+  if (school.closedYear !== null) return <>{t('admin.schools.closedSpan', { opened: school.openedYear, closed: school.closedYear })}</>;
+  return <>{t('admin.schools.openSince', { opened: school.openedYear })}</>;
 }

@@ -28,7 +28,8 @@ interface UnitOption {
 function useUnitOptions(): { district: UnitOption[]; schools: UnitOption[]; loading: boolean } {
   const trpc = useTRPC();
   const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000 });
-  const schools = useQuery({ ...trpc.schools.list.queryOptions({}), staleTime: 60_000 });
+  // Closed schools too: their chairs' accounts and audit entries stay.
+  const schools = useQuery({ ...trpc.schools.list.queryOptions({ includeInactive: true }), staleTime: 60_000 });
   return {
     district: tree.data ? unitsOfKind(tree.data, 'district').map((u) => ({ id: u.id, name: u.name })) : [],
     schools: schools.data ? schools.data.schools.map((s) => ({ id: s.id, name: s.name })) : [],

@@ -125,6 +125,8 @@ export const dashboardZh = {
     progressEmpty: '没有连续两年都有评分的学校',
     progressChart: '得分变化',
     progressChartTitle: (by: string, n: number) => `得分变化：${by}（前 ${n} 名）`,
+    per100NotApplicable: '该指标是比例、得分或教职工总数本身，不按每百名教职工换算。',
+    inheritedNote: (name: string, years: string) => `${name}由其他学校并入而成：${years} 年度为并入前各校数字之和。`,
   },
   profile: {
     title: '学校概况',
@@ -295,6 +297,8 @@ export const dashboardEn: DashboardMessages = {
     progressEmpty: 'No school has scores in both years',
     progressChart: 'Score change',
     progressChartTitle: (by, n) => `Score change: ${by} (top ${n})`,
+    per100NotApplicable: 'This indicator is a share, a score or the staff total itself, so it is not converted per 100 staff.',
+    inheritedNote: (name, years) => `${name} was formed by a merger: ${years} show the merged schools' figures added up.`,
   },
   profile: {
     title: 'School profile',

@@ -179,6 +179,9 @@ export function ImportPage() {
                             ))}
                           </ul>
                         )}
+                        {r.keptValues.length > 0 ? (
+                          <p className="muted import-kept">{c.keptValues(r.keptValues.map((k) => `${k.nameZh} ${k.value}`).join('、'))}</p>
+                        ) : null}
                       </td>
                       <td data-label={c.colErrors}>
                         {r.errors.length === 0

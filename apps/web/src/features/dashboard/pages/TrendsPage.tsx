@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { scalesPerHundredStaff } from '@union/domain';
 import { useId } from 'react';
 import { useTRPC } from '../../../app/trpc';
 import { Page, useDocumentTitle } from '../../../ui/Page';
@@ -26,6 +27,10 @@ export function TrendsPage() {
   const trend = useQuery({ ...trpc.dashboard.trend.queryOptions({ code: state.code, perHundredStaff: state.perHundredStaff, schoolIds: state.schoolIds }), placeholderData: keepPreviousData });
   const progress = useQuery({ ...trpc.dashboard.progress.queryOptions({ year: year ?? 0 }), enabled: year !== undefined });
   const indicator = catalogue.data?.find((i) => i.code === state.code);
+  // The domain's rule (shared with the server): shares, scores and the staff total are never per 100 staff.
+  const per100Applies = !indicator || scalesPerHundredStaff(indicator);
+  const per100HintId = useId();
+  const inherited = trend.data?.schools.filter((s) => s.inheritedYears.length > 0) ?? [];
 
   return (
     <Page title={c.trends.title} before={<DashboardNav />} lead={<p>{c.trends.intro}</p>}>
@@ -34,9 +39,22 @@ export function TrendsPage() {
         {catalogue.data ? <IndicatorSelect catalogue={catalogue.data} value={state.code} onChange={(code) => update({ code })} /> : null}
         <div className="toggle-field">
           <label className="checkbox" htmlFor={per100Id}>
-            <input id={per100Id} type="checkbox" role="switch" checked={state.perHundredStaff} onChange={(e) => update({ per100: e.target.checked ? '1' : undefined })} />
+            <input
+              id={per100Id}
+              type="checkbox"
+              role="switch"
+              checked={state.perHundredStaff && per100Applies}
+              disabled={!per100Applies}
+              aria-describedby={per100Applies ? undefined : per100HintId}
+              onChange={(e) => update({ per100: e.target.checked ? '1' : undefined })}
+            />
             <span>{c.compare.per100}</span>
           </label>
+          {per100Applies ? null : (
+            <p id={per100HintId} className="form-field__hint">
+              {c.trends.per100NotApplicable}
+            </p>
+          )}
         </div>
         <SchoolChooser
           schools={schools.data?.schools ?? []}
@@ -51,7 +69,14 @@ export function TrendsPage() {
       ) : trend.data.years.length === 0 ? (
         <EmptyState title={c.trends.noData} />
       ) : (
-        <TrendChart trend={trend.data} indicator={indicator} />
+        <>
+          <TrendChart trend={trend.data} indicator={indicator} />
+          {inherited.map((s) => (
+            <p key={s.schoolId} className="approved-note">
+              {c.trends.inheritedNote(s.schoolName, s.inheritedYears.join('、'))}
+            </p>
+          ))}
+        </>
       )}
 
       <ProgressSection
