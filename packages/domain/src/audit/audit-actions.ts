@@ -21,6 +21,7 @@ export const auditActionLabels = {
   year_updated: { zh: '修改填报年度', en: 'Updated reporting year' },
   catalogue_changed: { zh: '修改指标目录', en: 'Changed catalogue' },
   rubric_changed: { zh: '修改考核评估表', en: 'Changed rubric' },
+  notification_channel_changed: { zh: '修改通知渠道', en: 'Changed notification channel' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type AuditAction = keyof typeof auditActionLabels;
