@@ -91,7 +91,7 @@ export async function claimDue(db: Kysely<Database>, options: { limit: number; l
     if (due.length === 0) return [];
     return trx
       .updateTable('notification_outbox')
-      .set({ status: 'sending', locked_until: new Date(now.getTime() + options.leaseMs), attempts: sql<number>`attempts + 1` })
+      .set({ status: 'sending', locked_until: new Date(Date.now() + options.leaseMs), attempts: sql<number>`attempts + 1` })
       .where('id', 'in', due.map((d) => d.id))
       .returningAll()
       .execute();

@@ -90,8 +90,9 @@ export class NotificationWorker {
     }
     let sent = 0;
     let failed = 0;
+    // Only what was due when the round began: a message that failed just now waits for its next attempt.
     for (;;) {
-      const claimed = await claimDue(db, { limit: this.options.batchSize ?? 20, leaseMs: this.leaseMs });
+      const claimed = await claimDue(db, { limit: this.options.batchSize ?? 20, leaseMs: this.leaseMs, now });
       if (claimed.length === 0) break;
       const channels = await loadChannels(db);
       const secrets = allSecrets(channels.values());
