@@ -70,7 +70,9 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {
-      Promise.all([worker.stop().then(close), closeExtractionPool()]).then(
+      // A send stuck on a slow peer does not hold the shutdown: its claim lapses and another round sends it.
+      const workerStopped = Promise.race([worker.stop(), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      Promise.all([workerStopped.then(close), closeExtractionPool()]).then(
         () => process.exit(0),
         () => process.exit(1),
       );

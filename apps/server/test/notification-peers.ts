@@ -25,6 +25,8 @@ export interface SmtpPeer {
   refuseNext(n: number): void;
   /** Never answer the next DATA (a peer that hangs mid-send). */
   stallNext(): void;
+  /** How many DATA commands were left unanswered so far. */
+  stalled(): number;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startSmtpPeer(options: { user?: string; password?: string 
   const accepted: ReceivedMail[] = [];
   let refuse = 0;
   let stall = false;
+  let stalledCount = 0;
   const server = new SMTPServer({
     // A local test peer: no TLS, so login over plain text must be allowed.
     disabledCommands: ['STARTTLS'],
@@ -48,6 +51,7 @@ export async function startSmtpPeer(options: { user?: string; password?: string 
       stream.on('end', () => {
         if (stall) {
           stall = false;
+          stalledCount++;
           return; // never answers
         }
         if (refuse > 0) {
@@ -74,6 +78,7 @@ export async function startSmtpPeer(options: { user?: string; password?: string 
     accepted,
     refuseNext: (n) => void (refuse = n),
     stallNext: () => void (stall = true),
+    stalled: () => stalledCount,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
