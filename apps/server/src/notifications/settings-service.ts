@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@union/db';
 import type { Actor } from '../auth/actor';
 import { schoolIdsInScope } from '../auth/scope';
-import { allSecrets, channelLabels, groupChannels, isUsable, loadChannels, publicView, redact, type ChannelView, type SmtpSecurity } from './channel-settings';
+import { allSecrets, channelLabels, loadChannels, publicView, redact, type ChannelView, type SmtpSecurity } from './channel-settings';
 import { deliver, DeliveryError } from './delivery';
 import { activeChannels, chairEmails } from './events';
 import { remindGroupText, remindSchoolText, testText } from './messages';
@@ -96,12 +96,9 @@ export async function remindPreview(db: Kysely<Database>, actor: Actor, year: nu
   const pending = await pendingSchoolsInScope(db, actor, year);
   const { email, groups } = await activeChannels(db);
   const emails = email ? await chairEmails(db, pending.map((p) => p.id)) : new Map();
-  const channels = await loadChannels(db);
   return {
     year,
     emailActive: email,
-    // Channels the admin set up but switched off or left incomplete: worth a hint, not an error.
-    inactiveChannels: (['email', ...groupChannels] as const).filter((k) => !isUsable(channels.get(k)!)),
     schools: pending.map((p) => ({
       schoolId: p.id,
       schoolName: p.name,
