@@ -14,7 +14,7 @@ export interface RetryPolicy {
   maxAttempts: number;
 }
 
-/** 30 s, 1, 2, 4, 8, 16, 32 min, then hourly: 10 attempts over about 3½ hours. */
+/** Retries after 30 s, 1, 2, 4, 8, 16, 32 min, then hourly: 10 attempts over about 3 hours. */
 export const defaultRetryPolicy: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 60 * 60_000, maxAttempts: 10 };
 
 /** When the next attempt is due after `attempts` failed ones, or null to give up. */
