@@ -15,6 +15,9 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   HEALTH_TOKEN: z.string().optional(),
   EXTRACT_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
+  PUBLIC_URL: z.string().optional(),
+  NOTIFICATIONS_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
+  NOTIFICATIONS_LEASE_SECONDS: z.coerce.number().min(1).max(86_400).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -39,6 +42,12 @@ export interface ServerConfig {
   extractWorkers: number;
   /** pino level for the JSON logs on stdout. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where people open the app (links in e-mails and group messages); default: http://HOST:PORT. */
+  publicUrl: string | undefined;
+  /** How often the notification worker looks for due messages. */
+  notificationsPollMs: number;
+  /** How long a worker's claim on a message holds (a worker that dies mid-send is taken over after it). */
+  notificationsLeaseMs: number;
   /** Seed the demo district into an empty database (the README's start command). */
   seedDemo: boolean;
 }
@@ -61,6 +70,15 @@ function parseAllowedOrigins(value: string): string[] {
       if (origin === 'null') throw new Error(`环境变量配置错误 (invalid environment): ALLOWED_ORIGINS: 「${entry}」不是有效的网址来源，例如 https://example.cn`);
       return origin;
     });
+}
+
+/** `PUBLIC_URL`: an http(s) address without a trailing slash. */
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    throw new Error(`环境变量配置错误 (invalid environment): PUBLIC_URL: 「${value}」不是有效的网址，例如 https://nianbao.example.cn`);
+  }
+  return value.replace(/\/+$/, '');
 }
 
 /** Configuration comes only from the environment (plus `--demo` from the start script). */
@@ -86,5 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     // The demo keeps the console readable: request logs only when asked for.
     logLevel: e.LOG_LEVEL ?? (argv.includes('--demo') ? 'warn' : 'info'),
     seedDemo: argv.includes('--demo'),
+    publicUrl: parsePublicUrl(e.PUBLIC_URL),
+    notificationsPollMs: Math.round(e.NOTIFICATIONS_POLL_SECONDS * 1000),
+    notificationsLeaseMs: Math.round(e.NOTIFICATIONS_LEASE_SECONDS * 1000),
   };
 }

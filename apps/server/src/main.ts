@@ -6,6 +6,8 @@ import { pino } from 'pino';
 import { loadConfig } from './config';
 import { closeExtractionPool, configureExtractionPool } from './extraction/extraction-pool';
 import { createAppServer } from './http/app-server';
+import { setPublicUrl } from './notifications/public-url';
+import { NotificationWorker } from './notifications/worker';
 
 async function main() {
   const config = loadConfig();
@@ -47,6 +49,18 @@ async function main() {
   console.log(`工会年报平台已启动 (server ready): http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/  [${where}]`);
   logger.info({ port, engine }, 'server ready');
 
+  // The outbox worker: in this process, on the same database; replicas share the work safely.
+  const publicUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  setPublicUrl(publicUrl);
+  const worker = new NotificationWorker({
+    db,
+    publicUrl,
+    logger: logger.child({ component: 'notifications' }),
+    pollIntervalMs: config.notificationsPollMs,
+    leaseMs: config.notificationsLeaseMs,
+  });
+  worker.start();
+
   // Graceful shutdown: stop taking connections, let requests finish, close the database.
   let shuttingDown = false;
   const shutdown = (signal: string) => {
@@ -56,7 +70,9 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {
-      Promise.all([close(), closeExtractionPool()]).then(
+      // A send stuck on a slow peer does not hold the shutdown: its claim lapses and another round sends it.
+      const workerStopped = Promise.race([worker.stop(), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      Promise.all([workerStopped.then(close), closeExtractionPool()]).then(
         () => process.exit(0),
         () => process.exit(1),
       );

@@ -20,7 +20,7 @@ const createCaller = createCallerFactory(appRouter);
 const han = /[\u4e00-\u9fff]/;
 
 /** Procedures that take no input at all: nothing to malform. */
-const withoutInput = ['auth.logout', 'auth.me', 'reminders.mine', 'reports.years', 'schools.orgTree', 'users.list'];
+const withoutInput = ['auth.logout', 'auth.me', 'reminders.mine', 'reports.years', 'schools.orgTree', 'users.list', 'notifications.channels', 'notifications.myPreferences'];
 
 /**
  * Inputs with every optional field filled in, where the access matrix's
@@ -46,6 +46,9 @@ const fullerInputs: Record<string, (f: Fixture) => unknown> = {
   'dashboard.trend': (f) => ({ code: 'sick_visits', schoolIds: [f.schoolA] }),
   'rubric.assess': (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '已核实' }),
   'narratives.search': (f) => ({ query: '送温暖', year: f.openYear }),
+  'notifications.saveChannel': () => ({ channel: 'dingtalk', enabled: false, url: 'https://oapi.dingtalk.com/robot/send?access_token=x', secret: 'SECabc', clearSecret: false }),
+  'notifications.testChannel': () => ({ channel: 'email', to: 'nobody@example.cn' }),
+  'notifications.deliveries': () => ({ limit: 10 }),
 };
 
 const procedures = (appRouter._def as unknown as { procedures: Record<string, AnyTRPCProcedure> }).procedures;

@@ -125,6 +125,16 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'reminders.mine': { allowed: loggedIn },
   // Another school's reminder is NOT_FOUND, like a missing one.
   'reminders.markRead': { allowed: chairAOnly, input: (f) => ({ id: f.reminderA }) },
+  // Only the district admin sees and configures channels; saving a disabled channel sends nothing.
+  'notifications.channels': { allowed: adminOnly },
+  'notifications.saveChannel': { allowed: adminOnly, input: () => ({ channel: 'wecom', enabled: false, url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix' }) },
+  // An unconfigured channel: the access check passes for the admin, then the answer says it failed.
+  'notifications.testChannel': { allowed: adminOnly, input: () => ({ channel: 'feishu' }) },
+  'notifications.deliveries': { allowed: adminOnly, input: () => ({}) },
+  'notifications.remindPreview': { allowed: adminOnly, input: (f) => ({ year: f.openYear, message: '请尽快提交年报' }) },
+  // Everyone reads and changes only their own preferences (no user id in the input).
+  'notifications.myPreferences': { allowed: loggedIn },
+  'notifications.savePreferences': { allowed: loggedIn, input: () => ({ email: 'someone@school.example.cn', emailEnabled: false }) },
 };
 
 export function procedurePaths(): string[] {

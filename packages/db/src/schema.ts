@@ -270,6 +270,9 @@ export interface Database {
   report_scores: ReportScoresTable;
   approved_figures: ApprovedFiguresTable;
   data_versions: DataVersionsTable;
+  notification_channels: NotificationChannelsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_outbox: NotificationOutboxTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
@@ -280,3 +283,46 @@ export type ReportUpdate = Updateable<ReportsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+export type NotificationChannelKind = 'email' | 'wecom' | 'dingtalk' | 'feishu';
+export type NotificationDelivery = 'in_app' | NotificationChannelKind;
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface NotificationChannelsTable {
+  kind: NotificationChannelKind;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Shown to the admin: SMTP host/port/user/from. */
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Never leaves the server: SMTP password, webhook URL, signing secret. */
+  secrets: ColumnType<Record<string, string>, string | undefined, string>;
+  updated_by: number | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: number;
+  email: ColumnType<string, string | undefined, string>;
+  email_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  event: string;
+  channel: NotificationDelivery;
+  recipient: ColumnType<string, string | undefined, string>;
+  recipient_user_id: number | null;
+  school_id: number | null;
+  year: number | null;
+  subject: string;
+  body: string;
+  link: ColumnType<string, string | undefined, string>;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Date | null;
+}

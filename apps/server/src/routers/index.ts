@@ -6,6 +6,7 @@ import { catalogueRouter } from './catalogue';
 import { dashboardRouter } from './dashboard';
 import { excelRouter } from './excel';
 import { narrativesRouter } from './narratives';
+import { notificationsRouter } from './notifications';
 import { remindersRouter } from './reminders';
 import { reportsRouter } from './reports';
 import { reviewRouter } from './review';
@@ -28,6 +29,7 @@ export const appRouter = router({
   narratives: narrativesRouter,
   users: usersRouter,
   audit: auditRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { idSchema, reportingYearSchema, reportVersionSchema, safeText } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { schoolIdsInScope } from '../auth/scope';
-import { countedSchoolIds } from '../services/open-schools';
+import { notifyRemind } from '../notifications/events';
+import { pendingSchoolsInScope } from '../notifications/settings-service';
 import { completeness, decideReport } from '../services/review';
 import { adminProcedure, districtProcedure, router } from '../trpc/trpc';
 
@@ -55,24 +56,13 @@ export const reviewRouter = router({
 
   completeness: districtProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => completeness(ctx.db, ctx.actor, input.year)),
 
-  /** An in-app reminder to every school in scope that has not handed in the year's report. */
+  /** 一键催报: every school in scope that has not handed in the year's report — in-app, e-mail, group robots (notifications/). */
   remind: adminProcedure
     .input(z.object({ year: reportingYearSchema, message: safeText({ min: 2, max: 500, minMessage: '请填写提醒内容', maxMessage: '提醒内容最多 500 字' }) }))
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction().execute(async (trx) => {
-        const pending = await trx
-          .selectFrom('schools as s')
-          .leftJoin('reports as r', (join) => join.onRef('r.school_id', '=', 's.id').on('r.year', '=', input.year))
-          .select('s.id')
-          .where('s.id', 'in', countedSchoolIds(trx, ctx.actor, input.year))
-          .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', 'in', ['draft', 'returned'])]))
-          .execute();
-        if (pending.length) {
-          await trx
-            .insertInto('reminders')
-            .values(pending.map((p) => ({ year: input.year, school_id: p.id, message: input.message, created_by: ctx.actor.userId })))
-            .execute();
-        }
+        const pending = await pendingSchoolsInScope(trx, ctx.actor, input.year);
+        await notifyRemind(trx, { year: input.year, message: input.message, schools: pending, createdBy: ctx.actor.userId });
         await writeAudit(trx, ctx, { action: 'reminder_sent', entityType: 'school', details: { year: input.year, schools: pending.length } });
         return { schools: pending.length };
       });

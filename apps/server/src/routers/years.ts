@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assignCatalogueToYear } from '@union/db';
 import { isoDateSchema, reportingYearSchema } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
+import { notifyYearOpened } from '../notifications/events';
 import { adminProcedure, router } from '../trpc/trpc';
 
 export const yearsRouter = router({
@@ -14,6 +15,7 @@ export const yearsRouter = router({
       await trx.insertInto('reporting_years').values({ year: input.year, deadline: input.deadline, is_open: true }).execute();
       await assignCatalogueToYear(trx, input.year);
       await writeAudit(trx, ctx, { action: 'year_created', entityType: 'year', entityId: input.year, details: { deadline: input.deadline } });
+      await notifyYearOpened(trx, { year: input.year, deadline: input.deadline, createdBy: ctx.actor.userId });
       return { year: input.year };
     });
   }),

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '@union/db';
 import type { Actor } from '../auth/actor';
 import { schoolIdsInScope } from '../auth/scope';
@@ -12,6 +12,11 @@ import { schoolIdsInScope } from '../auth/scope';
  * schools. Deactivating a school closes it (school-admin.ts); the `active`
  * flag itself is never used for figures.
  */
+
+/** Ids of every school open in `year`, as a subquery (system jobs without an actor: schedules, digests). */
+export function openSchoolIdsIn(db: Kysely<Database> | Transaction<Database>, year: number) {
+  return db.selectFrom('open_school_years').select('open_school_years.school_id').where('open_school_years.year', '=', year);
+}
 
 /** Ids of the schools in the actor's scope that were open in `year`, as a subquery. */
 export function countedSchoolIds(db: Kysely<Database>, scope: Actor, year: number) {

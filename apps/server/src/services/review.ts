@@ -5,6 +5,7 @@ import { nextReportStatus, refusalMessage, type ReportAction, type ReportProgres
 import { writeAudit, type AuditAction } from '../audit/audit-log';
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
+import { notifyDecision } from '../notifications/events';
 import { schoolIdsInScope } from '../auth/scope';
 import type { Context } from '../trpc/context';
 import { staleVersionMessage } from './report-drafts';
@@ -84,6 +85,8 @@ export async function decideReport(
       schoolId: report.school_id,
       details: { year: report.year, comment: input.comment.trim(), fieldComments: input.fieldComments.length },
     });
+    // The school hears of the decision (in-app, e-mail) in the same transaction.
+    await notifyDecision(trx, { action, reportId: report.id, version: updated.version, schoolId: report.school_id, year: report.year, comment: input.comment.trim(), createdBy: actor.userId });
     return { status: next, version: updated.version };
   });
 }

@@ -52,6 +52,7 @@ function useNavItems(): { to: string; label: string; end?: boolean }[] {
         { to: '/admin/rubric', label: rubric.navLabel },
         { to: '/admin/schools', label: t('nav.adminSchools') },
         { to: '/admin/users', label: t('nav.adminUsers') },
+        { to: '/admin/notifications', label: t('nav.notifications') },
         { to: '/admin/audit', label: t('nav.audit') },
       ];
   }

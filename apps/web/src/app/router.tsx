@@ -7,6 +7,7 @@ import { RequireRole } from '../features/auth/me';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { LandingRedirect } from '../features/home/LandingRedirect';
+import { notificationRoutes } from '../features/notifications/routes';
 import { reportingRoutes } from '../features/review/routes';
 import { ForbiddenPage } from '../ui/ForbiddenPage';
 import { NotFoundPage } from '../ui/NotFoundPage';
@@ -66,6 +67,8 @@ export const router = createBrowserRouter([
           ...dashboardRoutes,
           // 年报流程: chair home, review, completeness, years, Excel import.
           ...reportingRoutes,
+          // 通知渠道 (admin) and 我的通知设置 (everyone).
+          ...notificationRoutes,
           { path: 'forbidden', element: <ForbiddenPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -14,6 +14,7 @@ export const en: Messages = {
     adminSchools: 'School admin',
     adminUsers: 'Users',
     audit: 'Audit log',
+    notifications: 'Notifications',
     schools: 'Schools',
     // reporting workflow (features/home, review, years)
     home: 'Home',
@@ -94,6 +95,7 @@ export const en: Messages = {
     loggingOut: 'Logging out…',
     userMenu: 'Account menu',
     changePassword: 'Change password',
+    notificationSettings: 'My notifications',
     changePasswordIntro: 'The new password needs at least 8 characters, with letters and digits.',
     forcedTitle: 'Change your initial password first',
     forcedIntro: 'You are using a temporary password set by the administrator. To protect union data, set a password only you know before you continue.',

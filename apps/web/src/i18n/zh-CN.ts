@@ -13,6 +13,7 @@ export const zhCN = {
     adminSchools: '学校管理',
     adminUsers: '用户管理',
     audit: '操作日志',
+    notifications: '通知渠道',
     schools: '学校列表',
     // reporting workflow (features/home, review, years)
     home: '首页',
@@ -93,6 +94,7 @@ export const zhCN = {
     loggingOut: '正在退出…',
     userMenu: '账号菜单',
     changePassword: '修改密码',
+    notificationSettings: '我的通知设置',
     changePasswordIntro: '新密码至少 8 个字符，须同时包含字母和数字。',
     forcedTitle: '请先修改初始密码',
     forcedIntro: '您正在使用管理员设置的临时密码。为保护学校工会数据，请设置一个只有您知道的新密码后再继续使用。',

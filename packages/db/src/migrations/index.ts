@@ -6,6 +6,7 @@ import * as m0004 from './0004_rubric_and_scores';
 import * as m0005 from './0005_approved_figures';
 import * as m0006 from './0006_dashboard_data_version';
 import * as m0007 from './0007_school_life_cycle';
+import * as m0009 from './0009_notification_outbox';
 import * as m0011 from './0011_value_provenance';
 import * as m0012 from './0012_rubric_v2';
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0005_approved_figures': m0005,
   '0006_dashboard_data_version': m0006,
   '0007_school_life_cycle': m0007,
+  '0009_notification_outbox': m0009,
   '0011_value_provenance': m0011,
   '0012_rubric_v2': m0012,
 };

@@ -77,6 +77,11 @@ export function UserMenu({ restricted = false }: { restricted?: boolean }) {
               <Link to="/account/password">{t('auth.changePassword')}</Link>
             </li>
           )}
+          {restricted ? null : (
+            <li>
+              <Link to="/account/notifications">{t('auth.notificationSettings')}</Link>
+            </li>
+          )}
           <li>
             <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
               {logout.isPending ? t('auth.loggingOut') : t('auth.logout')}

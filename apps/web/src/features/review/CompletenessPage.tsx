@@ -4,7 +4,6 @@ import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTRPC } from '../../app/trpc';
 import { useDescribeError } from '../../ui/form';
-import { Modal } from '../../ui/Modal';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -14,6 +13,7 @@ import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';
 import { downloadBase64 } from '../../ui/files';
 import { useReviewCopy } from './messages';
+import { RemindDialog } from './RemindDialog';
 import { useChosenYear, YearField } from './YearField';
 
 const statuses: ReportProgress[] = ['not_started', 'draft', 'returned', 'submitted', 'approved'];
@@ -188,44 +188,5 @@ export function CompletenessPage() {
         />
       ) : null}
     </Page>
-  );
-}
-
-function RemindDialog({ year, deadline, pending, onClose, onSent }: { year: number; deadline: string; pending: number; onClose: () => void; onSent: (n: number) => void }) {
-  const { c } = useReviewCopy();
-  const trpc = useTRPC();
-  const describe = useDescribeError();
-  const [message, setMessage] = useState(() => c.remindDefault(year, deadline));
-  const remind = useMutation(trpc.review.remind.mutationOptions());
-  const error = describe(remind.error);
-  return (
-    <Modal title={c.remindTitle} onClose={onClose}>
-      <p className="modal__text">{c.remindIntro(pending)}</p>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          remind.mutate({ year, message }, { onSuccess: (r) => onSent(r.schools) });
-        }}
-      >
-        <div className="form-field review-comment">
-          <label htmlFor="remind-message">{c.remindMessage}</label>
-          <textarea id="remind-message" rows={4} maxLength={500} value={message} onChange={(e) => setMessage(e.target.value)} data-autofocus />
-        </div>
-        {error ? (
-          <div className="form-error" role="alert">
-            <p className="form-error__title">{error.message}</p>
-          </div>
-        ) : null}
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={remind.isPending}>
-            {remind.isPending ? c.remindSending : c.remindSend}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {c.cancel}
-          </button>
-        </div>
-      </form>
-    </Modal>
   );
 }
