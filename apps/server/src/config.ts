@@ -15,6 +15,8 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   HEALTH_TOKEN: z.string().optional(),
   EXTRACT_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
+  PDF_FONT_PATH: z.string().optional(),
+  PDF_FONT_BOLD_PATH: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -37,6 +39,9 @@ export interface ServerConfig {
   healthToken: string | undefined;
   /** Worker threads that read pasted/uploaded summaries. */
   extractWorkers: number;
+  /** A Chinese font for PDFs instead of the bundled one (`file` or `file.ttc#PostScriptName`). */
+  pdfFontPath: string | undefined;
+  pdfFontBoldPath: string | undefined;
   /** pino level for the JSON logs on stdout. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Seed the demo district into an empty database (the README's start command). */
@@ -83,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     allowedOrigins: parseAllowedOrigins(e.ALLOWED_ORIGINS),
     healthToken: e.HEALTH_TOKEN || undefined,
     extractWorkers: e.EXTRACT_WORKERS,
+    pdfFontPath: e.PDF_FONT_PATH || undefined,
+    pdfFontBoldPath: e.PDF_FONT_BOLD_PATH || undefined,
     // The demo keeps the console readable: request logs only when asked for.
     logLevel: e.LOG_LEVEL ?? (argv.includes('--demo') ? 'warn' : 'info'),
     seedDemo: argv.includes('--demo'),

@@ -3,7 +3,10 @@ import type { Database } from '@union/db';
 import { DEMO_PASSWORD } from '@union/db/seed';
 import { defaultRubric } from '@union/domain';
 import type { Actor } from '../src/auth/actor';
+import { hashOfReport } from '../src/documents/report-document';
+import { codeOfHash } from '../src/documents/verification-code';
 import { appRouter } from '../src/routers/index';
+import { getReport } from '../src/services/reports';
 import { actorFor } from './actors';
 
 /**
@@ -30,6 +33,8 @@ export interface Fixture {
   reportA: { id: number; version: number };
   /** A reminder sent to school A (only chair A may mark it read). */
   reminderA: number;
+  /** The verification code of school A's approved report of the year before the open one. */
+  paperCodeA: string;
   unique: () => string;
 }
 
@@ -100,6 +105,12 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'dashboard.progress': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
   'dashboard.trend': { allowed: loggedIn, input: () => ({ code: 'sick_visits' }) },
   'dashboard.schoolProfile': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
+  // Paper copies: a chair only their own school's report, viewers only handed-in ones (report A may be a draft).
+  'documents.reportDocx': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA, year: f.openYear - 1 }) },
+  'documents.reportPdf': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA, year: f.openYear - 1 }) },
+  'documents.districtSummaryDocx': { allowed: districtOnly, input: (f) => ({ year: f.openYear - 1 }) },
+  // School A's printed code: chair B gets NOT_FOUND, like an unknown code.
+  'documents.verify': { allowed: districtAndChairA, input: (f) => ({ verificationCode: f.paperCodeA }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.save': { allowed: adminOnly, input: (f) => ({ year: f.openYear, rubric: defaultRubric }) },
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
@@ -139,6 +150,14 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     .values({ year: openYear.year, school_id: chairA.schoolId!, message: '请尽快提交年报', created_by: admin.userId })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const lastYearA = await getReport(db, chairA, chairA.schoolId!, openYear.year - 1);
+  if (lastYearA?.status !== 'approved' || !lastYearA.approvedAt) throw new Error('fixture: school A needs an approved report for the year before the open one');
+  const hash = hashOfReport(lastYearA);
+  await db
+    .insertInto('paper_copies')
+    .values({ code: codeOfHash(hash), report_id: lastYearA.id, content_hash: hash, version: lastYearA.version, approved_at: lastYearA.approvedAt })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
   let counter = 0;
   const fixture: Fixture = {
     schoolA: chairA.schoolId!,
@@ -148,6 +167,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     openYear: openYear.year,
     reportA,
     reminderA: reminder.id,
+    paperCodeA: codeOfHash(hash),
     unique: () => `${tag}${++counter}`,
   };
   return { fixture, actors };
