@@ -14,6 +14,7 @@ import { IndicatorTable } from './IndicatorTable';
 import { useReportFormCopy } from './messages';
 import { latestComments, ReportForm } from './ReportForm';
 import { SelfScorePanel } from './SelfScorePanel';
+import { PaperCopyDownloads } from '../documents';
 import './reporting.css';
 import { HonoursTable } from './HonoursTable';
 
@@ -149,6 +150,7 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
     <Page title={school.name} before={<Breadcrumb current={school.name} />} lead={<SchoolFacts school={school} />}>
       <YearSwitcher school={school} schoolId={schoolId} year={year} />
       <ReportStatusLine year={year} status={status} report={report} />
+      {report ? <PaperCopyDownloads schoolId={schoolId} year={year} approved={status === 'approved'} /> : null}
       {readOnlyNote ? (
         <p className="notice rf-readonly-note" role="status">
           {readOnlyNote}

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useMe } from '../auth/me';
 import { AssessmentPanel } from '../rubric/AssessmentPanel';
+import { PaperCopyDownloads } from '../documents';
 import { CategoryNav, CategorySection, groupCatalogue } from '../reports/categories';
 import { compareWithPrevious, formatIndicatorValue, formatNumber, narrativeParagraphs } from '../../ui/format';
 import { formatDateTime } from '../reports/ValueHistoryDialog';
@@ -186,6 +187,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
       ) : (
         <>
           <AssessmentPanel reportId={report.id} year={year} canAccept={isAdmin} />
+          <PaperCopyDownloads schoolId={school.id} year={year} approved={status === 'approved'} />
 
           <section className="report-section" aria-labelledby="review-values">
             <h2 id="review-values">{c.valuesTitle}</h2>
