@@ -44,15 +44,16 @@ export async function pdfPageCount(base64: string): Promise<number> {
 }
 
 /**
- * Renders the first page: a PNG into artifacts/screenshots (to look at) and a
- * grey-scale PGM read here. Returns the share of dark pixels on the page.
+ * Renders one page (the first by default): a PNG into artifacts/screenshots (to
+ * look at) and a grey-scale PGM read here. Returns the share of dark pixels on the page.
  */
-export function renderFirstPage(base64: string, name: string): Promise<{ darkShare: number; width: number; height: number; png: string }> {
+export function renderPage(base64: string, name: string, pageNumber = 1): Promise<{ darkShare: number; width: number; height: number; png: string }> {
   return withPdf(base64, async (file, dir) => {
     mkdirSync(screenshotDir, { recursive: true });
     const png = join(screenshotDir, name);
-    await run('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', file, png.replace(/\.png$/, '')]);
-    await run('pdftoppm', ['-gray', '-r', '50', '-f', '1', '-l', '1', '-singlefile', file, join(dir, 'page')]);
+    const page = String(pageNumber);
+    await run('pdftoppm', ['-png', '-r', '110', '-f', page, '-l', page, '-singlefile', file, png.replace(/\.png$/, '')]);
+    await run('pdftoppm', ['-gray', '-r', '50', '-f', page, '-l', page, '-singlefile', file, join(dir, 'page')]);
     const pgm = readFileSync(join(dir, 'page.pgm'));
     // Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
     const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'))!;

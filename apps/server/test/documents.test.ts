@@ -5,7 +5,7 @@ import { appRouter } from '../src/routers/index';
 import { createDirectContext } from '../src/trpc/context';
 import { createCallerFactory } from '../src/trpc/trpc';
 import { actorFor } from './actors';
-import { docxFooterText, docxText, pdfPageCount, pdfText, renderFirstPage } from './document-readers';
+import { docxFooterText, docxText, pdfPageCount, pdfText, renderPage } from './document-readers';
 import { errorOf } from './trpc-errors';
 
 const createCaller = createCallerFactory(appRouter);
@@ -69,10 +69,31 @@ describe.each(testEngines())('[%s] signed paper copies (.docx, PDF) and their ve
     const pageTexts = text.split('\f').filter((p) => p.trim());
     expect(pageTexts.length).toBe(pages);
     for (const page of pageTexts) expect(compact(page)).toContain(`验证码：${docxCode}`);
-    const rendered = await renderFirstPage(file.base64, `paper-copy-${engine}.png`);
+    const rendered = await renderPage(file.base64, `paper-copy-${engine}.png`);
     expect(rendered.width).toBeGreaterThan(300);
     expect(rendered.darkShare).toBeGreaterThan(0.01);
     expect(rendered.darkShare).toBeLessThan(0.5);
+    // The last page: the signature boxes (looked at by hand).
+    expect((await renderPage(file.base64, `paper-copy-last-page-${engine}.png`, pages)).darkShare).toBeGreaterThan(0.005);
+  });
+
+  it('shows the rubric result only once the year is published to the schools', async () => {
+    const before = await docxText((await chair.documents.reportDocx({ schoolId, year: 2024 })).base64);
+    expect(before).not.toContain('考核结果');
+    await admin.years.update({ year: 2024, deadline: '2025-01-15', isOpen: false, publishedToChairs: true });
+    const after = await docxText((await chair.documents.reportDocx({ schoolId, year: 2024 })).base64);
+    // Scored on approval (the demo's on first use); the document shows the stored score.
+    const score = await t.db
+      .selectFrom('report_scores as s')
+      .innerJoin('reports as r', 'r.id', 's.report_id')
+      .select(['s.total'])
+      .where('r.school_id', '=', schoolId)
+      .where('r.year', '=', 2024)
+      .executeTakeFirstOrThrow();
+    expect(after).toContain('四、考核结果');
+    expect(after).toContain(`考核得分 ${score.total} 分`);
+    const pdf = compact(await pdfText((await chair.documents.reportPdf({ schoolId, year: 2024 })).base64));
+    expect(pdf).toContain(`考核得分${score.total}分`);
   });
 
   it('a draft prints without a code and says it cannot be archived', async () => {

@@ -40,13 +40,13 @@ export function paragraph(doc: Pdf, value: string, options: { bold?: boolean; co
 }
 
 /** A full-width grid; the header row repeats after a page break. */
-export function table(doc: Pdf, header: string[], rows: string[][], weights: number[] = header.map(() => 1), minRowHeight = 0): void {
+export function table(doc: Pdf, header: string[], rows: string[][], weights: number[] = header.map(() => 1)): void {
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => (w / total) * contentWidth(doc));
   const pad = 4;
   const heightOf = (cells: string[], bold: boolean) => {
     doc.font(bold ? 'bold' : 'regular');
-    return Math.max(minRowHeight, ...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * pad }) + 2 * pad));
+    return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * pad }) + 2 * pad));
   };
   const draw = (cells: string[], bold: boolean) => {
     const height = heightOf(cells, bold);
@@ -71,6 +71,22 @@ export function table(doc: Pdf, header: string[], rows: string[][], weights: num
     }
     draw(row, false);
   }
+  doc.moveDown(0.5);
+}
+
+/** Boxes side by side, each with its label in the top corner (for signatures and stamps). */
+export function labelledBoxes(doc: Pdf, labels: readonly string[], height: number): void {
+  keepSpace(doc, height);
+  const width = contentWidth(doc) / labels.length;
+  const y = doc.y;
+  labels.forEach((label, i) => {
+    const x = doc.page.margins.left + i * width;
+    doc.lineWidth(1).strokeColor('black').rect(x, y, width, height).stroke();
+    doc.font('bold').fontSize(10.5).text(label, x + 6, y + 6, { width: width - 12 });
+  });
+  doc.font('regular');
+  doc.x = doc.page.margins.left;
+  doc.y = y + height;
   doc.moveDown(0.5);
 }
 

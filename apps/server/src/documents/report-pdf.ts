@@ -1,4 +1,4 @@
-import { heading, keepSpace, newPdf, paragraph, pdfBuffer, stampPages, table } from './pdf-layout';
+import { heading, keepSpace, labelledBoxes, newPdf, paragraph, pdfBuffer, stampPages, table } from './pdf-layout';
 import { qrPng } from './qr-code';
 import { formatDate, safeFileName, type ReportDocument } from './report-document';
 import { notApprovedNote, paperTitle, signatureLabels } from './report-docx';
@@ -46,9 +46,9 @@ export async function reportPdf(report: ReportDocument): Promise<{ filename: str
     table(doc, ['类别', '得分', '满分'], report.score.categories.map((c) => [c.label, String(c.earned), String(c.max)]), [3, 1, 1]);
   }
 
-  keepSpace(doc, 200);
+  keepSpace(doc, 170);
   heading(doc, '签字盖章', 14);
-  table(doc, signatureLabels.map((l) => `${l}：`), [['', '', '']], [1, 1, 1], 90);
+  labelledBoxes(doc, signatureLabels.map((l) => `${l}：`), 110);
 
   const qr = report.verification ? await qrPng(report.verification.url) : null;
   stampPages(doc, `${report.districtName} · ${report.schoolName} · ${report.year}年度`, (page, pages, band) => {
