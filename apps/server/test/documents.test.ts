@@ -169,7 +169,7 @@ describe.each(testEngines())('[%s] signed paper copies (.docx, PDF) and their ve
 
   it('the district summary .docx carries the dashboard overview figures, category medians and rankings', async () => {
     const file = await admin.documents.districtSummaryDocx({ year });
-    expect(file.filename).toBe(`示范区教育工会${year}年度工会工作汇总.docx`);
+    expect(file.filename).toBe(`示范区教育工会${year}年度学校工会工作汇总.docx`);
     const body = await docxText(file.base64);
     const overview = await admin.dashboard.overview({ year });
     const heatmap = await admin.dashboard.heatmap({ year });

@@ -73,8 +73,12 @@ describe('[chromium] signed paper copies and their verification', () => {
   });
 
   it('[chromium] district staff find the verify page in the navigation, and downloads on the review and summary pages', async () => {
-    const page = await suite.loggedIn('admin', { viewport: { width: 1366, height: 800 } });
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '核验纸质版' }).click();
+    const viewer = await suite.loggedIn('viewer', { viewport: { width: 1366, height: 800 } });
+    await viewer.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '核验纸质版' }).click();
+    await viewer.waitForURL('**/verify');
+    // Admins (whose navigation is full) reach it from the paper-copy box on the review page.
+    const page = await suite.loggedIn('admin', { viewport: { width: 1366, height: 800 }, path: `/review/${YEAR}/${schoolId}` });
+    await page.getByRole('region', { name: '签字盖章版' }).getByRole('link', { name: '核验纸质版' }).click();
     await page.waitForURL('**/verify');
     await page.getByText('请输入验证码').waitFor();
     await page.getByLabel('验证码').fill(code.toLowerCase());
@@ -85,10 +89,11 @@ describe('[chromium] signed paper copies and their verification', () => {
     await page.goto(`/review/${YEAR}/${schoolId}`);
     const section = page.getByRole('region', { name: '签字盖章版' });
     await section.getByRole('button', { name: '下载 PDF' }).waitFor();
+    await page.screenshot({ path: join(screenshotDir, 'paper-copy-review-page-desktop.png') });
 
     await page.goto(`/dashboard/print?year=${YEAR}`);
     const [summary] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载汇总 Word（.docx）' }).click()]);
-    expect(summary.suggestedFilename()).toBe(`示范区教育工会${YEAR}年度工会工作汇总.docx`);
+    expect(summary.suggestedFilename()).toBe(`示范区教育工会${YEAR}年度学校工会工作汇总.docx`);
     await page.screenshot({ path: join(screenshotDir, 'paper-copy-summary-desktop.png') });
   });
 });

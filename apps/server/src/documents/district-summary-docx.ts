@@ -29,7 +29,7 @@ export async function districtSummaryDocx(db: Kysely<Database>, actor: Actor, ye
     getOrgTree(db, actor),
   ]);
   const districtName = tree.find((n) => n.kind === 'district')?.name ?? tree[0]?.name ?? '';
-  const title = `${districtName}${year}年度工会工作汇总`;
+  const title = `${districtName}${year}年度学校工会工作汇总`;
   const indicatorOf = new Map(catalogue.map((i) => [i.code, i]));
 
   const children: (Paragraph | ReturnType<typeof gridTable>)[] = [

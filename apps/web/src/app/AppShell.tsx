@@ -50,7 +50,6 @@ function useNavItems(): { to: string; label: string; end?: boolean }[] {
         { to: '/search', label: t('nav.search') },
         { to: '/review', label: t('nav.review'), end: true },
         { to: '/review/completeness', label: t('nav.completeness') },
-        { to: '/verify', label: documents.navLabel },
         { to: '/admin/years', label: t('nav.years') },
         { to: '/admin/import', label: t('nav.import') },
         { to: '/admin/rubric', label: rubric.navLabel },

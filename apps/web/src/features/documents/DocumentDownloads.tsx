@@ -1,7 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useTRPC } from '../../app/trpc';
 import { downloadBase64 } from '../../ui/files';
 import { useDescribeError } from '../../ui/form';
+import { isDistrict, useMe } from '../auth/me';
 import { useDocumentsCopy } from './messages';
 import './documents.css';
 
@@ -40,6 +42,7 @@ export function PaperCopyDownloads({ schoolId, year, approved }: { schoolId: num
   const trpc = useTRPC();
   const docx = useMutation(trpc.documents.reportDocx.mutationOptions(saveAs(DOCX)));
   const pdf = useMutation(trpc.documents.reportPdf.mutationOptions(saveAs(PDF)));
+  const district = isDistrict(useMe().role);
   return (
     <section className="doc-downloads no-print" aria-labelledby="doc-downloads-title">
       <h2 id="doc-downloads-title" className="doc-downloads__title">
@@ -49,6 +52,11 @@ export function PaperCopyDownloads({ schoolId, year, approved }: { schoolId: num
       <div className="doc-downloads__buttons">
         <DownloadButton label={c.downloadPdf} run={pdf} onClick={() => pdf.mutate({ schoolId, year })} />
         <DownloadButton label={c.downloadDocx} run={docx} onClick={() => docx.mutate({ schoolId, year })} />
+        {district ? (
+          <Link className="doc-downloads__verify" to="/verify">
+            {c.navLabel}
+          </Link>
+        ) : null}
       </div>
       <Outcome runs={[docx, pdf]} />
     </section>
