@@ -18,6 +18,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().optional(),
   NOTIFICATIONS_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
   NOTIFICATIONS_LEASE_SECONDS: z.coerce.number().min(1).max(86_400).default(120),
+  PDF_FONT_PATH: z.string().optional(),
+  PDF_FONT_BOLD_PATH: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -40,6 +42,9 @@ export interface ServerConfig {
   healthToken: string | undefined;
   /** Worker threads that read pasted/uploaded summaries. */
   extractWorkers: number;
+  /** A Chinese font for PDFs instead of the bundled one (`file` or `file.ttc#PostScriptName`). */
+  pdfFontPath: string | undefined;
+  pdfFontBoldPath: string | undefined;
   /** pino level for the JSON logs on stdout. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where people open the app (links in e-mails and group messages); default: http://HOST:PORT. */
@@ -101,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     allowedOrigins: parseAllowedOrigins(e.ALLOWED_ORIGINS),
     healthToken: e.HEALTH_TOKEN || undefined,
     extractWorkers: e.EXTRACT_WORKERS,
+    pdfFontPath: e.PDF_FONT_PATH || undefined,
+    pdfFontBoldPath: e.PDF_FONT_BOLD_PATH || undefined,
     // The demo keeps the console readable: request logs only when asked for.
     logLevel: e.LOG_LEVEL ?? (argv.includes('--demo') ? 'warn' : 'info'),
     seedDemo: argv.includes('--demo'),

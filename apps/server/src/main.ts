@@ -4,6 +4,7 @@ import { seedDemoDistrict } from '@union/db/seed';
 import { defaultCatalogue } from '@union/domain';
 import { pino } from 'pino';
 import { loadConfig } from './config';
+import { configurePdfFonts } from './documents/pdf-font';
 import { closeExtractionPool, configureExtractionPool } from './extraction/extraction-pool';
 import { createAppServer } from './http/app-server';
 import { setPublicUrl } from './notifications/public-url';
@@ -12,6 +13,7 @@ import { NotificationWorker } from './notifications/worker';
 async function main() {
   const config = loadConfig();
   configureExtractionPool({ workers: config.extractWorkers });
+  configurePdfFonts({ regular: config.pdfFontPath, bold: config.pdfFontBoldPath });
   const logger = pino({ level: config.logLevel, base: { service: 'union-report' } });
   const { db, engine, close } = createDb({
     databaseUrl: config.databaseUrl,

@@ -3,7 +3,10 @@ import type { Database } from '@union/db';
 import { DEMO_PASSWORD } from '@union/db/seed';
 import { defaultRubric } from '@union/domain';
 import type { Actor } from '../src/auth/actor';
+import { hashOfReport } from '../src/documents/report-document';
+import { codeOfHash } from '../src/documents/verification-code';
 import { appRouter } from '../src/routers/index';
+import { getReport } from '../src/services/reports';
 import { actorFor } from './actors';
 
 /**
@@ -32,6 +35,8 @@ export interface Fixture {
   reminderA: number;
   /** A merge the demo already records (S13 into S31 in 2025): recording it again is a harmless CONFLICT. */
   recordedMerge: { predecessorId: number; successorId: number; year: number };
+  /** The verification code of school A's approved report of the year before the open one. */
+  paperCodeA: string;
   unique: () => string;
 }
 
@@ -111,6 +116,12 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'dashboard.progress': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
   'dashboard.trend': { allowed: loggedIn, input: () => ({ code: 'sick_visits' }) },
   'dashboard.schoolProfile': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
+  // Paper copies: a chair only their own school's report, viewers only handed-in ones (report A may be a draft).
+  'documents.reportDocx': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA, year: f.openYear - 1 }) },
+  'documents.reportPdf': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA, year: f.openYear - 1 }) },
+  'documents.districtSummaryDocx': { allowed: districtOnly, input: (f) => ({ year: f.openYear - 1 }) },
+  // School A's printed code: chair B gets NOT_FOUND, like an unknown code.
+  'documents.verify': { allowed: districtAndChairA, input: (f) => ({ verificationCode: f.paperCodeA }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.definition': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.ratings': { allowed: districtAndChairA, input: (f) => ({ reportId: f.reportA.id }) },
@@ -165,6 +176,14 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     .returning('id')
     .executeTakeFirstOrThrow();
   const merge = await db.selectFrom('school_merges').select(['predecessor_id', 'successor_id', 'year']).orderBy('predecessor_id').executeTakeFirstOrThrow();
+  const lastYearA = await getReport(db, chairA, chairA.schoolId!, openYear.year - 1);
+  if (lastYearA?.status !== 'approved' || !lastYearA.approvedAt) throw new Error('fixture: school A needs an approved report for the year before the open one');
+  const hash = hashOfReport(lastYearA);
+  await db
+    .insertInto('paper_copies')
+    .values({ code: codeOfHash(hash), report_id: lastYearA.id, content_hash: hash, version: lastYearA.version, approved_at: lastYearA.approvedAt })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
   let counter = 0;
   const fixture: Fixture = {
     schoolA: chairA.schoolId!,
@@ -175,6 +194,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     reportA,
     reminderA: reminder.id,
     recordedMerge: { predecessorId: merge.predecessor_id, successorId: merge.successor_id, year: merge.year },
+    paperCodeA: codeOfHash(hash),
     unique: () => `${tag}${++counter}`,
   };
   return { fixture, actors };

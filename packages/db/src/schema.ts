@@ -246,6 +246,18 @@ export interface DataVersionsTable {
   version: number;
 }
 
+/** A verification code printed on a signed paper copy, and the approved version it was printed from (migration 0010). */
+export interface PaperCopiesTable {
+  code: string;
+  report_id: number;
+  /** SHA-256 (hex) of the report's canonical content; the code is its first bits. */
+  content_hash: string;
+  version: number;
+  approved_at: Date;
+  issued_at: Timestamp;
+  issued_by: number | null;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -273,6 +285,7 @@ export interface Database {
   notification_channels: NotificationChannelsTable;
   notification_preferences: NotificationPreferencesTable;
   notification_outbox: NotificationOutboxTable;
+  paper_copies: PaperCopiesTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

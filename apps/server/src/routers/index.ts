@@ -4,6 +4,7 @@ import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { catalogueRouter } from './catalogue';
 import { dashboardRouter } from './dashboard';
+import { documentsRouter } from './documents';
 import { excelRouter } from './excel';
 import { narrativesRouter } from './narratives';
 import { notificationsRouter } from './notifications';
@@ -25,6 +26,7 @@ export const appRouter = router({
   reminders: remindersRouter,
   excel: excelRouter,
   dashboard: dashboardRouter,
+  documents: documentsRouter,
   rubric: rubricRouter,
   narratives: narrativesRouter,
   users: usersRouter,

@@ -24,6 +24,8 @@ export interface Context {
   cookies: SessionCookieJar;
   /** What is left for costly work in this HTTP request (one batch of calls). */
   requestBudget: RequestBudget;
+  /** The site as the caller reached it (scheme://host), for links printed on documents. */
+  siteOrigin: string;
 }
 
 export interface RequestBudget {
@@ -62,8 +64,15 @@ export function createHttpContextFactory(options: HttpContextOptions) {
         clear: () => appendCookie(clearedSessionCookie(options.secureCookies)),
       },
       requestBudget: newRequestBudget(),
+      siteOrigin: siteOriginOf(req, options.secureCookies),
     };
   };
+}
+
+/** scheme://host of this request (the proxy keeps Host); a malformed Host falls back to the loopback. */
+function siteOriginOf(req: IncomingMessage, secure: boolean): string {
+  const host = req.headers.host ?? '';
+  return `${secure ? 'https' : 'http'}://${/^[\w.-]+(:\d{1,5})?$|^\[[\da-f:]+\](:\d{1,5})?$/i.test(host) ? host : '127.0.0.1'}`;
 }
 
 /** A context for calling procedures directly (tests, scripts) as a given actor. */
@@ -77,6 +86,7 @@ export function createDirectContext(db: Kysely<Database>, actor: Actor | null, e
     cookies: { set: () => {}, clear: () => {} },
     // Not an HTTP request: direct callers (tests, scripts) are not batched by a client.
     requestBudget: { extractChars: Number.POSITIVE_INFINITY },
+    siteOrigin: 'http://127.0.0.1:3000',
     ...extra,
   };
 }

@@ -30,6 +30,7 @@ const genericLabels = new Map<string, string>(
     kind: '类型',
     recipient: '获奖人',
     version: '版本号',
+    verificationCode: '验证码',
     baseVersion: '版本号',
     username: '用户名',
     displayName: '姓名',

@@ -5,6 +5,7 @@ import { ReloginDialog } from '../features/auth/ReloginDialog';
 import { UserMenu } from '../features/auth/UserMenu';
 import { useMe } from '../features/auth/me';
 import { useDashboardCopy } from '../features/dashboard/useDashboardCopy';
+import { useDocumentsCopy } from '../features/documents';
 import { useRubricCopy } from '../features/rubric/messages';
 import { unitsOfKind } from '../features/schools/summary';
 import { useI18n } from '../i18n';
@@ -22,6 +23,7 @@ function useNavItems(): { to: string; label: string; end?: boolean }[] {
   const { t } = useI18n();
   const { c: dashboard } = useDashboardCopy();
   const { c: rubric } = useRubricCopy();
+  const { c: documents } = useDocumentsCopy();
   const me = useMe();
   switch (me.role) {
     case 'school_chair':
@@ -39,6 +41,7 @@ function useNavItems(): { to: string; label: string; end?: boolean }[] {
         { to: '/review/completeness', label: t('nav.completeness') },
         { to: '/dashboard', label: dashboard.nav.label },
         { to: '/search', label: t('nav.search') },
+        { to: '/verify', label: documents.navLabel },
       ];
     case 'district_admin':
       return [

@@ -56,6 +56,8 @@ export const router = createBrowserRouter([
           // Every role: the server returns only schools in the caller's scope.
           { path: 'schools/:schoolId', lazy: page(() => import('../features/reports/SchoolReportPage'), (m) => m.SchoolRedirect) },
           { path: 'schools/:schoolId/reports/:year', lazy: page(() => import('../features/reports/SchoolReportPage'), (m) => m.SchoolReportPage) },
+          // 核验签字盖章版 (the QR code's link); every role, scope applied by the server.
+          { path: 'verify', lazy: page(() => import('../features/documents/VerifyPage'), (m) => m.VerifyPage) },
           { path: 'search', lazy: page(() => import('../features/search/SearchPage'), (m) => m.SearchPage, district) },
           { path: 'account/password', element: <ChangePasswordPage /> },
           { path: 'admin/users', lazy: page(() => import('../features/admin/UsersPage'), (m) => m.UsersPage, admin) },

@@ -7,6 +7,7 @@ import * as m0005 from './0005_approved_figures';
 import * as m0006 from './0006_dashboard_data_version';
 import * as m0007 from './0007_school_life_cycle';
 import * as m0009 from './0009_notification_outbox';
+import * as m0010 from './0010_paper_copies';
 import * as m0011 from './0011_value_provenance';
 import * as m0012 from './0012_rubric_v2';
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_dashboard_data_version': m0006,
   '0007_school_life_cycle': m0007,
   '0009_notification_outbox': m0009,
+  '0010_paper_copies': m0010,
   '0011_value_provenance': m0011,
   '0012_rubric_v2': m0012,
 };

@@ -15,6 +15,7 @@ import { useReportFormCopy } from './messages';
 import { ReportForm } from './ReportForm';
 import { latestComments } from './ReportComments';
 import { SelfScorePanel } from './SelfScorePanel';
+import { PaperCopyDownloads } from '../documents';
 import './reporting.css';
 import { HonoursTable } from './HonoursTable';
 
@@ -150,6 +151,7 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
     <Page title={school.name} before={<Breadcrumb current={school.name} />} lead={<SchoolFacts school={school} report={report} year={year} />}>
       <YearSwitcher school={school} schoolId={schoolId} year={year} />
       <ReportStatusLine year={year} status={status} report={report} isOpen={view.data.isOpen} />
+      {report ? <PaperCopyDownloads schoolId={schoolId} year={year} approved={status === 'approved'} /> : null}
       {readOnlyNote ? (
         <p className="notice rf-readonly-note" role="status">
           {readOnlyNote}

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useMe } from '../auth/me';
 import { AssessmentPanel } from '../rubric/AssessmentPanel';
+import { PaperCopyDownloads } from '../documents';
 import { groupCatalogue } from '../reports/categories';
 import { narrativeParagraphs } from '../../ui/format';
 import { formatDateTime } from '../reports/ValueHistoryDialog';
@@ -186,6 +187,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
       ) : (
         <>
           <ReviewValues groups={groups} report={report} previousYearValues={previousYearValues} warnings={warnings} year={year} commentToggle={commentToggle} />
+          <PaperCopyDownloads schoolId={school.id} year={year} approved={status === 'approved'} />
 
           <section className="report-section" aria-labelledby="review-narrative">
             <h2 id="review-narrative">{c.narrativeTitle}</h2>

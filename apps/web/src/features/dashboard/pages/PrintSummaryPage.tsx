@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { unitsOfKind } from '../../schools/summary';
 import { RankingChart } from '../compare/RankingChart';
+import { DistrictSummaryDownload } from '../../documents';
 import { DashboardNav } from '../DashboardNav';
 import { formatDate } from '../../../ui/format';
 import { ScoreDistributionChart } from '../overview/ScoreDistributionChart';
@@ -42,6 +43,7 @@ export function PrintSummaryPage() {
         <button type="button" className="button" onClick={() => window.print()}>
           {c.print.print}
         </button>
+        {year !== undefined ? <DistrictSummaryDownload year={year} /> : null}
         <p className="muted">{c.print.intro}</p>
       </div>
       <header className="print-header">
