@@ -263,7 +263,7 @@ describe.each(testEngines())('[%s] notifications', (engine) => {
     await drain();
     expect(smtp.accepted.map((m) => m.to[0])).toEqual(['admin@union.example.cn']);
     expect(smtp.accepted[0]!.subject).toBe('年报填报周报（2027-01-18 当周）');
-    expect(smtp.accepted[0]!.text).toMatch(/2026 年度（截止 2027-01-15）：已提交 \d+\/30 所（\d+%），未到截止日期未交 0 所，逾期未交 \d+ 所：/);
+    expect(smtp.accepted[0]!.text).toMatch(/2026 年度（截止 2027-01-15）：已提交 \d+\/28 所（\d+%），未到截止日期未交 0 所，逾期未交 \d+ 所：/);
     expect(robots.accepted).toHaveLength(3);
   });
 
