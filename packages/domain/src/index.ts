@@ -11,6 +11,8 @@ export * from './accounts/roles';
 export * from './report/validation-rules';
 export * from './report/outliers';
 export * from './report/workflow';
+export * from './report/review-steps';
+export * from './report/post-approval-edits';
 export * from './extract/chinese-number';
 export * from './extract/normalise-text';
 export * from './extract/decode-text-file';
