@@ -5,6 +5,7 @@ import * as m0003 from './0003_reporting_workflow';
 import * as m0004 from './0004_rubric_and_scores';
 import * as m0005 from './0005_approved_figures';
 import * as m0006 from './0006_dashboard_data_version';
+import * as m0008 from './0008_two_step_review';
 
 /** Static map: works under every runner (tsx, Vitest, bundlers) without file globbing. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_rubric_and_scores': m0004,
   '0005_approved_figures': m0005,
   '0006_dashboard_data_version': m0006,
+  '0008_two_step_review': m0008,
 };

@@ -10,6 +10,8 @@ export const reportingYearInfoSchema = z.object({
   year: reportingYearSchema,
   deadline: isoDateSchema,
   isOpen: z.boolean(),
+  /** 1: the district approves; 2: a cluster reviewer approves first, the district accepts. */
+  reviewSteps: z.union([z.literal(1), z.literal(2)]),
 });
 export type ReportingYearInfo = z.infer<typeof reportingYearInfoSchema>;
 
