@@ -93,7 +93,7 @@ export async function unlockReport(
       entityType: 'report',
       entityId: report.id,
       schoolId: report.school_id,
-      details: { year: report.year, reason: input.comment, field: input.unlockField },
+      details: { year: report.year, comment: input.comment, field: input.unlockField },
     });
     return { status: next, version: updated.version };
   });
