@@ -40,6 +40,12 @@ function useNavItems(): { to: string; label: string; end?: boolean }[] {
         { to: '/dashboard', label: dashboard.nav.label },
         { to: '/search', label: t('nav.search') },
       ];
+    case 'cluster_reviewer':
+      return [
+        { to: '/review', label: t('nav.review'), end: true },
+        { to: '/review/completeness', label: t('nav.completeness') },
+        { to: '/schools', label: t('nav.schools') },
+      ];
     case 'district_admin':
       return [
         { to: '/schools', label: t('nav.schools') },
