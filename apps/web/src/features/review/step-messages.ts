@@ -22,7 +22,7 @@ export const stepsZh = {
   bulkLocks: '通过后年报锁定，学校不能再修改。',
   bulkFirstStep: '初审通过后年报交区教育工会确认。',
   bulkWarnings: (comments: number, warnings: number, explained: number) =>
-    `意见 ${comments} 条未解决；数据预警 ${warnings} 项（学校已说明 ${explained} 项）`,
+    [comments ? `${comments} 条意见未解决` : '', warnings ? `数据预警 ${warnings} 项（学校已说明 ${explained} 项）` : ''].filter(Boolean).join('；'),
   bulkClean: '无未解决意见，无数据预警',
   bulkAttention: (n: number) => `其中 ${n} 份有未解决的意见或数据预警，请确认已核实。`,
   bulkConfirm: (n: number) => `确认通过 ${n} 份`,
@@ -76,7 +76,8 @@ export const stepsEn: StepMessages = {
   bulkSummary: (n) => `These ${n} report(s) will be approved:`,
   bulkLocks: 'Approved reports are locked; schools can no longer change them.',
   bulkFirstStep: 'After the cluster step the district accepts them.',
-  bulkWarnings: (comments, warnings, explained) => `${comments} open comment(s); ${warnings} outlier warning(s) (${explained} explained)`,
+  bulkWarnings: (comments, warnings, explained) =>
+    [comments ? `${comments} open comment(s)` : '', warnings ? `${warnings} outlier warning(s) (${explained} explained)` : ''].filter(Boolean).join('; '),
   bulkClean: 'No open comments, no outlier warnings',
   bulkAttention: (n) => `${n} of them have open comments or outlier warnings: make sure they were checked.`,
   bulkConfirm: (n) => `Approve ${n}`,
