@@ -1,9 +1,10 @@
 // Two-step review in a real browser against the demo district (2026 is reviewed in two steps):
 // the 城东片区 reviewer approves a submitted report (first step), the district accepts it;
-// the district then approves several reports at once after a summary of what gets locked.
+// the district then approves several reports at once after a summary of what gets locked;
+// and, with the year closed, unlocks one field of an approved report, which the chair edits and resubmits.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiQuery, screenshotDir, useBrowserSuite, type PageOptions } from './browser';
+import { apiMutation, apiQuery, screenshotDir, useBrowserSuite, type PageOptions } from './browser';
 
 const YEAR = 2026;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true } satisfies PageOptions;
@@ -74,5 +75,36 @@ describe('[chromium] two-step review', () => {
     await dialog.getByRole('button', { name: '确定' }).click();
     const after = await apiQuery<QueueRow[]>(admin, 'review.queue', { year: YEAR });
     expect(after.filter((r) => r.mine)).toEqual([]);
+  });
+
+  // Defect 3: a report unlocked in a closed year used to be stranded (年度已停止填报).
+  it('[chromium] with the year closed, the admin unlocks one field; the chair changes it and resubmits; the diff is shown', async () => {
+    const admin = await suite.loggedIn('admin', { path: '/review', ...DESKTOP });
+    const school = (await apiQuery<{ schools: { id: number; code: string }[] }>(admin, 'schools.list', { year: YEAR })).schools.find((x) => x.code === 'S01')!;
+    const before = (await apiQuery<{ report: { values: Record<string, number | null> } }>(admin, 'reports.get', { schoolId: school.id, year: YEAR })).report;
+    const oldValue = before.values.union_groups ?? 0;
+    await apiMutation(admin, 'years.update', { year: YEAR, deadline: '2027-01-15', isOpen: false, publishedToChairs: false });
+
+    await admin.goto(`/review/${YEAR}/${school.id}`);
+    await admin.locator('#review-reason').fill('工会小组数填错，请更正');
+    await admin.getByLabel('解锁范围').selectOption('values.union_groups');
+    await admin.getByRole('button', { name: '重新打开' }).click();
+    await admin.getByText('已重新打开，年报已退回学校。').waitFor();
+
+    const chair = await suite.loggedIn('chair01', { path: `/schools/${school.id}/reports/${YEAR}`, ...DESKTOP });
+    await chair.getByText('区教育工会已解锁「工会小组数」').waitFor();
+    const field = chair.locator('#rf-values-union_groups');
+    await field.fill(String(oldValue + 1));
+    await chair.waitForFunction(() => document.querySelector('.rf-bar__state')?.getAttribute('data-save-state') === 'saved', undefined, { timeout: 15_000 });
+    await chair.getByRole('button', { name: '提交年报' }).click();
+    await chair.getByRole('dialog').getByRole('button', { name: '确认提交' }).click();
+    await chair.getByText('年报已提交，等待区教育工会审核。').waitFor();
+
+    await admin.goto(`/review/${YEAR}/${school.id}`);
+    const edits = admin.getByTestId('post-approval-edits');
+    await edits.getByText('通过后共修改 1 处').waitFor();
+    await edits.getByRole('row', { name: /工会小组数/ }).waitFor();
+    await edits.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: join(screenshotDir, 'unlock-edits-diff.png') });
   });
 });

@@ -53,7 +53,7 @@ export function PostApprovalEdits({ reportId, catalogue }: { reportId: number; c
                   <table className="data-table card-table">
                     <thead>
                       <tr>
-                        <th scope="col">{s.unlockScope}</th>
+                        <th scope="col">{s.editField}</th>
                         <th scope="col">{s.editFrom}</th>
                         <th scope="col">{s.editTo}</th>
                       </tr>
