@@ -15,14 +15,19 @@ import { actorFor } from './actors';
  * (every procedure × malformed variants of that input).
  */
 
-export const whos = ['anonymous', 'chairA', 'chairB', 'viewer', 'admin'] as const;
+/** reviewerA: the cluster reviewer of school A's cluster; reviewerB: another cluster's reviewer. */
+export const whos = ['anonymous', 'chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB'] as const;
 export type Who = (typeof whos)[number];
 const everyone: Who[] = [...whos];
-const loggedIn: Who[] = ['chairA', 'chairB', 'viewer', 'admin'];
-const districtAndChairA: Who[] = ['chairA', 'viewer', 'admin'];
+const loggedIn: Who[] = ['chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB'];
+/** School A's data: its chair, district staff and the reviewer of its cluster. */
+const schoolAReaders: Who[] = ['chairA', 'viewer', 'admin', 'reviewerA'];
 const adminOnly: Who[] = ['admin'];
 const districtOnly: Who[] = ['viewer', 'admin'];
 const chairAOnly: Who[] = ['chairA'];
+/** District staff and every cluster reviewer (each sees only its own cluster): review area, comparisons. */
+const districtAndReviewers: Who[] = ['viewer', 'admin', 'reviewerA', 'reviewerB'];
+const reviewers: Who[] = ['admin', 'reviewerA', 'reviewerB'];
 
 export interface Fixture {
   schoolA: number;
@@ -56,7 +61,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'auth.me': { allowed: everyone },
   'auth.changePassword': { allowed: loggedIn, input: () => ({ currentPassword: 'wrong-password-1', newPassword: 'NewPass2027' }) },
   'schools.list': { allowed: loggedIn, input: () => ({}) },
-  'schools.get': { allowed: districtAndChairA, input: (f) => ({ id: f.schoolA }) },
+  'schools.get': { allowed: schoolAReaders, input: (f) => ({ id: f.schoolA }) },
   'schools.orgTree': { allowed: loggedIn },
   'schools.create': {
     allowed: adminOnly,
@@ -69,7 +74,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'schools.recordMerge': { allowed: adminOnly, input: (f) => f.recordedMerge },
   'catalogue.list': { allowed: loggedIn },
   'reports.years': { allowed: loggedIn },
-  'reports.get': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA, year: f.openYear }) },
+  'reports.get': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA, year: f.openYear }) },
   'users.list': { allowed: adminOnly },
   'users.create': {
     allowed: adminOnly,
@@ -92,45 +97,50 @@ export const procedureRows: Record<string, ProcedureRow> = {
     }),
   },
   'reports.submit': { allowed: chairAOnly, input: (f) => ({ schoolId: f.schoolA, year: f.openYear, version: f.reportA.version }) },
-  'reports.valueHistory': { allowed: districtAndChairA, input: (f) => ({ reportId: f.reportA.id, code: 'sick_visits' }) },
-  'review.queue': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
-  'review.completeness': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
-  // A stale version: the access check passes for the admin, then CONFLICT changes nothing.
-  'review.return': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id, version: 999, comment: '请核实' }) },
-  'review.approve': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id, version: 999 }) },
-  'review.reopen': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id, version: 999, comment: '数据有误，需要更正' }) },
+  'reports.valueHistory': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id, code: 'sick_visits' }) },
+  'review.queue': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear }) },
+  'review.completeness': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear }) },
+  // A stale version: the access check passes for the admin (and school A's cluster reviewer), then a refusal changes nothing;
+  // the other cluster's reviewer gets NOT_FOUND, like a report that does not exist.
+  'review.return': { allowed: ['admin', 'reviewerA'], input: (f) => ({ reportId: f.reportA.id, version: 999, comment: '请核实' }) },
+  'review.approve': { allowed: ['admin', 'reviewerA'], input: (f) => ({ reportId: f.reportA.id, version: 999 }) },
+  // Out-of-scope reports are left out of the preview and listed as refused by approveMany: no school name leaks.
+  'review.approvalPreview': { allowed: reviewers, input: (f) => ({ year: f.openYear, reportIds: [f.reportA.id] }) },
+  'review.approveMany': { allowed: reviewers, input: (f) => ({ reports: [{ reportId: f.reportA.id, version: 999 }] }) },
+  'review.reopen': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id, version: 999, comment: '数据有误，需要更正', unlockField: 'values.sick_visits' }) },
+  'review.edits': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
   'review.remind': { allowed: adminOnly, input: (f) => ({ year: f.openYear, message: '请尽快提交年报' }) },
   'years.create': { allowed: adminOnly, input: () => ({ year: 2090, deadline: '2091-01-15' }) },
   'years.update': { allowed: adminOnly, input: (f) => ({ year: f.openYear, deadline: `${f.openYear + 1}-01-15`, isOpen: true, publishedToChairs: false }) },
   'excel.exportYear': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
-  'excel.exportSchoolHistory': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
-  'excel.exportComparison': { allowed: districtOnly, input: (f) => ({ year: f.openYear, codes: ['sick_visits'] }) },
-  'excel.exportSchoolProfile': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
+  'excel.exportSchoolHistory': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA }) },
+  'excel.exportComparison': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear, codes: ['sick_visits'] }) },
+  'excel.exportSchoolProfile': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA }) },
   // Not a workbook: the access check passes for the admin, then the file is refused.
   'excel.previewImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
   'excel.applyImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
   'dashboard.overview': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
-  // Chairs compare schools only once a year is published to them.
-  'dashboard.comparison': { allowed: districtOnly, input: (f) => ({ year: f.openYear, codes: ['sick_visits'] }) },
-  'dashboard.heatmap': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
-  'dashboard.progress': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
+  // Chairs compare schools only once a year is published to them; a cluster reviewer compares its cluster's schools.
+  'dashboard.comparison': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear, codes: ['sick_visits'] }) },
+  'dashboard.heatmap': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear }) },
+  'dashboard.progress': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear }) },
   'dashboard.trend': { allowed: loggedIn, input: () => ({ code: 'sick_visits' }) },
-  'dashboard.schoolProfile': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
+  'dashboard.schoolProfile': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA }) },
   // Paper copies: a chair only their own school's report, viewers only handed-in ones (report A may be a draft).
-  'documents.reportDocx': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA, year: f.openYear - 1 }) },
-  'documents.reportPdf': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA, year: f.openYear - 1 }) },
+  'documents.reportDocx': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA, year: f.openYear - 1 }) },
+  'documents.reportPdf': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA, year: f.openYear - 1 }) },
   'documents.districtSummaryDocx': { allowed: districtOnly, input: (f) => ({ year: f.openYear - 1 }) },
   // School A's printed code: chair B gets NOT_FOUND, like an unknown code.
-  'documents.verify': { allowed: districtAndChairA, input: (f) => ({ verificationCode: f.paperCodeA }) },
+  'documents.verify': { allowed: schoolAReaders, input: (f) => ({ verificationCode: f.paperCodeA }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.definition': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
-  'rubric.ratings': { allowed: districtAndChairA, input: (f) => ({ reportId: f.reportA.id }) },
+  'rubric.ratings': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
   // The default rubric's 自评 column is the school's: the admin and the viewer are refused it, chair B cannot find the report.
   'rubric.rate': { allowed: chairAOnly, input: (f) => ({ reportId: f.reportA.id, raterId: 'self', ratings: {} }) },
   'rubric.save': { allowed: adminOnly, input: (f) => ({ year: f.openYear, rubric: defaultRubric }) },
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
   'rubric.assess': { allowed: ['admin'], input: (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '' }) },
-  'rubric.assessment': { allowed: districtAndChairA, input: (f) => ({ reportId: f.reportA.id }) },
+  'rubric.assessment': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
   'narratives.extract': { allowed: loggedIn, input: (f) => ({ year: f.openYear, source: { kind: 'text', text: '全年慰问生病教职工12人次。' } }) },
   'narratives.search': { allowed: districtOnly, input: () => ({ query: '送温暖' }) },
   'reminders.mine': { allowed: loggedIn },
@@ -159,6 +169,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
   const admin = await actorFor(db, 'admin');
   const actors = new Map<Who, Actor | null>();
   actors.set('anonymous', null).set('chairA', chairA).set('chairB', chairB).set('viewer', await actorFor(db, 'viewer')).set('admin', admin);
+  actors.set('reviewerA', await actorFor(db, 'reviewer_east')).set('reviewerB', await actorFor(db, 'reviewer_west'));
   const cluster = await db.selectFrom('org_units').select('id').where('kind', '=', 'cluster').orderBy('code').executeTakeFirstOrThrow();
   const spare = await db.selectFrom('users').select('id').where('username', '=', 'chair30').executeTakeFirstOrThrow();
   // A spare district account for the user-admin procedures to act on.

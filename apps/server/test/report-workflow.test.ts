@@ -26,6 +26,8 @@ describe.each(testEngines())('[%s] reporting workflow', (engine) => {
   beforeAll(async () => {
     t = await openTestDatabase(engine);
     await seedDemoDistrict(t.db);
+    // This file follows the one-step workflow (the district approves); two steps: review-two-step.test.ts.
+    await t.db.updateTable('reporting_years').set({ review_steps: 1 }).where('year', '=', year).execute();
     // A school open in 2026 that has not started it yet, with a second chair account (two people editing at once).
     const notStarted = await t.db
       .selectFrom('schools as s')
@@ -228,7 +230,7 @@ describe.each(testEngines())('[%s] reporting workflow', (engine) => {
     // 31 demo schools, of which S13, S14 and S29 closed after 2024: 28 are expected in 2026.
     expect(result.total).toBe(28);
     expect(Object.values(result.counts).reduce((a, b) => a + b, 0)).toBe(28);
-    const handedIn = result.counts.submitted + result.counts.approved;
+    const handedIn = result.counts.submitted + result.counts.cluster_approved + result.counts.approved;
     expect(result.completionRate).toBeCloseTo(handedIn / 28, 10);
     const row = result.schools.find((s) => s.schoolId === schoolId)!;
     expect(row.status).toBe('returned');

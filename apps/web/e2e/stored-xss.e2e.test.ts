@@ -20,6 +20,7 @@ interface ListedSchool {
   staffCount: number;
   memberCount: number;
   parentId: number | null;
+  clusterName: string | null;
   active: boolean;
   reportStatus: string;
 }
@@ -129,7 +130,11 @@ describe('[chromium] stored XSS: hostile text in every free-text field stays tex
     });
     await apiMutation(chair, 'reports.submit', { schoolId: reportSchool.id, year, version: saved.version });
     const submitted = (await apiQuery<ReportView>(admin, 'reports.get', { schoolId: reportSchool.id, year })).report!;
-    await apiMutation(admin, 'review.approve', { reportId: submitted.id, version: submitted.version });
+    // 2026 is reviewed in two steps: the school's cluster reviewer first, then the district.
+    const reviewerOf: Record<string, string> = { 城东片区: 'reviewer_east', 城西片区: 'reviewer_west', 北部学区: 'reviewer_north' };
+    const reviewer = await as(reviewerOf[reportSchool.clusterName ?? '']!, '/review');
+    const clusterApproved = await apiMutation<{ version: number }>(reviewer, 'review.approve', { reportId: submitted.id, version: submitted.version });
+    await apiMutation(admin, 'review.approve', { reportId: submitted.id, version: clusterApproved.version });
 
     // Review comments (on the report and on a field) and a reminder.
     const returned = queue[0]!;

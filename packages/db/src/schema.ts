@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { HonourKind, HonourLevel, IndicatorValueType, OrgUnitKind, ReportStatus, SchoolType } from '@union/domain';
+import type { FieldEdit, HonourKind, HonourLevel, IndicatorValueType, OrgUnitKind, ReportContent, ReportStatus, ReviewSteps, SchoolType } from '@union/domain';
 
 /** Timestamps are written as Date or ISO text and always read as Date. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -60,6 +60,8 @@ export interface ReportingYearsTable {
   deadline: string;
   is_open: ColumnType<boolean, boolean | undefined, boolean>;
   published_to_chairs: ColumnType<boolean, boolean | undefined, boolean>;
+  /** 1: the district approves; 2: a cluster reviewer approves, then the district accepts. */
+  review_steps: ColumnType<ReviewSteps, ReviewSteps | undefined, ReviewSteps>;
   created_at: Timestamp;
 }
 
@@ -76,8 +78,29 @@ export interface ReportsTable {
   approved_at: Date | null;
   returned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   review_round: ColumnType<number, number | undefined, number>;
+  cluster_approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cluster_approved_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Set while an approved report is unlocked by the admin (until approved again). */
+  unlocked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The one field the unlock opened; null = the whole report. */
+  unlocked_field: ColumnType<string | null, string | null | undefined, string | null>;
+  edits_since_approval: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** One unlock of an approved report, and (once resubmitted) the diff of what the chair changed. */
+export interface ReportUnlocksTable {
+  id: Generated<number>;
+  report_id: number;
+  field_path: string | null;
+  reason: string;
+  unlocked_by: number | null;
+  unlocked_at: Timestamp;
+  before_content: ColumnType<ReportContent, string, string>;
+  changes: ColumnType<FieldEdit[] | null, string | null | undefined, string | null>;
+  resubmitted_by: number | null;
+  resubmitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ReportValuesTable {
@@ -135,7 +158,7 @@ export interface HonoursTable {
   recipient: ColumnType<string, string | undefined, string>;
 }
 
-export type UserRole = 'district_admin' | 'district_viewer' | 'school_chair';
+export type UserRole = 'district_admin' | 'district_viewer' | 'cluster_reviewer' | 'school_chair';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -286,6 +309,7 @@ export interface Database {
   notification_preferences: NotificationPreferencesTable;
   notification_outbox: NotificationOutboxTable;
   paper_copies: PaperCopiesTable;
+  report_unlocks: ReportUnlocksTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

@@ -13,6 +13,8 @@ export * from './report/plausibility';
 export * from './report/value-source';
 export * from './report/outliers';
 export * from './report/workflow';
+export * from './report/review-steps';
+export * from './report/post-approval-edits';
 export * from './extract/chinese-number';
 export * from './extract/normalise-text';
 export * from './extract/decode-text-file';

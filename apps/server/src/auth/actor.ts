@@ -6,7 +6,7 @@ export interface Actor {
   username: string;
   displayName: string;
   role: Role;
-  /** The org unit the user acts within: a school for chairs, the district for district staff. */
+  /** The org unit the user acts within: a school for chairs, a cluster for cluster reviewers, the district for district staff. */
   orgUnitId: number;
   /** Set for chairs only: the one school they may see and change. */
   schoolId: number | null;

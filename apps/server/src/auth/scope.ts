@@ -5,7 +5,7 @@ import type { Actor } from './actor';
 /**
  * The ids of the schools an actor may see, as a subquery to put *inside* the
  * data query (`where school_id in (…)`), so out-of-scope rows are never fetched.
- * Chairs: their own school. District staff: every school below their org unit.
+ * Chairs: their own school. District staff and cluster reviewers: every school below their org unit.
  */
 export function schoolIdsInScope(db: Kysely<Database>, actor: Actor) {
   if (actor.role === 'school_chair') {

@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { idSchema, reportingYearSchema, reportVersionSchema, safeText } from '@union/domain';
+import { idSchema, reportFieldPathPattern, reportingYearSchema, reportVersionSchema, safeText } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { schoolIdsInScope } from '../auth/scope';
 import { notifyRemind } from '../notifications/events';
 import { pendingSchoolsInScope } from '../notifications/settings-service';
-import { completeness, decideReport } from '../services/review';
-import { adminProcedure, districtProcedure, router } from '../trpc/trpc';
+import { listUnlocks, unlockReport } from '../services/report-unlocks';
+import { completeness } from '../services/review';
+import { approveReport, approveReports, returnReport } from '../services/review-decisions';
+import { approvalPreview, reviewQueue } from '../services/review-queue';
+import { adminProcedure, authedProcedure, reviewAreaProcedure, reviewerProcedure, router } from '../trpc/trpc';
+
+const fieldPathSchema = (message: string) => z.string().max(100, { error: message }).regex(reportFieldPathPattern, { error: message });
 
 const fieldCommentSchema = z.object({
-  fieldPath: z.string().regex(/^(values\.[a-z][a-z0-9_]*|narrative\.(achievements|shortcomings|plans)|honours)$/, { error: '批注的字段无效' }),
+  fieldPath: fieldPathSchema('批注的字段无效'),
   body: safeText({ min: 1, max: 500, minMessage: '请填写批注内容', maxMessage: '批注最多 500 字' }),
 });
 
@@ -19,42 +24,55 @@ const decision = z.object({
   fieldComments: z.array(fieldCommentSchema).max(100).default([]),
 });
 
+/** One district (a few hundred schools) at most per bulk approval. */
+const MAX_BULK = 500;
+
 export const reviewRouter = router({
-  /** Submitted reports of a year, oldest submission first, waiting for a decision. */
-  queue: districtProcedure.input(z.object({ year: reportingYearSchema })).query(async ({ ctx, input }) => {
-    const rows = await ctx.db
-      .selectFrom('reports as r')
-      .innerJoin('org_units as ou', 'ou.id', 'r.school_id')
-      .select(['r.id', 'r.school_id', 'ou.name', 'r.version', 'r.submitted_at', 'r.review_round'])
-      .where('r.year', '=', input.year)
-      .where('r.status', '=', 'submitted')
-      .where('r.school_id', 'in', schoolIdsInScope(ctx.db, ctx.actor))
-      .orderBy('r.submitted_at')
-      .execute();
-    return rows.map((r) => ({
-      reportId: r.id,
-      schoolId: r.school_id,
-      schoolName: r.name,
-      version: r.version,
-      submittedAt: r.submitted_at,
-      /** 0 for a first submission; n after n returns. */
-      reviewRound: r.review_round,
-    }));
-  }),
+  /** Handed-in reports of a year in the caller's scope, with whose step each one waits for. */
+  queue: reviewAreaProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => reviewQueue(ctx.db, ctx.actor, input.year)),
 
-  /** Back to the school with comments on the whole report and on single fields. */
-  return: adminProcedure
+  /** Back to the school with comments on the whole report and on single fields (cluster reviewer or district). */
+  return: reviewerProcedure
     .input(decision.refine((d) => d.comment.trim() || d.fieldComments.length, { error: '退回时请填写意见或对具体字段的批注', path: ['comment'] }))
-    .mutation(({ ctx, input }) => decideReport(ctx, 'return', input)),
+    .mutation(({ ctx, input }) => returnReport(ctx, input)),
 
-  approve: adminProcedure.input(decision).mutation(({ ctx, input }) => decideReport(ctx, 'approve', input)),
+  /** A cluster reviewer's first step, or the district's approval / acceptance (see reviewDecision). */
+  approve: reviewerProcedure.input(decision).mutation(({ ctx, input }) => approveReport(ctx, input)),
 
-  /** Reopens an approved report (back to the school as returned); the reason is required and logged. */
+  /** What approving these reports would lock: schools, open comments, outlier warnings. Changes nothing. */
+  approvalPreview: reviewerProcedure
+    .input(z.object({ year: reportingYearSchema, reportIds: z.array(idSchema).min(1, { error: '请至少选择一份年报' }).max(MAX_BULK, { error: `一次最多 ${MAX_BULK} 份年报` }) }))
+    .query(({ ctx, input }) => approvalPreview(ctx.db, ctx.actor, input.year, input.reportIds)),
+
+  /** Approves several reports, each in its own checked transition; lists successes and refusals. */
+  approveMany: reviewerProcedure
+    .input(
+      z.object({
+        reports: z
+          .array(z.object({ reportId: idSchema, version: reportVersionSchema.min(1) }))
+          .min(1, { error: '请至少选择一份年报' })
+          .max(MAX_BULK, { error: `一次最多 ${MAX_BULK} 份年报` }),
+      }),
+    )
+    .mutation(({ ctx, input }) => approveReports(ctx, input.reports)),
+
+  /**
+   * Unlocks an approved report (back to the school as returned), all of it or
+   * one field, without reopening the year; the reason is required and logged.
+   */
   reopen: adminProcedure
-    .input(decision.extend({ comment: safeText({ min: 2, max: 2000, minMessage: '请填写重新打开的原因', maxMessage: '原因最多 2000 字' }) }))
-    .mutation(({ ctx, input }) => decideReport(ctx, 'reopen', input)),
+    .input(
+      decision.omit({ fieldComments: true }).extend({
+        comment: safeText({ min: 2, max: 2000, minMessage: '请填写重新打开的原因', maxMessage: '原因最多 2000 字' }),
+        unlockField: fieldPathSchema('解锁的字段无效').nullable().default(null),
+      }),
+    )
+    .mutation(({ ctx, input }) => unlockReport(ctx, input)),
 
-  completeness: districtProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => completeness(ctx.db, ctx.actor, input.year)),
+  /** A report's unlocks since approval with the diff of each resubmission (anyone who may read the report). */
+  edits: authedProcedure.input(z.object({ reportId: idSchema })).query(({ ctx, input }) => listUnlocks(ctx.db, ctx.actor, input.reportId)),
+
+  completeness: reviewAreaProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => completeness(ctx.db, ctx.actor, input.year)),
 
   /** 一键催报: every school in scope that has not handed in the year's report — in-app, e-mail, group robots (notifications/). */
   remind: adminProcedure

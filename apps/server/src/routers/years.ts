@@ -21,12 +21,26 @@ export const yearsRouter = router({
   }),
 
   update: adminProcedure
-    .input(z.object({ year: reportingYearSchema, deadline: isoDateSchema, isOpen: z.boolean(), publishedToChairs: z.boolean() }))
+    .input(
+      z.object({
+        year: reportingYearSchema,
+        deadline: isoDateSchema,
+        isOpen: z.boolean(),
+        publishedToChairs: z.boolean(),
+        /** 1: the district approves; 2: cluster reviewers approve first, the district accepts. Unchanged when left out. */
+        reviewSteps: z.union([z.literal(1), z.literal(2)], { error: '审核级数只能是 1（区审核）或 2（片区初审 + 区确认）' }).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction().execute(async (trx) => {
         const updated = await trx
           .updateTable('reporting_years')
-          .set({ deadline: input.deadline, is_open: input.isOpen, published_to_chairs: input.publishedToChairs })
+          .set({
+            deadline: input.deadline,
+            is_open: input.isOpen,
+            published_to_chairs: input.publishedToChairs,
+            ...(input.reviewSteps ? { review_steps: input.reviewSteps } : {}),
+          })
           .where('year', '=', input.year)
           .returning('year')
           .executeTakeFirst();

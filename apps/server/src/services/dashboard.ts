@@ -75,7 +75,7 @@ export async function yearOverview(db: Kysely<Database>, actor: Actor, year: num
   ]);
   const byCode = new Map(indicators.map((i) => [i.indicator_code, i]));
   const totalOf = (code: string) => Number(byCode.get(code)?.total ?? 0);
-  const statusCounts = { not_started: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
+  const statusCounts = { not_started: 0, draft: 0, submitted: 0, returned: 0, cluster_approved: 0, approved: 0 };
   for (const row of schools) statusCounts[row.status ?? 'not_started'] += Number(row.n);
   const schoolCount = Object.values(statusCounts).reduce((a, b) => a + b, 0);
   const totals = scores.map((s) => s.total);
@@ -91,7 +91,7 @@ export async function yearOverview(db: Kysely<Database>, actor: Actor, year: num
     year,
     schoolCount,
     statusCounts,
-    completionRate: schoolCount ? (statusCounts.submitted + statusCounts.approved) / schoolCount : 0,
+    completionRate: schoolCount ? (statusCounts.submitted + statusCounts.cluster_approved + statusCounts.approved) / schoolCount : 0,
     indicators: overviewIndicatorCodes.map((code) => ({
       code,
       total: totalOf(code),

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import {
+  lockedFieldsChanged,
   nextReportStatus,
   reportStatuses,
   refusalMessage,
@@ -22,6 +23,7 @@ import type { Context } from '../trpc/context';
 import { invalidFields } from '../trpc/trpc';
 import { listYearIndicators } from './catalogue';
 import { isSchoolOpenIn } from './open-schools';
+import { readReportContent, recordEditsOnResubmit } from './report-unlocks';
 
 export interface DraftInput {
   schoolId: number;
@@ -57,9 +59,14 @@ function assertOwnSchool(actor: Actor, schoolId: number): void {
   if (actor.schoolId !== schoolId) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
 }
 
-function assertYearOpen(year: number, row: { is_open: boolean } | undefined): void {
+/**
+ * A closed year takes no saves or submissions, except for a report the admin
+ * explicitly unlocked after approval (`unlocked_at`): that one must still be
+ * resubmittable, or it would be stranded until the whole year reopens.
+ */
+function assertYearOpen(year: number, row: { is_open: boolean } | undefined, unlockedAt: Date | null = null): void {
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `${year} 年度尚未开放填报` });
-  if (!row.is_open) throw new TRPCError({ code: 'BAD_REQUEST', message: `${year} 年度已停止填报` });
+  if (!row.is_open && !unlockedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: `${year} 年度已停止填报` });
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -76,6 +83,8 @@ function readStoredDraft(db: Kysely<Database>, schoolId: number, year: number) {
       'r.id',
       'r.status',
       'r.version',
+      'r.unlocked_at',
+      'r.unlocked_field',
     ])
     .where('y.year', '=', year)
     .executeTakeFirst();
@@ -122,14 +131,21 @@ const saveTransitions = JSON.stringify(
  * record with the per-field changes — all or nothing, in one round trip.
  * Returns null when nothing was written; the caller then finds out why.
  */
-async function updateDraft(ctx: Context & { actor: Actor }, input: DraftInput, now: Date): Promise<{ id: number; version: number; status: ReportStatus } | null> {
+async function updateDraft(
+  ctx: Context & { actor: Actor },
+  input: DraftInput,
+  now: Date,
+  /** Only after the caller checked that nothing outside the one unlocked field changes. */
+  fieldUnlockChecked = false,
+): Promise<{ id: number; version: number; status: ReportStatus } | null> {
   const figures = Object.entries(input.values).filter((entry): entry is [string, number] => entry[1] !== null);
   const sources = sourceTexts(input);
   const honours = input.honours.map((h) => ({ title: h.title, level: h.level, kind: h.kind, recipient: h.recipient ?? '' }));
   const result = await sql<{ id: number; version: number; status: ReportStatus }>`
     with target as (
-      select r.id from reports r join reporting_years y on y.year = r.year and y.is_open
+      select r.id from reports r join reporting_years y on y.year = r.year and (y.is_open or r.unlocked_at is not null)
       where r.school_id = ${input.schoolId} and r.year = ${input.year} and r.version = ${input.baseVersion} and ${saveTransitions}::jsonb ? r.status
+        and (r.unlocked_field is null or ${fieldUnlockChecked})
     ),
     saved as (
       update reports r
@@ -261,21 +277,46 @@ export async function saveDraft(ctx: Context & { actor: Actor }, input: DraftInp
     if (saved) return { reportId: saved.id, version: saved.version, status: saved.status, updatedAt: now };
   }
   const stored = await readStoredDraft(ctx.db, input.schoolId, input.year);
-  assertYearOpen(input.year, stored);
+  assertYearOpen(input.year, stored, stored?.unlocked_at ?? null);
   if (stored!.id === null) {
     if (input.baseVersion !== 0) throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(0) });
     return createDraft(ctx, input, now);
   }
   if (!nextReportStatus('save', stored!.status!)) throw new TRPCError({ code: 'BAD_REQUEST', message: refusalMessage('save') });
+  if (stored!.unlocked_field && stored!.version === input.baseVersion) {
+    const saved = await saveUnlockedField(ctx, input, now, stored!.id, stored!.unlocked_field);
+    if (saved) return saved;
+  }
   // The version moved on (or moved on between the write and this read).
   throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(stored!.version!) });
+}
+
+/**
+ * A save of a report of which the admin unlocked one field: refused (naming
+ * the fields) if anything else differs from the stored report; locked
+ * figures keep their stored explanations. Checked and written in one transaction.
+ */
+async function saveUnlockedField(ctx: Context & { actor: Actor }, input: DraftInput, now: Date, reportId: number, unlockedField: string): Promise<SaveResult | null> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await trx.selectFrom('reports').select('id').where('id', '=', reportId).forUpdate().execute();
+    const stored = await readReportContent(trx, reportId);
+    const changed = lockedFieldsChanged(stored, { values: input.values, narrative: input.narrative, honours: input.honours }, unlockedField);
+    if (changed.length) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `只有已解锁的字段可以修改，其余内容已审核锁定（改动了：${changed.join('、')}）` });
+    }
+    const explanations = await trx.selectFrom('report_values').select(['indicator_code', 'explanation']).where('report_id', '=', reportId).execute();
+    const lockedExplanations = Object.fromEntries(explanations.filter((e) => `values.${e.indicator_code}` !== unlockedField).map((e) => [e.indicator_code, e.explanation]));
+    const saved = await updateDraft({ ...ctx, db: trx }, { ...input, explanations: { ...input.explanations, ...lockedExplanations } }, now, true);
+    return saved ? { reportId: saved.id, version: saved.version, status: saved.status, updatedAt: now } : null;
+  });
 }
 
 /** Submits the stored draft (at the client's version) once the hard rules pass. */
 export async function submitReport(ctx: Context & { actor: Actor }, input: { schoolId: number; year: number; version: number }): Promise<SaveResult> {
   const { db, actor } = ctx;
   assertOwnSchool(actor, input.schoolId);
-  assertYearOpen(input.year, await db.selectFrom('reporting_years').select('is_open').where('year', '=', input.year).executeTakeFirst());
+  const stored = await readStoredDraft(db, input.schoolId, input.year);
+  assertYearOpen(input.year, stored, stored?.unlocked_at ?? null);
   const catalogue = await listYearIndicators(db, input.year);
   return db.transaction().execute(async (trx) => {
     const report = await trx.selectFrom('reports').selectAll().where('school_id', '=', input.schoolId).where('year', '=', input.year).executeTakeFirst();
@@ -300,6 +341,7 @@ export async function submitReport(ctx: Context & { actor: Actor }, input: { sch
       .executeTakeFirst();
     if (!updated) throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(report.version) });
     await writeAudit(trx, ctx, { action: 'report_submitted', entityType: 'report', entityId: report.id, schoolId: input.schoolId, details: { year: input.year } });
+    if (report.unlocked_at) await recordEditsOnResubmit(ctx, trx, report.id, input.schoolId, now);
     return { reportId: report.id, version: updated.version, status: next, updatedAt: now };
   });
 }

@@ -20,6 +20,12 @@ export interface ReportDetail {
   submittedAt: Date | null;
   approvedAt: Date | null;
   updatedAt: Date;
+  /** Set while the admin has unlocked the approved report; `unlockedField` null = all of it. */
+  unlockedAt: Date | null;
+  unlockedField: string | null;
+  clusterApprovedAt: Date | null;
+  /** Fields changed after a first approval (see review.edits for the diffs). */
+  editsSinceApproval: number;
 }
 
 /**
@@ -73,6 +79,10 @@ export async function getReport(db: Kysely<Database>, actor: Actor, schoolId: nu
     submittedAt: report.submitted_at,
     approvedAt: report.approved_at,
     updatedAt: report.updated_at,
+    unlockedAt: report.unlocked_at,
+    unlockedField: report.unlocked_field,
+    clusterApprovedAt: report.cluster_approved_at,
+    editsSinceApproval: report.edits_since_approval,
   };
 }
 
@@ -92,8 +102,8 @@ export async function getPreviousYearValues(db: Kysely<Database>, actor: Actor, 
 export async function listReportingYears(db: Kysely<Database>) {
   const rows = await db
     .selectFrom('reporting_years')
-    .select(['year', 'deadline', 'is_open', 'published_to_chairs'])
+    .select(['year', 'deadline', 'is_open', 'published_to_chairs', 'review_steps'])
     .orderBy('year', 'desc')
     .execute();
-  return rows.map((r) => ({ year: r.year, deadline: r.deadline, isOpen: r.is_open, publishedToChairs: r.published_to_chairs }));
+  return rows.map((r) => ({ year: r.year, deadline: r.deadline, isOpen: r.is_open, publishedToChairs: r.published_to_chairs, reviewSteps: r.review_steps }));
 }

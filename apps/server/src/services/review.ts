@@ -1,95 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import { nextReportStatus, refusalMessage, type ReportAction, type ReportProgress, type ReportStatus } from '@union/domain';
-import { writeAudit, type AuditAction } from '../audit/audit-log';
+import { type ReportProgress } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
-import { notifyDecision } from '../notifications/events';
 import { schoolIdsInScope } from '../auth/scope';
-import type { Context } from '../trpc/context';
-import { staleVersionMessage } from './report-drafts';
 import { countedSchoolIds } from './open-schools';
-import { refreshScores } from './scores';
-
-export interface FieldComment {
-  /** `values.<code>`, `narrative.<section>` or `honours`. */
-  fieldPath: string;
-  body: string;
-}
-
-const auditActionOf: Record<Exclude<ReportAction, 'save' | 'submit'>, AuditAction> = {
-  return: 'report_returned',
-  approve: 'report_approved',
-  reopen: 'report_reopened',
-};
-
-/**
- * The district's decision on a report: return (with comments, back to the
- * chair), approve (locks it), or reopen an approved one (admin, with a reason).
- * Version-checked like a save, so a decision on a stale view is refused.
- */
-export async function decideReport(
-  ctx: Context & { actor: Actor },
-  action: 'return' | 'approve' | 'reopen',
-  input: { reportId: number; version: number; comment: string; fieldComments: FieldComment[] },
-): Promise<{ status: ReportStatus; version: number }> {
-  const { db, actor } = ctx;
-  return db.transaction().execute(async (trx) => {
-    const report = await trx
-      .selectFrom('reports')
-      .select(['id', 'school_id', 'year', 'status', 'version', 'review_round'])
-      .where('id', '=', input.reportId)
-      .where('school_id', 'in', schoolIdsInScope(trx, actor))
-      .executeTakeFirst();
-    if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
-    const next = nextReportStatus(action, report.status);
-    if (!next) throw new TRPCError({ code: 'BAD_REQUEST', message: refusalMessage(action) });
-    if (report.version !== input.version) throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(report.version) });
-
-    const now = new Date();
-    const round = action === 'approve' ? report.review_round : report.review_round + 1;
-    const updated = await trx
-      .updateTable('reports')
-      .set({
-        status: next,
-        version: report.version + 1,
-        updated_at: now,
-        review_round: round,
-        ...(action === 'approve' ? { approved_at: now } : { returned_at: now, approved_at: null }),
-      })
-      .where('id', '=', report.id)
-      .where('version', '=', input.version)
-      .returning(['version'])
-      .executeTakeFirst();
-    if (!updated) throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(report.version) });
-
-    // Dashboards show approved reports only: score on approval, drop the score on reopening.
-    if (action === 'approve') await refreshScores(trx, report.year, [report.id]);
-    else await trx.deleteFrom('report_scores').where('report_id', '=', report.id).execute();
-
-    const comments = [
-      ...(input.comment.trim() ? [{ fieldPath: '', body: input.comment.trim() }] : []),
-      ...input.fieldComments.filter((c) => c.body.trim()).map((c) => ({ fieldPath: c.fieldPath, body: c.body.trim() })),
-    ];
-    if (comments.length) {
-      await trx
-        .insertInto('report_comments')
-        .values(comments.map((c) => ({ report_id: report.id, review_round: round, field_path: c.fieldPath, body: c.body, author_id: actor.userId })))
-        .execute();
-    }
-    await writeAudit(trx, ctx, {
-      action: auditActionOf[action],
-      entityType: 'report',
-      entityId: report.id,
-      schoolId: report.school_id,
-      details: { year: report.year, comment: input.comment.trim(), fieldComments: input.fieldComments.length },
-    });
-    // The school hears of the decision (in-app, e-mail) in the same transaction.
-    await notifyDecision(trx, { action, reportId: report.id, version: updated.version, schoolId: report.school_id, year: report.year, comment: input.comment.trim(), createdBy: actor.userId });
-    return { status: next, version: updated.version };
-  });
-}
 
 export interface ReportComment {
   id: number;
@@ -123,6 +39,9 @@ export async function listComments(db: Kysely<Database>, actor: Actor, reportId:
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Handed in: with a reviewer, or approved at either step. */
+const isHandedIn = (status: ReportProgress) => status === 'submitted' || status === 'cluster_approved' || status === 'approved';
 
 export interface CompletenessRow {
   schoolId: number;
@@ -158,7 +77,7 @@ export async function completeness(db: Kysely<Database>, actor: Actor, year: num
 
   const schools: CompletenessRow[] = rows.map((r) => {
     const status: ReportProgress = r.status ?? 'not_started';
-    const handedIn = status === 'submitted' || status === 'approved';
+    const handedIn = isHandedIn(status);
     const reference = handedIn && r.submitted_at ? r.submitted_at : today;
     const daysFromDeadline = Math.ceil((reference.getTime() - deadlineEnd.getTime()) / DAY_MS);
     return {
@@ -173,10 +92,10 @@ export async function completeness(db: Kysely<Database>, actor: Actor, year: num
     };
   });
   const total = schools.length;
-  const handedIn = schools.filter((s) => s.status === 'submitted' || s.status === 'approved').length;
+  const handedIn = schools.filter((s) => isHandedIn(s.status)).length;
   const onTime = schools.filter((s) => s.onTime === true).length;
   const counts = Object.fromEntries(
-    (['not_started', 'draft', 'submitted', 'returned', 'approved'] as const).map((s) => [s, schools.filter((x) => x.status === s).length]),
+    (['not_started', 'draft', 'submitted', 'returned', 'cluster_approved', 'approved'] as const).map((s) => [s, schools.filter((x) => x.status === s).length]),
   ) as Record<ReportProgress, number>;
   return {
     year,

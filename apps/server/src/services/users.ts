@@ -92,12 +92,17 @@ export async function listUsers(db: Kysely<Database>, actor: Actor): Promise<Use
 export async function assertOrgUnitFitsRole(trx: Transaction<Database>, actor: Actor, role: Role, orgUnitId: number): Promise<void> {
   const { down } = orgUnitIdsInScope(trx, actor);
   const unit = await trx.selectFrom('org_units').select('kind').where('id', '=', orgUnitId).where('id', 'in', down).executeTakeFirst();
-  const fits = unit && (role === 'school_chair' ? unit.kind === 'school' : unit.kind === 'district' || unit.kind === 'city');
+  const fits =
+    unit &&
+    (role === 'school_chair' ? unit.kind === 'school' : role === 'cluster_reviewer' ? unit.kind === 'cluster' : unit.kind === 'district' || unit.kind === 'city');
   if (!fits) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: role === 'school_chair' ? '所属单位无效：学校工会主席必须属于一所学校' : '所属单位无效：区工会账号必须属于区教育工会',
-    });
+    const message =
+      role === 'school_chair'
+        ? '所属单位无效：学校工会主席必须属于一所学校'
+        : role === 'cluster_reviewer'
+          ? '所属单位无效：片区审核员必须属于一个片区（学区）'
+          : '所属单位无效：区工会账号必须属于区教育工会';
+    throw new TRPCError({ code: 'BAD_REQUEST', message });
   }
 }
 

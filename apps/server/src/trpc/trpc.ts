@@ -81,6 +81,18 @@ export const districtProcedure = authedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
+/** Reviewers: the district admin (every step) and cluster reviewers (the first step, in their cluster). */
+export const reviewerProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== 'district_admin' && ctx.actor.role !== 'cluster_reviewer') throw forbidden();
+  return next();
+});
+
+/** Who sees the review area (queue, completeness): district staff and cluster reviewers. */
+export const reviewAreaProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!['district_admin', 'district_viewer', 'cluster_reviewer'].includes(ctx.actor.role)) throw forbidden();
+  return next();
+});
+
 /** District admins only. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.actor.role !== 'district_admin') throw forbidden();

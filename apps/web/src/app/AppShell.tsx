@@ -43,6 +43,12 @@ function useNavItems(): { to: string; label: string; end?: boolean }[] {
         { to: '/search', label: t('nav.search') },
         { to: '/verify', label: documents.navLabel },
       ];
+    case 'cluster_reviewer':
+      return [
+        { to: '/review', label: t('nav.review'), end: true },
+        { to: '/review/completeness', label: t('nav.completeness') },
+        { to: '/schools', label: t('nav.schools') },
+      ];
     case 'district_admin':
       return [
         { to: '/schools', label: t('nav.schools') },

@@ -6,6 +6,7 @@ import * as m0004 from './0004_rubric_and_scores';
 import * as m0005 from './0005_approved_figures';
 import * as m0006 from './0006_dashboard_data_version';
 import * as m0007 from './0007_school_life_cycle';
+import * as m0008 from './0008_two_step_review';
 import * as m0009 from './0009_notification_outbox';
 import * as m0010 from './0010_paper_copies';
 import * as m0011 from './0011_value_provenance';
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0005_approved_figures': m0005,
   '0006_dashboard_data_version': m0006,
   '0007_school_life_cycle': m0007,
+  '0008_two_step_review': m0008,
   '0009_notification_outbox': m0009,
   '0010_paper_copies': m0010,
   '0011_value_provenance': m0011,

@@ -49,8 +49,10 @@ describe('generateDemoDistrict', () => {
     expect(largestKindergarten).toBeLessThan(smallestSenior);
   });
 
-  it('has reporting years 2022–2026 with only 2026 open', () => {
-    expect(demo.reportingYears).toEqual([2022, 2023, 2024, 2025, 2026].map((year) => ({ year, deadline: `${year + 1}-01-15`, isOpen: year === 2026 })));
+  it('has reporting years 2022–2026 with only 2026 open, and 2026 reviewed in two steps', () => {
+    expect(demo.reportingYears).toEqual(
+      [2022, 2023, 2024, 2025, 2026].map((year) => ({ year, deadline: `${year + 1}-01-15`, isOpen: year === 2026, reviewSteps: year === 2026 ? 2 : 1 })),
+    );
   });
 
   it('gives every value that passes its indicator schema, and every complete report the whole catalogue', () => {
@@ -135,9 +137,11 @@ describe('generateDemoDistrict', () => {
 
     const openYear = reportsOf(2026);
     const count = (status: string) => openYear.filter((r) => r.status === status).length;
-    expect({ approved: count('approved'), submitted: count('submitted'), returned: count('returned'), draft: count('draft') }).toEqual({
+    const statusCounts = { approved: count('approved'), cluster_approved: count('cluster_approved'), submitted: count('submitted'), returned: count('returned'), draft: count('draft') };
+    expect(statusCounts).toEqual({
       approved: 8,
-      submitted: 7,
+      cluster_approved: 3,
+      submitted: 4,
       returned: 2,
       draft: 9,
     });
@@ -198,8 +202,13 @@ describe('generateDemoDistrict', () => {
     expect(demo.reports.some((r) => r.honours.length > 0)).toBe(true);
   });
 
-  it('has an admin, a viewer and one chair per school, all with the demo password', () => {
+  it('has an admin, a viewer, a reviewer per cluster and one chair per school, all with the demo password', () => {
     expect(demo.users.find((u) => u.username === 'admin')).toMatchObject({ role: 'district_admin', orgUnitCode: 'D001' });
+    expect(demo.users.filter((u) => u.role === 'cluster_reviewer').map((u) => [u.username, u.orgUnitCode])).toEqual([
+      ['reviewer_east', 'C01'],
+      ['reviewer_west', 'C02'],
+      ['reviewer_north', 'C03'],
+    ]);
     expect(demo.users.find((u) => u.username === 'viewer')).toMatchObject({ role: 'district_viewer', orgUnitCode: 'D001' });
     const chairs = demo.users.filter((u) => u.role === 'school_chair');
     expect(chairs.map((u) => [u.username, u.orgUnitCode])).toEqual(demo.schools.map((s, i) => [`chair${String(i + 1).padStart(2, '0')}`, s.code]));

@@ -129,6 +129,13 @@ const CLUSTERS = [
 
 type ClusterCode = (typeof CLUSTERS)[number]['code'];
 
+/** One first-step reviewer per cluster (片区审核员). */
+const CLUSTER_REVIEWERS: readonly { username: string; displayName: string; orgUnitCode: ClusterCode }[] = [
+  { username: 'reviewer_east', displayName: '城东片区 审核员 陈老师', orgUnitCode: 'C01' },
+  { username: 'reviewer_west', displayName: '城西片区 审核员 赵老师', orgUnitCode: 'C02' },
+  { username: 'reviewer_north', displayName: '北部学区 审核员 孙老师', orgUnitCode: 'C03' },
+];
+
 interface RosterEntry {
   name: string;
   type: SchoolType;
@@ -208,7 +215,9 @@ const UNREVIEWED_PAST_REPORTS = [
 /** Where each school stands in the open year, for a dashboard with something in every column. */
 const OPEN_YEAR_PROGRESS: Record<ReportProgress, readonly string[]> = {
   approved: ['S01', 'S03', 'S05', 'S08', 'S15', 'S18', 'S26', 'S28'],
-  submitted: ['S02', 'S07', 'S10', 'S16', 'S21', 'S25', 'S27'],
+  // The open year is reviewed in two steps: one report per cluster waits for the district's acceptance.
+  cluster_approved: ['S07', 'S16', 'S21'],
+  submitted: ['S02', 'S10', 'S25', 'S27'],
   returned: ['S12', 'S19'],
   draft: ['S04', 'S06', 'S09', 'S11', 'S17', 'S20', 'S24', 'S30', 'S31'],
   // S13, S14 and S29 are closed by the open year and not expected.
@@ -577,14 +586,15 @@ function reportTimestamps(year: number, status: ReportStatus, rng: Rng): ReportT
   const submitDay = isPast ? intBetween(rng, 3, 14) : intBetween(rng, 2, 17);
   const submittedAt = officeHourTimestamp(submitMonth.year, submitMonth.month, submitDay, rng);
   if (status === 'submitted') return { createdAt, updatedAt: submittedAt, submittedAt, approvedAt: null };
+  // A cluster's first step is dated like a review (updatedAt); the district has not accepted yet.
   const reviewedAt = officeHourTimestamp(submitMonth.year, submitMonth.month, submitDay + (isPast ? intBetween(rng, 2, 12) : intBetween(rng, 1, 4)), rng);
-  if (status === 'returned') return { createdAt, updatedAt: reviewedAt, submittedAt, approvedAt: null };
+  if (status === 'returned' || status === 'cluster_approved') return { createdAt, updatedAt: reviewedAt, submittedAt, approvedAt: null };
   return { createdAt, updatedAt: reviewedAt, submittedAt, approvedAt: reviewedAt };
 }
 
 function reportVersion(status: ReportStatus, rng: Rng): number {
   const draftSaves = intBetween(rng, 1, 4);
-  return draftSaves + { draft: 0, submitted: 1, returned: 2, approved: 2 }[status];
+  return draftSaves + { draft: 0, submitted: 1, returned: 2, cluster_approved: 2, approved: 2 }[status];
 }
 
 /** A draft holds the first indicators in form order: the chair fills the form top-down. */
@@ -664,11 +674,12 @@ export function generateDemoDistrict(options: DemoDistrictOptions = {}): DemoDis
     clusters: CLUSTERS.map((cluster) => ({ ...cluster })),
     schools: profiles.map((profile) => profile.school),
     merges: DEMO_MERGES.map((merge) => ({ ...merge })),
-    reportingYears: DEMO_YEARS.map((year) => ({ year, deadline: `${year + 1}-01-15`, isOpen: year === OPEN_YEAR })),
+    reportingYears: DEMO_YEARS.map((year) => ({ year, deadline: `${year + 1}-01-15`, isOpen: year === OPEN_YEAR, reviewSteps: year === OPEN_YEAR ? 2 : 1 })),
     reports: profiles.flatMap((profile, index) => reportsForSchool(profile, seed, index)),
     users: [
       { username: 'admin', displayName: '区工会管理员 王老师', role: 'district_admin', orgUnitCode: DISTRICT.code, password: DEMO_PASSWORD },
       { username: 'viewer', displayName: '区工会 李老师（只读）', role: 'district_viewer', orgUnitCode: DISTRICT.code, password: DEMO_PASSWORD },
+      ...CLUSTER_REVIEWERS.map((reviewer) => ({ ...reviewer, role: 'cluster_reviewer' as const, password: DEMO_PASSWORD })),
       ...profiles.map((profile, index) => ({
         username: `chair${String(index + 1).padStart(2, '0')}`,
         displayName: profile.chair,

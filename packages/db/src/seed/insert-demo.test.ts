@@ -45,7 +45,7 @@ describe.each(testEngines())('[%s] seedDemoDistrict', (engine) => {
       reports: demo.reports.length,
       report_values: demo.reports.reduce((sum, r) => sum + Object.keys(r.values).length, 0),
       honours: demo.reports.reduce((sum, r) => sum + r.honours.length, 0),
-      users: 33,
+      users: 36,
     });
     expect(defaultCatalogue).toHaveLength(59);
   });

@@ -65,7 +65,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
 
     await trx
       .insertInto('reporting_years')
-      .values(demo.reportingYears.map((year) => ({ year: year.year, deadline: year.deadline, is_open: year.isOpen })))
+      .values(demo.reportingYears.map((year) => ({ year: year.year, deadline: year.deadline, is_open: year.isOpen, review_steps: year.reviewSteps })))
       .execute();
     for (const year of demo.reportingYears) await assignCatalogueToYear(trx, year.year);
 
@@ -86,6 +86,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
           updated_at: report.updatedAt,
           returned_at: report.status === 'returned' ? report.updatedAt : null,
           review_round: report.status === 'returned' ? 1 : 0,
+          cluster_approved_at: report.status === 'cluster_approved' ? report.updatedAt : null,
         })),
       )
       .returning(['id', 'school_id', 'year'])
@@ -131,8 +132,18 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
           disabled_at: null,
         })),
       )
-      .returning(['id', 'role'])
+      .returning(['id', 'role', 'org_unit_id'])
       .execute();
+
+    // Cluster-approved reports name their cluster's reviewer.
+    for (const user of users.filter((u) => u.role === 'cluster_reviewer')) {
+      await trx
+        .updateTable('reports')
+        .set({ cluster_approved_by: user.id })
+        .where('status', '=', 'cluster_approved')
+        .where('school_id', 'in', trx.selectFrom('org_units').select('id').where('parent_id', '=', user.org_unit_id))
+        .execute();
+    }
 
     // Returned reports carry the district's comments, as a real return would.
     const reviewer = users.find((u) => u.role === 'district_admin');

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { ReportStatus } from '../report/report';
 import { safeText } from '../validation/safe-input';
 
-export const roles = ['district_admin', 'district_viewer', 'school_chair'] as const;
+export const roles = ['district_admin', 'district_viewer', 'cluster_reviewer', 'school_chair'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {
   district_admin: { zh: '区教育工会管理员', en: 'District admin' },
   district_viewer: { zh: '区工会工作人员', en: 'District staff (read-only)' },
+  cluster_reviewer: { zh: '片区审核员', en: 'Cluster reviewer' },
   school_chair: { zh: '学校工会主席', en: 'School union chair' },
 };
 
@@ -19,8 +20,11 @@ export const isDistrictRole = (role: Role): boolean => role === 'district_admin'
  * (and returned reports being reworked) stay between the school and the admin.
  */
 export function viewerMayReadReport(status: ReportStatus): boolean {
-  return status === 'submitted' || status === 'approved';
+  return status === 'submitted' || status === 'cluster_approved' || status === 'approved';
 }
+
+/** Who reviews reports: the district admin (every step) and cluster reviewers (first step, their cluster). */
+export const isReviewerRole = (role: Role): boolean => role === 'district_admin' || role === 'cluster_reviewer';
 
 export const usernameSchema = safeText({ min: 3, max: 40, minMessage: '用户名至少 3 个字符', maxMessage: '用户名最多 40 个字符' })
   .regex(/^[a-zA-Z0-9._-]+$/, { error: '用户名只能包含字母、数字、点、下划线和短横线' })

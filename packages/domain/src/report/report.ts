@@ -10,11 +10,13 @@ export const reportingYearInfoSchema = z.object({
   year: reportingYearSchema,
   deadline: isoDateSchema,
   isOpen: z.boolean(),
+  /** 1: the district approves; 2: a cluster reviewer approves first, the district accepts. */
+  reviewSteps: z.union([z.literal(1), z.literal(2)]),
 });
 export type ReportingYearInfo = z.infer<typeof reportingYearInfoSchema>;
 
 /** Stored statuses. "Not started" is derived: no report row exists yet. */
-export const reportStatuses = ['draft', 'submitted', 'returned', 'approved'] as const;
+export const reportStatuses = ['draft', 'submitted', 'returned', 'cluster_approved', 'approved'] as const;
 export const reportStatusSchema = z.enum(reportStatuses);
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 export type ReportProgress = ReportStatus | 'not_started';
@@ -24,6 +26,7 @@ export const reportProgressLabels: Record<ReportProgress, { zh: string; en: stri
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '已提交', en: 'Submitted' },
   returned: { zh: '已退回', en: 'Returned' },
+  cluster_approved: { zh: '片区已初审', en: 'Approved by cluster' },
   approved: { zh: '已通过', en: 'Approved' },
 };
 

@@ -18,8 +18,12 @@ describe('report workflow', () => {
   });
 
   it('refuses every other transition', () => {
-    const allowed = new Set(['save:not_started', 'save:draft', 'save:returned', 'submit:draft', 'submit:returned', 'return:submitted', 'approve:submitted', 'reopen:approved']);
-    const actions: ReportAction[] = ['save', 'submit', 'return', 'approve', 'reopen'];
+    const allowed = new Set([
+      'save:not_started', 'save:draft', 'save:returned', 'submit:draft', 'submit:returned',
+      'return:submitted', 'return:cluster_approved', 'cluster_approve:submitted',
+      'approve:submitted', 'approve:cluster_approved', 'reopen:approved',
+    ]);
+    const actions: ReportAction[] = ['save', 'submit', 'return', 'cluster_approve', 'approve', 'reopen'];
     for (const action of actions) {
       for (const from of ['not_started', ...reportStatuses] as const) {
         expect(nextReportStatus(action, from) !== null).toBe(allowed.has(`${action}:${from}`));
@@ -30,6 +34,7 @@ describe('report workflow', () => {
   it('locks submitted and approved reports for the chair', () => {
     expect(isEditableByChair('submitted')).toBe(false);
     expect(isEditableByChair('approved')).toBe(false);
+    expect(isEditableByChair('cluster_approved')).toBe(false);
     expect(isEditableByChair('returned')).toBe(true);
   });
 });

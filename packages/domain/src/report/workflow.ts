@@ -6,14 +6,19 @@ import type { ReportProgress, ReportStatus } from './report';
  *   not_started/draft --save--> draft        returned --save--> returned
  *   draft/returned --submit--> submitted --return--> returned
  *   submitted --approve--> approved --reopen--> returned
+ * Two-step years (DHIS2's approve → accept) put a cluster step in between:
+ *   submitted --cluster_approve--> cluster_approved --approve (accept)--> approved
+ *   cluster_approved --return--> returned
+ * Who may take which step is `reviewDecision`'s business (review-steps.ts).
  */
-export type ReportAction = 'save' | 'submit' | 'return' | 'approve' | 'reopen';
+export type ReportAction = 'save' | 'submit' | 'return' | 'cluster_approve' | 'approve' | 'reopen';
 
 const transitions: Record<ReportAction, Partial<Record<ReportProgress, ReportStatus>>> = {
   save: { not_started: 'draft', draft: 'draft', returned: 'returned' },
   submit: { draft: 'submitted', returned: 'submitted' },
-  return: { submitted: 'returned' },
-  approve: { submitted: 'approved' },
+  return: { submitted: 'returned', cluster_approved: 'returned' },
+  cluster_approve: { submitted: 'cluster_approved' },
+  approve: { submitted: 'approved', cluster_approved: 'approved' },
   reopen: { approved: 'returned' },
 };
 
@@ -24,7 +29,8 @@ export function nextReportStatus(action: ReportAction, from: ReportProgress): Re
 const refusals: Record<ReportAction, string> = {
   save: '报告已提交或已通过，不能再修改',
   submit: '只有草稿或已退回的报告可以提交',
-  return: '只有已提交的报告可以退回',
+  return: '只有已提交或片区已初审的报告可以退回',
+  cluster_approve: '只有已提交的报告可以初审通过',
   approve: '只有已提交的报告可以审核通过',
   reopen: '只有已通过的报告可以重新打开',
 };

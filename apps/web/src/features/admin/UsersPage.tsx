@@ -24,14 +24,15 @@ interface UnitOption {
   name: string;
 }
 
-/** Units an account of this role may belong to: the district for district staff, a school for chairs. */
-function useUnitOptions(): { district: UnitOption[]; schools: UnitOption[]; loading: boolean } {
+/** Units an account of this role may belong to: the district for district staff, a cluster for cluster reviewers, a school for chairs. */
+function useUnitOptions(): { district: UnitOption[]; clusters: UnitOption[]; schools: UnitOption[]; loading: boolean } {
   const trpc = useTRPC();
   const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000 });
   // Closed schools too: their chairs' accounts and audit entries stay.
   const schools = useQuery({ ...trpc.schools.list.queryOptions({ includeInactive: true }), staleTime: 60_000 });
   return {
     district: tree.data ? unitsOfKind(tree.data, 'district').map((u) => ({ id: u.id, name: u.name })) : [],
+    clusters: tree.data ? unitsOfKind(tree.data, 'cluster').map((u) => ({ id: u.id, name: u.name })) : [],
     schools: schools.data ? schools.data.schools.map((s) => ({ id: s.id, name: s.name })) : [],
     loading: tree.isPending || schools.isPending,
   };
@@ -195,9 +196,9 @@ function UserFormDialog({ user, onClose }: { user: User | null; onClose: () => v
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const options = role === 'school_chair' ? units.schools : units.district;
+  const options = role === 'school_chair' ? units.schools : role === 'cluster_reviewer' ? units.clusters : units.district;
   // District staff belong to the district: preselect it when there is only one.
-  const effectiveUnit = orgUnitId || (role !== 'school_chair' && units.district.length === 1 ? String(units.district[0]!.id) : '');
+  const effectiveUnit = orgUnitId || ((role === 'district_admin' || role === 'district_viewer') && units.district.length === 1 ? String(units.district[0]!.id) : '');
 
   const onSaved = () => void queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const create = useMutation(
@@ -269,7 +270,7 @@ function UserFormDialog({ user, onClose }: { user: User | null; onClose: () => v
               onChange={(e) => {
                 const next = e.target.value as Role;
                 // A school does not fit a district role and the district does not fit a chair.
-                if ((next === 'school_chair') !== (role === 'school_chair')) setOrgUnitId('');
+                if (options !== (next === 'school_chair' ? units.schools : next === 'cluster_reviewer' ? units.clusters : units.district)) setOrgUnitId('');
                 setRole(next);
               }}
             >

@@ -19,9 +19,10 @@ export function useMe(): Me {
 
 export const isDistrict = (role: Role) => role === 'district_admin' || role === 'district_viewer';
 
-/** Where a user starts: a chair at their own school's report, district staff at the school list. */
+/** Where a user starts: a chair at their own school's report, a cluster reviewer at the review queue, district staff at the school list. */
 export function homePath(me: Pick<Me, 'role' | 'schoolId'>): string {
   if (me.role === 'school_chair') return me.schoolId ? `/schools/${me.schoolId}` : '/forbidden';
+  if (me.role === 'cluster_reviewer') return '/review';
   return '/schools';
 }
 

@@ -57,7 +57,7 @@ function ChairHome() {
   else {
     const status = view.data.status;
     const days = daysUntilDeadline(year.deadline);
-    const handedIn = status === 'submitted' || status === 'approved';
+    const handedIn = status === 'submitted' || status === 'cluster_approved' || status === 'approved';
     const comments = status === 'returned' ? latestComments(view.data.comments) : new Map();
     const overall = comments.get('') ?? [];
     const fieldCount = [...comments.entries()].filter(([k]) => k !== '').reduce((n, [, v]) => n + v.length, 0);

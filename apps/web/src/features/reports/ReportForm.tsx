@@ -114,7 +114,7 @@ export function ReportForm({
           theirs: contentOfReport(fresh.report),
           version: fresh.report?.version ?? 0,
           reportId: fresh.report?.id ?? null,
-          locked: !(fresh.status === 'draft' || fresh.status === 'returned' || fresh.status === 'not_started') || !fresh.isOpen,
+          locked: !(fresh.status === 'draft' || fresh.status === 'returned' || fresh.status === 'not_started') || !(fresh.isOpen || fresh.report?.unlockedAt),
         });
       } catch (error) {
         setConflict({ message: describe(error)?.message ?? message, theirs: null, version: 0, reportId: null, locked: false });

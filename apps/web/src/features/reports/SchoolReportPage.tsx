@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { isEditableByChair, narrativeSectionLabels, narrativeSections, schoolTypeLabels } from '@union/domain';
+import { isEditableByChair, narrativeSectionLabels, narrativeSections, schoolTypeLabels, type Indicator } from '@union/domain';
 import { useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { errorCode, useTRPC, type RouterOutputs } from '../../app/trpc';
 import { isDistrict, useMe } from '../auth/me';
-import { useI18n } from '../../i18n';
+import { useI18n, type LabelKey } from '../../i18n';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -105,7 +105,7 @@ function Breadcrumb({ current }: { current: string }) {
 }
 
 function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
-  const { t } = useI18n();
+  const { t, label, labelKey } = useI18n();
   const trpc = useTRPC();
   const me = useMe();
   const { c } = useReportFormCopy();
@@ -134,18 +134,25 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
   if (view.isPending || catalogue.isPending || (isOwnChair && !view.isFetchedAfterMount)) return <LoadingState />;
 
   const { school, status, report, previousYearValues } = view.data;
-  const editable = isOwnChair && view.data.isOpen && isEditableByChair(status);
+  // A report the admin unlocked after approval stays editable when its year is closed.
+  const editable = isOwnChair && (view.data.isOpen || Boolean(report?.unlockedAt)) && isEditableByChair(status);
   const readOnlyNote = !isOwnChair
     ? null
     : status === 'submitted'
       ? justSubmitted
         ? c.submitted
         : c.readOnlySubmitted
-      : status === 'approved'
-        ? c.readOnlyApproved
-        : !view.data.isOpen
-          ? c.readOnlyClosed(year)
-          : null;
+      : status === 'cluster_approved'
+        ? c.readOnlyClusterApproved
+        : status === 'approved'
+          ? c.readOnlyApproved
+          : report?.unlockedAt && status === 'returned'
+            ? report.unlockedField
+              ? c.unlockedField(unlockedFieldName(report.unlockedField, catalogue.data, labelKey, label))
+              : c.unlockedWhole
+            : !view.data.isOpen
+              ? c.readOnlyClosed(year)
+              : null;
   const comments = latestComments(view.data.comments);
   return (
     <Page title={school.name} before={<Breadcrumb current={school.name} />} lead={<SchoolFacts school={school} report={report} year={year} />}>
@@ -194,7 +201,7 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
             </section>
           ) : null}
           <ReportBody report={report} previousYearValues={previousYearValues} catalogue={catalogue.data} year={year} />
-          {isOwnChair && (status === 'submitted' || status === 'approved') ? <SelfScorePanel reportId={report.id} /> : null}
+          {isOwnChair && (status === 'submitted' || status === 'cluster_approved' || status === 'approved') ? <SelfScorePanel reportId={report.id} /> : null}
         </>
       )}
     </Page>
@@ -335,4 +342,16 @@ function ReportBody({
       </section>
     </>
   );
+}
+
+/** The name of the one field an admin unlocked (`values.<code>`, `narrative.<section>`, `honours`). */
+function unlockedFieldName(path: string, catalogue: readonly Indicator[], lang: LabelKey, label: (l: { zh: string; en: string }) => string): string {
+  const [kind, key] = path.split('.', 2) as [string, string | undefined];
+  if (kind === 'values') {
+    const indicator = catalogue.find((i) => i.code === key);
+    return indicator ? (lang === 'en' ? indicator.nameEn : indicator.nameZh) : path;
+  }
+  const section = narrativeSections.find((n) => n === key);
+  if (kind === 'narrative' && section) return label(narrativeSectionLabels[section]);
+  return lang === 'en' ? 'Honours' : '荣誉';
 }

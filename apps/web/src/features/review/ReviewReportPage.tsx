@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { narrativeSectionLabels, narrativeSections, type Indicator, type NarrativeSection } from '@union/domain';
 import { useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useTRPC, type RouterOutputs } from '../../app/trpc';
+import { useTRPC } from '../../app/trpc';
 import { useDescribeError } from '../../ui/form';
 import { Modal } from '../../ui/Modal';
 import { Page, useDocumentTitle } from '../../ui/Page';
@@ -17,9 +17,12 @@ import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';
 import { ReviewValues } from './ReviewValues';
 import { useReviewCopy } from './messages';
+import { PastComments } from './PastComments';
+import { PostApprovalEdits } from './PostApprovalEdits';
+import { useStepCopy } from './step-messages';
+import { UnlockScopeField } from './UnlockScopeField';
+import { useFieldName } from './field-names';
 import { HonoursTable } from '../reports/HonoursTable';
-
-type ReportView = RouterOutputs['reports']['get'];
 
 export function ReviewReportPage() {
   const params = useParams();
@@ -56,9 +59,15 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
   const queryClient = useQueryClient();
   const me = useMe();
   const isAdmin = me.role === 'district_admin';
+  const isReviewer = me.role === 'cluster_reviewer';
+  const { s } = useStepCopy();
   const describe = useDescribeError();
   const view = useQuery({ ...trpc.reports.get.queryOptions({ schoolId, year }), refetchOnMount: 'always' });
+  // Whose step the report waits for (and whether it is the caller's) comes from the queue, computed by the server.
+  const queue = useQuery({ ...trpc.review.queue.queryOptions({ year }), staleTime: 0 });
+  const [unlockField, setUnlockField] = useState('');
   const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions(), staleTime: 10 * 60_000 });
+  const fieldName = useFieldName(catalogue.data ?? []);
   const [fieldComments, setFieldComments] = useState<Record<string, string>>({});
   const [overall, setOverall] = useState('');
   const [reason, setReason] = useState('');
@@ -72,11 +81,13 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
       const fc = Object.entries(fieldComments)
         .filter(([, body]) => body.trim())
         .map(([fieldPath, body]) => ({ fieldPath, body: body.trim() }));
-      const input = { reportId: report.id, version: report.version, comment: action === 'reopen' ? reason.trim() : overall.trim(), fieldComments: action === 'return' ? fc : [] };
-      return { action, result: await mutations[action].mutateAsync(input) };
+      const base = { reportId: report.id, version: report.version };
+      if (action === 'reopen') return { action, result: await mutations.reopen.mutateAsync({ ...base, comment: reason.trim(), unlockField: unlockField || null }) };
+      return { action, result: await mutations[action].mutateAsync({ ...base, comment: overall.trim(), fieldComments: action === 'return' ? fc : [] }) };
     },
-    onSuccess: async ({ action }) => {
-      setDone(action === 'return' ? c.doneReturned : action === 'approve' ? c.doneApproved : c.doneReopened);
+    onSuccess: async ({ action, result }) => {
+      setDone(action === 'return' ? c.doneReturned : action === 'reopen' ? c.doneReopened : result.status === 'cluster_approved' ? s.doneClusterApproved : c.doneApproved);
+      setUnlockField('');
       setFieldComments({});
       setOverall('');
       setReason('');
@@ -87,6 +98,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
         queryClient.invalidateQueries({ queryKey: trpc.review.completeness.pathKey() }),
         // Approval scores the report (and reopening removes the score): the assessment panel reads it anew.
         queryClient.invalidateQueries({ queryKey: trpc.rubric.assessment.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.review.edits.pathKey() }),
       ]);
       window.scrollTo(0, 0);
     },
@@ -122,7 +134,11 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
 
   const { school, status, report, previousYearValues, warnings, comments } = view.data;
   const commentCount = Object.values(fieldComments).filter((b) => b.trim()).length;
-  const canDecide = isAdmin && report !== null && status === 'submitted';
+  const queueRow = queue.data?.find((r) => r.schoolId === schoolId && r.status === status);
+  const canDecide = report !== null && queueRow?.mine === true;
+  const approveLabel = isReviewer ? s.clusterApproveButton : status === 'cluster_approved' ? s.acceptButton : c.approveButton;
+  const stepNote =
+    status === 'cluster_approved' && !canDecide ? s.clusterStepDone : status === 'submitted' && queueRow?.waitingFor === 'cluster' && !isReviewer ? s.waitingForCluster : null;
   const canReopen = isAdmin && report !== null && status === 'approved';
   const commenting = canDecide;
 
@@ -181,7 +197,9 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
           <Link to={`/review?year=${year}`}>{c.backToQueue}</Link>
         </p>
       ) : null}
-      {!isAdmin ? <p className="notice">{c.viewerNote}</p> : null}
+      {me.role === 'district_viewer' ? <p className="notice">{c.viewerNote}</p> : null}
+      {stepNote ? <p className="notice">{stepNote}</p> : null}
+      {report?.unlockedAt && status === 'returned' ? <p className="notice">{s.unlockedBanner(report.unlockedField ? fieldName(report.unlockedField) : null)}</p> : null}
       {report === null ? (
         <EmptyState title={c.notSubmitted} />
       ) : (
@@ -222,6 +240,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
           <AssessmentPanel reportId={report.id} year={year} canAccept={isAdmin} />
 
           {comments.length ? <PastComments comments={comments} catalogue={catalogue.data} /> : null}
+          {report.unlockedAt || report.editsSinceApproval ? <PostApprovalEdits reportId={report.id} catalogue={catalogue.data} /> : null}
 
           {canDecide || canReopen ? (
             <section className="panel review-actions" aria-labelledby="review-decision">
@@ -249,7 +268,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
                       }}
                       disabled={decide.isPending}
                     >
-                      {c.approveButton}
+                      {approveLabel}
                     </button>
                   </div>
                 </>
@@ -262,6 +281,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
                       {c.reopenHint}
                     </p>
                   </div>
+                  <UnlockScopeField catalogue={catalogue.data} value={unlockField} onChange={setUnlockField} />
                   <div className="review-actions__buttons">
                     <button type="button" className="button button--secondary" onClick={startReopen} disabled={decide.isPending}>
                       {decide.isPending ? c.reopening : c.reopenButton}
@@ -279,11 +299,15 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
         </>
       )}
       {confirm ? (
-        <Modal title={confirm === 'approve' ? c.confirmApproveTitle : c.confirmReturnTitle} onClose={() => setConfirm(null)} className="modal--narrow">
-          <p className="modal__text">{confirm === 'approve' ? c.confirmApproveBody : c.confirmReturnBody(commentCount)}</p>
+        <Modal
+          title={confirm === 'return' ? c.confirmReturnTitle : isReviewer ? s.confirmClusterTitle : c.confirmApproveTitle}
+          onClose={() => setConfirm(null)}
+          className="modal--narrow"
+        >
+          <p className="modal__text">{confirm === 'return' ? c.confirmReturnBody(commentCount) : isReviewer ? s.confirmClusterBody : c.confirmApproveBody}</p>
           <div className="form-actions">
             <button type="button" className={confirm === 'approve' ? 'button' : 'button button--danger'} data-autofocus onClick={() => decide.mutate(confirm)} disabled={decide.isPending}>
-              {decide.isPending ? (confirm === 'approve' ? c.approving : c.returning) : confirm === 'approve' ? c.approveButton : c.returnButton}
+              {decide.isPending ? (confirm === 'approve' ? c.approving : c.returning) : confirm === 'approve' ? approveLabel : c.returnButton}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setConfirm(null)}>
               {c.cancel}
@@ -292,34 +316,5 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
         </Modal>
       ) : null}
     </Page>
-  );
-}
-
-function PastComments({ comments, catalogue }: { comments: ReportView['comments']; catalogue: readonly Indicator[] }) {
-  const { c, label, labelKey } = useReviewCopy();
-  const fieldName = (path: string) => {
-    if (!path) return c.wholeReport;
-    const [kind, key] = path.split('.', 2) as [string, string | undefined];
-    if (kind === 'values') {
-      const i = catalogue.find((x) => x.code === key);
-      return i ? (labelKey === 'en' ? i.nameEn : i.nameZh) : path;
-    }
-    if (kind === 'narrative' && key) return label(narrativeSectionLabels[key as NarrativeSection]);
-    return c.honoursTitle;
-  };
-  return (
-    <section className="report-section" aria-labelledby="review-past">
-      <h2 id="review-past">{c.pastComments}</h2>
-      <ul className="review-past">
-        {comments.map((cm, i) => (
-          <li key={i}>
-            <span className="muted">
-              {c.round(cm.reviewRound)} · {formatDateTime(cm.createdAt, labelKey)} · {cm.authorName} · {fieldName(cm.fieldPath)}：
-            </span>{' '}
-            <span lang="zh-CN">{cm.body}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

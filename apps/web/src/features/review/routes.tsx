@@ -3,7 +3,8 @@ import type { RouteObject } from 'react-router';
 import type { Role } from '@union/domain';
 import { RequireRole } from '../auth/me';
 
-const district = ['district_admin', 'district_viewer'] as const;
+/** The review area: district staff and cluster reviewers (the server scopes each to its own schools). */
+const district = ['district_admin', 'district_viewer', 'cluster_reviewer'] as const;
 const admin = ['district_admin'] as const;
 
 /** A page from its own chunk, loaded by the router before the route shows (route `lazy`), shown only to `roles` when given. */

@@ -188,7 +188,8 @@ function SchoolResults({ schools, year, refreshing }: { schools: SchoolRow[]; ye
       <p id="school-summary" className="summary" aria-live="polite">
         {t('schools.summary', {
           total: counts.total,
-          submitted: counts.submitted,
+          // Handed in and not yet approved by the district: cluster-approved reports too.
+          submitted: counts.submitted + counts.cluster_approved,
           approved: counts.approved,
           notStarted: counts.not_started,
         })}

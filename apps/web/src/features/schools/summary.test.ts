@@ -10,8 +10,9 @@ describe('countStatuses', () => {
       { reportStatus: 'submitted' },
       { reportStatus: 'not_started' },
       { reportStatus: 'draft' },
+      { reportStatus: 'cluster_approved' },
     ]);
-    expect(counts).toEqual({ total: 5, approved: 1, submitted: 2, not_started: 1, draft: 1, returned: 0 });
+    expect(counts).toEqual({ total: 6, approved: 1, cluster_approved: 1, submitted: 2, not_started: 1, draft: 1, returned: 0 });
   });
 });
 

@@ -14,6 +14,7 @@ interface YearRow {
   deadline: string;
   isOpen: boolean;
   publishedToChairs: boolean;
+  reviewSteps: 1 | 2;
 }
 
 /** Reporting years: list, create with a deadline, edit deadline / open / published. */
@@ -51,6 +52,7 @@ export function YearsAdminPage() {
               <th scope="col">{c.colDeadline}</th>
               <th scope="col">{c.colOpen}</th>
               <th scope="col">{c.colPublished}</th>
+              <th scope="col">{c.colSteps}</th>
               <th scope="col">
                 <span className="visually-hidden">{c.edit}</span>
               </th>
@@ -63,6 +65,7 @@ export function YearsAdminPage() {
                 <td data-label={c.colDeadline}>{formatDeadline(y.deadline, labelKey)}</td>
                 <td data-label={c.colOpen}>{y.isOpen ? <span className="tag tag--ok">{c.open}</span> : <span className="tag tag--off">{c.closed}</span>}</td>
                 <td data-label={c.colPublished}>{y.publishedToChairs ? c.published : c.unpublished}</td>
+                <td data-label={c.colSteps}>{y.reviewSteps === 2 ? c.twoSteps : c.oneStep}</td>
                 <td className="actions-cell">
                   <button type="button" className="button button--small button--secondary" aria-label={c.editFor(y.year)} onClick={() => setEditing(y)}>
                     {c.edit}
@@ -97,6 +100,7 @@ function YearDialog({ row, suggestedYear, onClose, onDone }: { row: YearRow | nu
   const [deadline, setDeadline] = useState(row?.deadline ?? `${suggestedYear + 1}-03-31`);
   const [isOpen, setIsOpen] = useState(row?.isOpen ?? true);
   const [published, setPublished] = useState(row?.publishedToChairs ?? false);
+  const [reviewSteps, setReviewSteps] = useState<1 | 2>(row?.reviewSteps ?? 1);
   const [local, setLocal] = useState<Record<string, string>>({});
   const create = useMutation(trpc.years.create.mutationOptions());
   const update = useMutation(trpc.years.update.mutationOptions());
@@ -112,10 +116,10 @@ function YearDialog({ row, suggestedYear, onClose, onDone }: { row: YearRow | nu
     setLocal(problems);
     if (Object.keys(problems).length) return;
     try {
-      if (row) await update.mutateAsync({ year: row.year, deadline, isOpen, publishedToChairs: published });
+      if (row) await update.mutateAsync({ year: row.year, deadline, isOpen, publishedToChairs: published, reviewSteps });
       else {
         await create.mutateAsync({ year: y, deadline });
-        if (published) await update.mutateAsync({ year: y, deadline, isOpen, publishedToChairs: published });
+        if (published || reviewSteps !== 1) await update.mutateAsync({ year: y, deadline, isOpen, publishedToChairs: published, reviewSteps });
       }
       await queryClient.invalidateQueries({ queryKey: trpc.reports.years.queryKey() });
       onDone(row ? c.saved(row.year) : c.created(y));
@@ -148,6 +152,14 @@ function YearDialog({ row, suggestedYear, onClose, onDone }: { row: YearRow | nu
             <span>{c.isOpen}</span>
           </label>
         ) : null}
+        <FormField label={c.reviewSteps} hint={c.stepsHint} error={errors.reviewSteps}>
+          {(p) => (
+            <select {...p} value={reviewSteps} onChange={(e) => setReviewSteps(e.target.value === '2' ? 2 : 1)}>
+              <option value={1}>{c.oneStep}</option>
+              <option value={2}>{c.twoSteps}</option>
+            </select>
+          )}
+        </FormField>
         <label className="checkbox">
           <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />
           <span>{c.publishedLabel}</span>
