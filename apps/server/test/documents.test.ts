@@ -23,6 +23,8 @@ describe.each(testEngines())('[%s] signed paper copies (.docx, PDF) and their ve
   beforeAll(async () => {
     t = await openTestDatabase(engine);
     await seedDemoDistrict(t.db);
+    // The district approves alone here (one review step); two steps: review-two-step.test.ts.
+    await t.db.updateTable('reporting_years').set({ review_steps: 1 }).execute();
     callerFor = async (username) => createCaller(createDirectContext(t.db, await actorFor(t.db, username), { siteOrigin: 'https://nianbao.example.cn' }));
     chair = await callerFor('chair01');
     admin = await callerFor('admin');
