@@ -1,6 +1,7 @@
 import type { Indicator } from '../catalogue/indicator';
 import { indicatorValueSchema } from '../validation/indicator-value';
 import type { FieldError } from '../validation/zod-messages';
+import { localize } from '../i18n/locale';
 import type { IndicatorValues, Narrative } from './report';
 
 /**
@@ -43,7 +44,7 @@ export function validateReportValues(values: IndicatorValues, catalogue: readonl
       continue;
     }
     const result = indicatorValueSchema(indicator).safeParse(value);
-    if (!result.success) errors.push({ path: `values.${code}`, message: result.error.issues[0]?.message ?? `${indicator.nameZh}无效` });
+    if (!result.success) errors.push({ path: `values.${code}`, message: result.error.issues[0]?.message ?? localize({ zh: `${indicator.nameZh}无效`, en: `${indicator.nameEn} is not valid` }) });
   }
   for (const rule of crossFieldRules) {
     const left = values[rule.left];
@@ -55,7 +56,10 @@ export function validateReportValues(values: IndicatorValues, catalogue: readonl
     if (!(left <= right)) {
       errors.push({
         path: `values.${rule.left}`,
-        message: `${leftIndicator.nameZh}（${left}）不能大于${rightIndicator.nameZh}（${right}）`,
+        message: localize({
+          zh: `${leftIndicator.nameZh}（${left}）不能大于${rightIndicator.nameZh}（${right}）`,
+          en: `${leftIndicator.nameEn} (${left}) cannot be more than ${rightIndicator.nameEn} (${right})`,
+        }),
       });
     }
   }
@@ -64,7 +68,7 @@ export function validateReportValues(values: IndicatorValues, catalogue: readonl
 
 /** An indicator code that is not in the year's catalogue, named at its path (`values.<code>`, `explanations.<code>`). */
 export function unknownIndicatorError(field: string, code: string): FieldError {
-  return { path: `${field}.${code}`, message: `未知指标：${code}` };
+  return { path: `${field}.${code}`, message: localize({ zh: `未知指标：${code}`, en: `Unknown indicator: ${code}` }) };
 }
 
 /** Explanations may only be given for indicators of the year's catalogue. */
@@ -79,11 +83,11 @@ export function validateForSubmit(values: IndicatorValues, narrative: Narrative,
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
   for (const code of requiredForSubmit) {
     if (values[code] == null && byCode.has(code)) {
-      errors.push({ path: `values.${code}`, message: `提交前请填写${byCode.get(code)!.nameZh}` });
+      errors.push({ path: `values.${code}`, message: localize({ zh: `提交前请填写${byCode.get(code)!.nameZh}`, en: `Fill in ${byCode.get(code)!.nameEn} before submitting` }) });
     }
   }
   if (narrative.achievements.trim().length === 0) {
-    errors.push({ path: 'narrative.achievements', message: '提交前请填写“主要工作与成绩”' });
+    errors.push({ path: 'narrative.achievements', message: localize({ zh: '提交前请填写“主要工作与成绩”', en: 'Fill in “Main work and achievements” before submitting' }) });
   }
   return errors;
 }
