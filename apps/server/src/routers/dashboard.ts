@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands } from '@union/domain';
+import { idSchema, indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands, zodMessage } from '@union/domain';
 import { categoryHeatmap, comparison, indicatorTrend, progressRanking, schoolProfile, yearOverview } from '../services/dashboard';
 import { ensureScores } from '../services/scores';
 import { authedProcedure, router } from '../trpc/trpc';
@@ -20,7 +20,7 @@ export const dashboardRouter = router({
     .input(
       z.object({
         year: reportingYearSchema,
-        codes: z.array(indicatorCodeSchema).min(1, { error: '请至少选择一个指标' }).max(20, { error: '最多同时比较 20 个指标' }),
+        codes: z.array(indicatorCodeSchema).min(1, { error: zodMessage(() => ({ zh: '请至少选择一个指标', en: 'Choose at least one indicator' })) }).max(20, { error: zodMessage(() => ({ zh: '最多同时比较 20 个指标', en: 'Compare at most 20 indicators at once' })) }),
         perHundredStaff: z.boolean().default(false),
         clusterId: idSchema.optional(),
         schoolType: schoolTypeSchema.optional(),
@@ -36,7 +36,7 @@ export const dashboardRouter = router({
       z.object({
         code: indicatorCodeSchema,
         perHundredStaff: z.boolean().default(false),
-        schoolIds: z.array(idSchema).max(10, { error: '最多同时显示 10 所学校' }).default([]),
+        schoolIds: z.array(idSchema).max(10, { error: zodMessage(() => ({ zh: '最多同时显示 10 所学校', en: 'Show at most 10 schools at once' })) }).default([]),
       }),
     )
     .query(({ ctx, input }) => indicatorTrend(ctx.db, ctx.actor, input.code, input.perHundredStaff, input.schoolIds)),

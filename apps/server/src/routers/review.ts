@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { idSchema, reportingYearSchema, reportVersionSchema, safeText } from '@union/domain';
+import { idSchema, reportingYearSchema, reportVersionSchema, safeText, zodMessage } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { schoolIdsInScope } from '../auth/scope';
 import { completeness, decideReport } from '../services/review';
 import { adminProcedure, districtProcedure, router } from '../trpc/trpc';
 
 const fieldCommentSchema = z.object({
-  fieldPath: z.string().regex(/^(values\.[a-z][a-z0-9_]*|narrative\.(achievements|shortcomings|plans)|honours)$/, { error: '批注的字段无效' }),
-  body: safeText({ min: 1, max: 500, minMessage: '请填写批注内容', maxMessage: '批注最多 500 字' }),
+  fieldPath: z.string().regex(/^(values\.[a-z][a-z0-9_]*|narrative\.(achievements|shortcomings|plans)|honours)$/, { error: zodMessage(() => ({ zh: '批注的字段无效', en: 'The field of the comment is not valid' })) }),
+  body: safeText({ min: 1, max: 500, minMessage: { zh: '请填写批注内容', en: 'Enter the comment' }, maxMessage: { zh: '批注最多 500 字', en: 'A comment has at most 500 characters' } }),
 });
 
 const decision = z.object({
   reportId: idSchema,
   version: reportVersionSchema.min(1),
-  comment: safeText({ max: 2000, maxMessage: '意见最多 2000 字' }).default(''),
+  comment: safeText({ max: 2000, maxMessage: { zh: '意见最多 2000 字', en: 'The remarks have at most 2000 characters' } }).default(''),
   fieldComments: z.array(fieldCommentSchema).max(100).default([]),
 });
 
@@ -42,21 +42,21 @@ export const reviewRouter = router({
 
   /** Back to the school with comments on the whole report and on single fields. */
   return: adminProcedure
-    .input(decision.refine((d) => d.comment.trim() || d.fieldComments.length, { error: '退回时请填写意见或对具体字段的批注', path: ['comment'] }))
+    .input(decision.refine((d) => d.comment.trim() || d.fieldComments.length, { error: zodMessage(() => ({ zh: '退回时请填写意见或对具体字段的批注', en: 'To return a report, write remarks or comment on a field' })), path: ['comment'] }))
     .mutation(({ ctx, input }) => decideReport(ctx, 'return', input)),
 
   approve: adminProcedure.input(decision).mutation(({ ctx, input }) => decideReport(ctx, 'approve', input)),
 
   /** Reopens an approved report (back to the school as returned); the reason is required and logged. */
   reopen: adminProcedure
-    .input(decision.extend({ comment: safeText({ min: 2, max: 2000, minMessage: '请填写重新打开的原因', maxMessage: '原因最多 2000 字' }) }))
+    .input(decision.extend({ comment: safeText({ min: 2, max: 2000, minMessage: { zh: '请填写重新打开的原因', en: 'Enter the reason for reopening' }, maxMessage: { zh: '原因最多 2000 字', en: 'The reason has at most 2000 characters' } }) }))
     .mutation(({ ctx, input }) => decideReport(ctx, 'reopen', input)),
 
   completeness: districtProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => completeness(ctx.db, ctx.actor, input.year)),
 
   /** An in-app reminder to every school in scope that has not handed in the year's report. */
   remind: adminProcedure
-    .input(z.object({ year: reportingYearSchema, message: safeText({ min: 2, max: 500, minMessage: '请填写提醒内容', maxMessage: '提醒内容最多 500 字' }) }))
+    .input(z.object({ year: reportingYearSchema, message: safeText({ min: 2, max: 500, minMessage: { zh: '请填写提醒内容', en: 'Enter the reminder text' }, maxMessage: { zh: '提醒内容最多 500 字', en: 'A reminder has at most 500 characters' } }) }))
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction().execute(async (trx) => {
         const pending = await trx

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import {
@@ -15,6 +14,7 @@ import {
   type SchoolType,
   type SizeBand,
   type YearOverYear,
+  localize,
 } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { aggregateScopeActor } from '../auth/district-scope';
@@ -23,6 +23,7 @@ import { schoolIdsInScope } from '../auth/scope';
 import { listYearIndicators } from './catalogue';
 import { cachedAtDataVersion } from './dashboard-cache';
 import { getRubric } from './scores';
+import { userError } from '../trpc/error-messages';
 
 // Dashboards count approved reports only: the district's checked figures.
 
@@ -79,11 +80,11 @@ export async function yearOverview(db: Kysely<Database>, actor: Actor, year: num
   const schoolCount = Object.values(statusCounts).reduce((a, b) => a + b, 0);
   const totals = scores.map((s) => s.total);
   const bands = [
-    { label: '90分及以上', min: 90, max: Infinity },
-    { label: '80–89分', min: 80, max: 90 },
-    { label: '70–79分', min: 70, max: 80 },
-    { label: '60–69分', min: 60, max: 70 },
-    { label: '60分以下', min: -Infinity, max: 60 },
+    { label: localize({ zh: '90分及以上', en: '90 and above' }), min: 90, max: Infinity },
+    { label: localize({ zh: '80–89分', en: '80–89' }), min: 80, max: 90 },
+    { label: localize({ zh: '70–79分', en: '70–79' }), min: 70, max: 80 },
+    { label: localize({ zh: '60–69分', en: '60–69' }), min: 60, max: 70 },
+    { label: localize({ zh: '60分以下', en: 'Below 60' }), min: -Infinity, max: 60 },
   ];
   const ownScore = actor.role === 'school_chair' ? scores.find((s) => s.school_id === actor.schoolId) : undefined;
   return {
@@ -133,7 +134,7 @@ export interface ComparisonCell {
 async function assertMayCompare(db: Kysely<Database>, actor: Actor, year: number): Promise<void> {
   if (actor.role !== 'school_chair') return;
   const row = await db.selectFrom('reporting_years').select('published_to_chairs').where('year', '=', year).executeTakeFirst();
-  if (!row?.published_to_chairs) throw new TRPCError({ code: 'FORBIDDEN', message: '该年度各校结果尚未向学校公布' });
+  if (!row?.published_to_chairs) throw userError('FORBIDDEN', { zh: '该年度各校结果尚未向学校公布', en: 'The schools’ results for this year have not been published to schools yet' });
 }
 
 /**
@@ -154,7 +155,7 @@ async function computeComparison(db: Kysely<Database>, scope: Actor, filter: Com
   const catalogue = await listYearIndicators(db, filter.year);
   const indicators = filter.codes.map((code) => {
     const indicator = catalogue.find((i) => i.code === code);
-    if (!indicator) throw new TRPCError({ code: 'BAD_REQUEST', message: `该年度没有指标 ${code}` });
+    if (!indicator) throw userError('BAD_REQUEST', { zh: `该年度没有指标 ${code}`, en: `This year has no indicator ${code}` });
     return indicator;
   });
   const years = [filter.year, filter.year - 1];
@@ -320,7 +321,7 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
     .where('s.id', '=', schoolId)
     .where('s.id', 'in', schoolIdsInScope(db, actor))
     .executeTakeFirst();
-  if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
+  if (!school) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
   const scope = await aggregateScopeActor(db, actor);
   const scores = await db
     .selectFrom('report_scores')

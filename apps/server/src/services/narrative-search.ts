@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import { narrativeSectionLabels, type NarrativeSection } from '@union/domain';
+import { narrativeSectionLabels, type NarrativeSection, localize } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
 import { escapeLike } from './sql-text';
@@ -92,7 +92,7 @@ export async function searchNarratives(db: Kysely<Database>, actor: Actor, query
     }
     for (const honour of honours.filter((h) => h.report_id === row.id)) {
       const index = honour.title.toLowerCase().indexOf(needle);
-      hits.push({ schoolId: row.school_id, schoolName: row.name, year: row.year, source: 'honour', sourceLabel: '荣誉', sentence: honour.title, matchStart: index, matchEnd: index + first.length });
+      hits.push({ schoolId: row.school_id, schoolName: row.name, year: row.year, source: 'honour', sourceLabel: localize({ zh: '荣誉', en: 'Honours' }), sentence: honour.title, matchStart: index, matchEnd: index + first.length });
     }
   }
   return hits;

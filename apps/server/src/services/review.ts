@@ -9,6 +9,7 @@ import { schoolIdsInScope } from '../auth/scope';
 import type { Context } from '../trpc/context';
 import { staleVersionMessage } from './report-drafts';
 import { refreshScores } from './scores';
+import { userError } from '../trpc/error-messages';
 
 export interface FieldComment {
   /** `values.<code>`, `narrative.<section>` or `honours`. */
@@ -40,7 +41,7 @@ export async function decideReport(
       .where('id', '=', input.reportId)
       .where('school_id', 'in', schoolIdsInScope(trx, actor))
       .executeTakeFirst();
-    if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
+    if (!report) throw userError('NOT_FOUND', { zh: '找不到该年报', en: 'Report not found' });
     const next = nextReportStatus(action, report.status);
     if (!next) throw new TRPCError({ code: 'BAD_REQUEST', message: refusalMessage(action) });
     if (report.version !== input.version) throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(report.version) });
@@ -139,7 +140,7 @@ export interface CompletenessRow {
  */
 export async function completeness(db: Kysely<Database>, actor: Actor, year: number, today = new Date()) {
   const yearRow = await db.selectFrom('reporting_years').select(['deadline']).where('year', '=', year).executeTakeFirst();
-  if (!yearRow) throw new TRPCError({ code: 'NOT_FOUND', message: `没有 ${year} 年度` });
+  if (!yearRow) throw userError('NOT_FOUND', { zh: `没有 ${year} 年度`, en: `There is no reporting year ${year}` });
   // The deadline day counts as on time, until its end (China Standard Time, UTC+8).
   const deadlineEnd = new Date(`${yearRow.deadline}T23:59:59.999+08:00`);
   const rows = await db
