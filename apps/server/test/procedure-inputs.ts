@@ -100,6 +100,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'dashboard.progress': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
   'dashboard.trend': { allowed: loggedIn, input: () => ({ code: 'sick_visits' }) },
   'dashboard.schoolProfile': { allowed: districtAndChairA, input: (f) => ({ schoolId: f.schoolA }) },
+  'dashboard.highlights': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.save': { allowed: adminOnly, input: (f) => ({ year: f.openYear, rubric: defaultRubric }) },
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.

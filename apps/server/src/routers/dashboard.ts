@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands, zodMessage } from '@union/domain';
 import { categoryHeatmap, comparison, indicatorTrend, progressRanking, schoolProfile, yearOverview } from '../services/dashboard';
+import { yearHighlights } from '../services/dashboard-highlights';
 import { ensureScores } from '../services/scores';
 import { authedProcedure, router } from '../trpc/trpc';
 
@@ -43,5 +44,10 @@ export const dashboardRouter = router({
 
   progress: scoredProcedure.input(yearInput).query(({ ctx, input }) => progressRanking(ctx.db, ctx.actor, input.year)),
 
-  schoolProfile: scoredProcedure.input(z.object({ schoolId: idSchema })).query(({ ctx, input }) => schoolProfile(ctx.db, ctx.actor, input.schoolId)),
+  schoolProfile: scoredProcedure
+    .input(z.object({ schoolId: idSchema, year: reportingYearSchema.optional() }))
+    .query(({ ctx, input }) => schoolProfile(ctx.db, ctx.actor, input.schoolId, input.year)),
+
+  /** Who leads, who improved, which categories lost most: the overview's first screen (null for chairs before publication). */
+  highlights: scoredProcedure.input(yearInput).query(({ ctx, input }) => yearHighlights(ctx.db, ctx.actor, input.year)),
 });

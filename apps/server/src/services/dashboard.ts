@@ -131,10 +131,15 @@ export interface ComparisonCell {
   percentile: number | null;
 }
 
-async function assertMayCompare(db: Kysely<Database>, actor: Actor, year: number): Promise<void> {
-  if (actor.role !== 'school_chair') return;
+/** Whether the caller may see schools side by side for `year`: district staff always, chairs once the year is published. */
+export async function mayCompare(db: Kysely<Database>, actor: Actor, year: number): Promise<boolean> {
+  if (actor.role !== 'school_chair') return true;
   const row = await db.selectFrom('reporting_years').select('published_to_chairs').where('year', '=', year).executeTakeFirst();
-  if (!row?.published_to_chairs) throw userError('FORBIDDEN', { zh: '该年度各校结果尚未向学校公布', en: 'The schools’ results for this year have not been published to schools yet' });
+  return Boolean(row?.published_to_chairs);
+}
+
+async function assertMayCompare(db: Kysely<Database>, actor: Actor, year: number): Promise<void> {
+  if (!(await mayCompare(db, actor, year))) throw userError('FORBIDDEN', { zh: '该年度各校结果尚未向学校公布', en: 'The schools’ results for this year have not been published to schools yet' });
 }
 
 /**
@@ -313,7 +318,7 @@ export async function progressRanking(db: Kysely<Database>, actor: Actor, year: 
 }
 
 /** Every year of one school: score, rank, stars; category scores against the district median; latest gaps. */
-export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId: number) {
+export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId: number, year?: number) {
   const school = await db
     .selectFrom('schools as s')
     .innerJoin('org_units as ou', 'ou.id', 's.id')
@@ -341,7 +346,8 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
       districtMedian: medianOf(ofYear.map((s) => s.total)),
     };
   });
-  const latest = [...history].reverse().find((h) => h.score !== null);
+  // Categories and gaps of the year asked for (a printed summary stays in its year), else of the latest scored year.
+  const latest = [...history].reverse().find((h) => h.score !== null && (year === undefined || h.year === year));
   let categories: { code: CategoryCode; own: number | null; districtMedian: number | null; maxPoints: number }[] = [];
   let gaps: ReturnType<typeof findGaps> = [];
   if (latest) {

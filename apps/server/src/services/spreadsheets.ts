@@ -133,7 +133,7 @@ export interface ImportRow {
   schoolId: number | null;
   schoolName: string;
   values: IndicatorValues;
-  changes: { code: string; nameZh: string; from: number | null; to: number | null }[];
+  changes: { code: string; nameZh: string; nameEn: string; from: number | null; to: number | null }[];
   errors: ImportCellError[];
   /** Status of the school's report for the year before the import. */
   currentStatus: ReportProgress | null;
@@ -266,7 +266,10 @@ export async function previewImport(db: Kysely<Database>, actor: Actor, year: nu
     }
     const changes = Object.entries(values)
       .filter(([c, to]) => (current.get(c) ?? null) !== to)
-      .map(([c, to]) => ({ code: c, nameZh: catalogue.find((i) => i.code === c)!.nameZh, from: current.get(c) ?? null, to }));
+      .map(([c, to]) => {
+        const indicator = catalogue.find((i) => i.code === c)!;
+        return { code: c, nameZh: indicator.nameZh, nameEn: indicator.nameEn, from: current.get(c) ?? null, to };
+      });
     rows.push({
       rowNumber,
       schoolId: school?.id ?? null,

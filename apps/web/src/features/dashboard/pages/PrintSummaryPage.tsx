@@ -73,7 +73,7 @@ export function PrintSummaryPage() {
           </section>
           <section className="print-section" aria-labelledby="p-gaps">
             <h2 id="p-gaps">{c.print.gaps}</h2>
-            <TopGaps rows={scored} />
+            <TopGaps rows={scored} year={year!} />
           </section>
         </>
       )}
