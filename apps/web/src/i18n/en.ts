@@ -93,6 +93,7 @@ export const en: Messages = {
     logout: 'Log out',
     loggingOut: 'Logging out…',
     userMenu: 'Account menu',
+    userMenuFor: 'Account menu: {{name}}',
     changePassword: 'Change password',
     changePasswordIntro: 'The new password needs at least 8 characters, with letters and digits.',
     forcedTitle: 'Change your initial password first',

@@ -92,6 +92,7 @@ export const zhCN = {
     logout: '退出登录',
     loggingOut: '正在退出…',
     userMenu: '账号菜单',
+    userMenuFor: '账号菜单：{{name}}',
     changePassword: '修改密码',
     changePasswordIntro: '新密码至少 8 个字符，须同时包含字母和数字。',
     forcedTitle: '请先修改初始密码',

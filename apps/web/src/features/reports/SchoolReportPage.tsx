@@ -15,7 +15,7 @@ import { useReportFormCopy } from './messages';
 import { latestComments, ReportForm } from './ReportForm';
 import { SelfScorePanel } from './SelfScorePanel';
 import './reporting.css';
-import { HonoursTable } from './HonoursTable';
+import { HonoursTable } from '../../ui/HonoursTable';
 
 type ReportView = RouterOutputs['reports']['get'];
 type SchoolView = ReportView['school'];

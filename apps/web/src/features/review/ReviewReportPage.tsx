@@ -16,7 +16,7 @@ import { formatDateTime } from '../reports/ValueHistoryDialog';
 import '../reports/reporting.css';
 import { formatPercentChange, percentChange } from './change';
 import { useReviewCopy } from './messages';
-import { HonoursTable } from '../reports/HonoursTable';
+import { HonoursTable } from '../../ui/HonoursTable';
 
 type ReportView = RouterOutputs['reports']['get'];
 
@@ -273,7 +273,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
                 <section key={section} className="narrative" aria-label={sectionName}>
                   <h3>{sectionName}</h3>
                   {paragraphs.length ? (
-                    <div className="narrative__text" lang="zh-CN">
+                    <div className="narrative__text" lang="zh-CN" data-user-content>
                       {paragraphs.map((p, i) => (
                         <p key={i}>{p}</p>
                       ))}
