@@ -119,4 +119,22 @@ describe('English locale: no Chinese outside data', () => {
     const first = queue[0]?.schoolId ?? queue[0]?.school_id;
     if (first) await check(page, 'review-report', `/review/${open}/${first}`);
   });
+
+  it('shows the year overview’s highlights on a phone, in both languages', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const page = await suite.loggedIn('admin', { path: '/dashboard', viewport: { width: 390, height: 844 }, isMobile: true });
+      if (lang === 'en') await inEnglish(page);
+      await page.goto('/dashboard');
+      await page.locator('.highlights a').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const link = page.locator('.highlights a').first();
+      expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(20);
+      await page.screenshot({ path: join(screenshotDir, `overview-highlights-phone-${lang}.png`), fullPage: false });
+      const desktop = await suite.loggedIn('admin', { path: '/dashboard' });
+      if (lang === 'en') await inEnglish(desktop);
+      await desktop.goto('/dashboard');
+      await desktop.locator('.highlights a').first().waitFor();
+      await desktop.screenshot({ path: join(screenshotDir, `overview-highlights-desktop-${lang}.png`) });
+    }
+  });
 });

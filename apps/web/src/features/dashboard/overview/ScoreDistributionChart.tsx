@@ -20,7 +20,7 @@ export function ScoreDistributionChart({ scores, headingLevel, pixelRatio, forPr
       grid: { left: 16, right: 16, top: 40, bottom: 32 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'category', data: ordered.map((b) => b.label), axisLabel: { interval: 0 } },
-      yAxis: { type: 'value', minInterval: 1, name: c.overview.schoolsInBand, max: (extent: { max: number }) => Math.max(1, Math.ceil(extent.max * 1.15)) },
+      yAxis: { type: 'value', minInterval: 1, name: c.overview.schoolsInBand },
       series: [{ type: 'bar', name: c.overview.schoolsInBand, data: ordered.map((b) => b.count), barMaxWidth: 48, label: { show: true, position: 'top' } }],
     }),
     [ordered, c],
