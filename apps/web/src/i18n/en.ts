@@ -22,6 +22,7 @@ export const en: Messages = {
     years: 'Years',
     import: 'Import',
     search: 'Search summaries',
+    adminMenu: 'Manage',
   },
   lang: {
     label: 'Language',

@@ -21,6 +21,7 @@ export const zhCN = {
     years: '年度设置',
     import: '数据导入',
     search: '总结检索',
+    adminMenu: '管理',
   },
   lang: {
     label: '界面语言',
