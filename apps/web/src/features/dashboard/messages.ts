@@ -117,6 +117,8 @@ export const dashboardZh = {
     rankingTopNote: (shown: number, total: number) => `图中为前 ${shown} 名（共 ${total} 所学校有得分），完整排名见“查看数据表”。`,
   },
   trends: {
+    partialYear: (year: number) => `${year}（进行中）`,
+    partialNote: '填报中的年度为进行中数据：只统计目前已审核通过的年报。',
     title: '趋势与进步',
     intro: '查看某项指标历年的区中位数和所选学校的变化，以及哪些学校进步最大。',
     indicator: '指标',
@@ -300,6 +302,8 @@ export const dashboardEn: DashboardMessages = {
     rankingTopNote: (shown, total) => `The chart shows the top ${shown} of ${total} scored schools; the data table has the full ranking.`,
   },
   trends: {
+    partialYear: (year) => `${year} (partial)`,
+    partialNote: 'The open year is partial: it counts the reports approved so far.',
     title: 'Trends and progress',
     intro: 'An indicator over the years for the district median and chosen schools, and which schools improved most.',
     indicator: 'Indicator',

@@ -51,7 +51,7 @@ export function TrendsPage() {
       ) : trend.data.years.length === 0 ? (
         <EmptyState title={c.trends.noData} />
       ) : (
-        <TrendChart trend={trend.data} indicator={indicator} />
+        <TrendChart trend={trend.data} indicator={indicator} openYears={years.filter((y) => y.isOpen).map((y) => y.year)} />
       )}
 
       <ProgressSection
