@@ -14,6 +14,9 @@ const sourceSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** Reports per page of search results. */
+export const SEARCH_PAGE_REPORTS = 50;
+
 export const narrativesRouter = router({
   /** Pre-fill suggestions from a chair's own 总结 (pasted text, .txt in UTF-8/GBK, or .docx). Writes nothing. */
   extract: authedProcedure
@@ -22,6 +25,13 @@ export const narrativesRouter = router({
 
   /** Full-text search over narratives and honours, to find and collect good practice. */
   search: districtProcedure
-    .input(z.object({ query: safeText({ min: 1, max: 50, minMessage: { zh: '请输入要搜索的内容', en: 'Enter what to search for' } }), year: reportingYearSchema.optional() }))
-    .query(({ ctx, input }) => searchNarratives(ctx.db, ctx.actor, input.query, input.year)),
+    .input(
+      z.object({
+        query: safeText({ min: 1, max: 50, minMessage: { zh: '请输入要搜索的内容', en: 'Enter what to search for' } }),
+        year: reportingYearSchema.optional(),
+        /** Page of 50 reports, from 0. */
+        page: z.number().int().min(0).max(1000).default(0),
+      }),
+    )
+    .query(({ ctx, input }) => searchNarratives(ctx.db, ctx.actor, input.query, input.year, SEARCH_PAGE_REPORTS, input.page * SEARCH_PAGE_REPORTS)),
 });
