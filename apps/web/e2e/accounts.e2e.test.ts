@@ -148,6 +148,7 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
+    await page.locator('.nav-menu > summary').click();
     await page.getByRole('link', { name: '操作日志' }).click();
     const rows = page.locator('table.audit-table tbody tr');
     await rows.first().waitFor();
