@@ -25,6 +25,13 @@ export function AuditLogPage() {
   const [schoolId, setSchoolId] = useState('');
   const username = useDebouncedValue(usernameText.trim(), 400);
   const schools = useQuery({ ...trpc.schools.list.queryOptions({}), staleTime: 60_000 });
+  // Accounts are named, not numbered (「账号 #1」 told the admin nothing).
+  const users = useQuery({ ...trpc.users.list.queryOptions(), staleTime: 60_000 });
+  const userName = (id: string | number | null) => {
+    const u = id ? users.data?.find((x) => String(x.id) === String(id)) : undefined;
+    return u ? `${u.username}（${u.displayName}）` : null;
+  };
+  const colon = language === 'en' ? ': ' : '：';
   const filters = { action: action || undefined, username: username || undefined, schoolId: schoolId ? Number(schoolId) : undefined };
 
   const log = useInfiniteQuery({
@@ -120,7 +127,21 @@ export function AuditLogPage() {
                   </td>
                   <td data-label={t('admin.audit.colTarget')}>
                     {entityLabel(e.entityType)}
-                    {e.schoolName ? `：${e.schoolName}` : e.entityId ? ` #${e.entityId}` : ''}
+                    {e.schoolName ? (
+                      <>
+                        {colon}
+                        <span data-user-content>{e.schoolName}</span>
+                      </>
+                    ) : e.entityType === 'user' && userName(e.entityId) ? (
+                      <>
+                        {colon}
+                        <span data-user-content>{userName(e.entityId)}</span>
+                      </>
+                    ) : e.entityId ? (
+                      ` #${e.entityId}`
+                    ) : (
+                      ''
+                    )}
                   </td>
                   <td data-label={t('admin.audit.colIp')} className="mono">
                     {e.ip ?? t('common.noValue')}
