@@ -6,7 +6,7 @@ import { UserMenu } from '../features/auth/UserMenu';
 import { useMe } from '../features/auth/me';
 import { useDashboardCopy } from '../features/dashboard/useDashboardCopy';
 import { useRubricCopy } from '../features/rubric/messages';
-import { unitsOfKind } from '../features/schools/summary';
+import { unitsOfKind } from '../ui/org-tree';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useTRPC } from './trpc';

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { useDebouncedValue } from '../schools/useDebouncedValue';
+import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { formatDateTime } from './shared';
 
 const isAction = (a: string): a is AuditAction => (auditActions as string[]).includes(a);

@@ -7,7 +7,7 @@ import { fieldErrorMap, focusFirstInvalid, FormError, FormField, useDescribeErro
 import { Modal } from '../../ui/Modal';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { unitsOfKind } from '../schools/summary';
+import { unitsOfKind } from '../../ui/org-tree';
 
 type School = RouterOutputs['schools']['list']['schools'][number];
 

@@ -3,7 +3,7 @@ import { comparisonRows } from '@union/domain';
 import { useTRPC } from '../../../app/trpc';
 import { useDocumentTitle } from '../../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
-import { unitsOfKind } from '../../schools/summary';
+import { unitsOfKind } from '../../../ui/org-tree';
 import { RankingChart } from '../compare/RankingChart';
 import { DashboardNav } from '../DashboardNav';
 import { formatDate } from '../../../ui/format';
