@@ -132,6 +132,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'documents.districtSummaryDocx': { allowed: districtOnly, input: (f) => ({ year: f.openYear - 1 }) },
   // School A's printed code: chair B gets NOT_FOUND, like an unknown code.
   'documents.verify': { allowed: schoolAReaders, input: (f) => ({ verificationCode: f.paperCodeA }) },
+  'dashboard.highlights': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.definition': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.ratings': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },

@@ -32,7 +32,7 @@ async function hasNoHorizontalOverflow(page: Page) {
 async function mainNavLinks(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: '主导航' });
   await nav.getByRole('link').first().waitFor();
-  return nav.getByRole('link').allTextContents();
+  return nav.getByRole('link', { includeHidden: true }).allTextContents();
 }
 
 describe('[chromium] accounts: login, roles and session expiry', () => {
@@ -132,11 +132,14 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
     await loginThroughForm(page, 'admin');
     expect(await mainNavLinks(page)).toEqual(expect.arrayContaining(['学校列表', '学校管理', '用户管理', '操作日志']));
 
+    // Set-up pages sit in the header's 管理 menu.
+    await page.locator('.nav-menu > summary').click();
     await page.getByRole('link', { name: '用户管理' }).click();
     await page.locator('table.users-table tbody tr', { hasText: 'chair01' }).waitFor();
     expect(await page.locator('table.users-table tbody tr').count()).toBeGreaterThanOrEqual(32);
     await page.screenshot({ path: join(screenshotDir, 'desktop-users.png') });
 
+    await page.locator('.nav-menu > summary').click();
     await page.getByRole('link', { name: '学校管理' }).click();
     await page.locator('table.schools-admin-table tbody tr').nth(schools.length - 1).waitFor();
     await page.getByRole('button', { name: `编辑：${schools[0]!.name}` }).click();
@@ -145,6 +148,7 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
+    await page.locator('.nav-menu > summary').click();
     await page.getByRole('link', { name: '操作日志' }).click();
     const rows = page.locator('table.audit-table tbody tr');
     await rows.first().waitFor();

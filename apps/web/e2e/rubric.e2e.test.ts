@@ -20,6 +20,7 @@ describe('[chromium] rubric: assessment table and acceptance score', () => {
     const page = await newPage();
     await loginThroughForm(page, 'admin');
 
+    await page.getByRole('navigation', { name: '主导航' }).getByText('管理', { exact: true }).click();
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '考核评估表' }).click();
     await page.waitForURL('**/admin/rubric');
     await page.getByLabel('年度').selectOption(String(YEAR));

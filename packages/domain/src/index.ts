@@ -1,4 +1,5 @@
 // The whole public surface of @union/domain. Pure code: no I/O.
+export * from './i18n/locale';
 export * from './catalogue/indicator';
 export * from './catalogue/default-catalogue';
 export * from './org/org-unit';

@@ -64,5 +64,8 @@ export async function clearLoginFailures(db: Kysely<Database>, username: string)
   await db.deleteFrom('login_failures').where('username', '=', username).execute();
 }
 
-/** The Chinese refusal for a throttled login. */
-export const tooManyLoginFailures = (minutes: number) => `登录失败次数过多，请 ${minutes} 分钟后再试`;
+/** The refusal for a throttled login, in both languages. */
+export const tooManyLoginFailures = (minutes: number) => ({
+  zh: `登录失败次数过多，请 ${minutes} 分钟后再试`,
+  en: `Too many failed logins; try again in ${minutes} minutes`,
+});

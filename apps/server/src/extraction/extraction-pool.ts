@@ -3,11 +3,11 @@
 // malicious .docx never holds up the event loop that answers everyone else.
 // Bounded: at most EXTRACT_WORKERS threads, a short queue, a time limit and a
 // heap limit per worker; what exceeds them is refused in Chinese.
-import { TRPCError } from '@trpc/server';
 import { Tinypool } from 'tinypool';
-import type { Indicator } from '@union/domain';
+import { currentLocale, type Indicator } from '@union/domain';
 import type { ExtractionOutcome, ExtractionTask } from './narrative-worker';
 import type { NarrativeSource } from './read-narrative';
+import { userError } from '../trpc/error-messages';
 
 /** Threads (EXTRACT_WORKERS, validated in config.ts and set by main.ts); 2 for tests and scripts. */
 let workers = 2;
@@ -39,14 +39,14 @@ function workerPool(): Tinypool {
   return pool;
 }
 
-const busy = () => new TRPCError({ code: 'TOO_MANY_REQUESTS', message: '服务器正忙于读取其他总结，请稍后再试。' });
-const tooComplex = () => new TRPCError({ code: 'BAD_REQUEST', message: '该总结过于庞大或复杂，无法读取。请只保留工会工作总结部分，或复制文字粘贴。' });
+const busy = () => userError('TOO_MANY_REQUESTS', { zh: '服务器正忙于读取其他总结，请稍后再试。', en: 'The server is busy reading other summaries; please try again shortly.' });
+const tooComplex = () => userError('BAD_REQUEST', { zh: '该总结过于庞大或复杂，无法读取。请只保留工会工作总结部分，或复制文字粘贴。', en: 'This summary is too large or complex to read. Keep only the union work summary, or copy and paste its text.' });
 
 /** Runs the extraction in the pool; zh-CN BAD_REQUEST for unreadable input, TOO_MANY_REQUESTS when the queue is full. */
 export async function extractInPool(source: NarrativeSource, catalogue: readonly Indicator[]) {
   const current = workerPool();
   if (current.queueSize >= QUEUE_PER_WORKER * workers) throw busy();
-  const task: ExtractionTask = { source, catalogue };
+  const task: ExtractionTask = { source, catalogue, locale: currentLocale() };
   let outcome: ExtractionOutcome;
   try {
     outcome = (await current.run(task, { signal: AbortSignal.timeout(TASK_TIMEOUT_MS) })) as ExtractionOutcome;
@@ -58,7 +58,7 @@ export async function extractInPool(source: NarrativeSource, catalogue: readonly
     }
     throw error;
   }
-  if (!outcome.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: outcome.message });
+  if (!outcome.ok) throw userError('BAD_REQUEST', outcome.message);
   return outcome.result;
 }
 

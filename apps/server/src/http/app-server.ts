@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { pino, type Logger } from 'pino';
 import sirv from 'sirv';
 import type { Database, DbEngine } from '@union/db';
+import { inLocale, localeOfRequest } from '../i18n/request-locale';
 import { appRouter } from '../routers/index';
 import { createHttpContextFactory } from '../trpc/context';
 import { MAX_BATCH_SIZE } from '../trpc/error-messages';
@@ -101,12 +102,12 @@ export function createAppServer(options: AppServerOptions): Server {
       return;
     }
     if (url.startsWith('/trpc/')) {
-      const refusal = refusalOfApiRequest(req, options.allowedOrigins ?? []);
-      if (refusal) {
-        sendJson(res, refusal.status, { error: { message: refusal.message } });
-        return;
-      }
-      trpcHandler(req, res);
+      // Every message built while answering (domain, zod, our errors) follows the caller's locale.
+      inLocale(localeOfRequest(req), () => {
+        const refusal = refusalOfApiRequest(req, options.allowedOrigins ?? []);
+        if (refusal) sendJson(res, refusal.status, { error: { message: refusal.message } });
+        else void trpcHandler(req, res);
+      });
       return;
     }
     if (serveWeb) {

@@ -1,13 +1,21 @@
 import type { IncomingMessage } from 'node:http';
 import { MIMEType } from 'node:util';
+import { localize } from '@union/domain';
 
 export interface Refusal {
   status: number;
   message: string;
 }
 
-const NOT_JSON: Refusal = { status: 415, message: '请求格式不被接受：只接受 application/json 请求' };
-const FOREIGN_ORIGIN: Refusal = { status: 403, message: '请求来源不被接受：只接受本网站页面发出的操作' };
+// Built per request: the message follows the caller's locale.
+const NOT_JSON = (): Refusal => ({
+  status: 415,
+  message: localize({ zh: '请求格式不被接受：只接受 application/json 请求', en: 'Request format not accepted: only application/json requests are' }),
+});
+const FOREIGN_ORIGIN = (): Refusal => ({
+  status: 403,
+  message: localize({ zh: '请求来源不被接受：只接受本网站页面发出的操作', en: 'Request origin not accepted: only this site’s own pages may make changes' }),
+});
 
 /** The media type, parsed as browsers do (WHATWG MIME type), or null when unparsable. */
 function mediaTypeOf(header: string | undefined): MIMEType | null {
@@ -41,8 +49,8 @@ function isAcceptedOrigin(origin: string, req: IncomingMessage, allowedOrigins: 
  */
 export function refusalOfApiRequest(req: IncomingMessage, allowedOrigins: readonly string[]): Refusal | null {
   if (req.method !== 'POST') return null;
-  if (!isJson(req)) return NOT_JSON;
+  if (!isJson(req)) return NOT_JSON();
   const origin = req.headers.origin;
-  if (origin !== undefined) return isAcceptedOrigin(origin, req, allowedOrigins) ? null : FOREIGN_ORIGIN;
-  return req.headers['sec-fetch-site'] === 'cross-site' ? FOREIGN_ORIGIN : null;
+  if (origin !== undefined) return isAcceptedOrigin(origin, req, allowedOrigins) ? null : FOREIGN_ORIGIN();
+  return req.headers['sec-fetch-site'] === 'cross-site' ? FOREIGN_ORIGIN() : null;
 }

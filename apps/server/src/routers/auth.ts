@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@union/db';
 import { enteredPasswordSchema, newPasswordSchema, safeText } from '@union/domain';
@@ -7,25 +6,26 @@ import { clearLoginFailures, releaseLoginAttempt, reserveLoginAttempt, tooManyLo
 import { createSession, revokeSession, revokeUserSessions } from '../auth/sessions';
 import { describeActor } from '../services/users';
 import { authedProcedure, publicProcedure, router } from '../trpc/trpc';
+import { userError } from '../trpc/error-messages';
 
 // Verifying against a fixed hash when the user does not exist keeps the
 // response time the same, so timing does not reveal which usernames exist.
 const unknownUserHash = hashPassword('not-a-real-password-0');
 
-const WRONG_CREDENTIALS = '用户名或密码错误';
+const WRONG_CREDENTIALS = { zh: '用户名或密码错误', en: 'Wrong user name or password' };
 
 export const authRouter = router({
   login: publicProcedure
     .input(
       z.object({
-        username: safeText({ min: 1, max: 40, minMessage: '请输入用户名' }).transform((s) => s.toLowerCase()),
-        password: enteredPasswordSchema('请输入密码'),
+        username: safeText({ min: 1, max: 40, minMessage: { zh: '请输入用户名', en: 'Enter your user name' } }).transform((s) => s.toLowerCase()),
+        password: enteredPasswordSchema({ zh: '请输入密码', en: 'Enter your password' }),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       // Counted before the password is checked, so parallel or batched guesses cannot slip past the limit.
       const verdict = await reserveLoginAttempt(ctx.db, input.username, ctx.ip);
-      if (!verdict.allowed) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: tooManyLoginFailures(verdict.retryAfterMinutes) });
+      if (!verdict.allowed) throw userError('TOO_MANY_REQUESTS', tooManyLoginFailures(verdict.retryAfterMinutes));
       const user = await ctx.db
         .selectFrom('users')
         .select(['id', 'password_hash', 'disabled_at'])
@@ -35,11 +35,11 @@ export const authRouter = router({
       if (!user || !ok) {
         // The reserved attempt stays as the recorded failure.
         await writeAudit(ctx.db, { actor: null, username: input.username, ip: ctx.ip }, { action: 'login_failed', entityType: 'session' });
-        throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
+        throw userError('UNAUTHORIZED', WRONG_CREDENTIALS);
       }
       if (user.disabled_at) {
         await releaseLoginAttempt(ctx.db, verdict.attemptId);
-        throw new TRPCError({ code: 'FORBIDDEN', message: '该账号已停用，请联系区教育工会管理员' });
+        throw userError('FORBIDDEN', { zh: '该账号已停用，请联系区教育工会管理员', en: 'This account is disabled; contact the district union administrator' });
       }
 
       await clearLoginFailures(ctx.db, input.username);
@@ -63,17 +63,17 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => (ctx.actor ? describeActor(ctx.db, ctx.actor.userId) : null)),
 
   changePassword: authedProcedure
-    .input(z.object({ currentPassword: enteredPasswordSchema('请输入当前密码'), newPassword: newPasswordSchema }))
+    .input(z.object({ currentPassword: enteredPasswordSchema({ zh: '请输入当前密码', en: 'Enter your current password' }), newPassword: newPasswordSchema }))
     .mutation(async ({ ctx, input }) => {
       // Guessing the current password (e.g. on a borrowed session) counts against the account like a login.
       const verdict = await reserveLoginAttempt(ctx.db, ctx.actor.username, ctx.ip);
-      if (!verdict.allowed) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `当前密码输错次数过多，请 ${verdict.retryAfterMinutes} 分钟后再试` });
+      if (!verdict.allowed) throw userError('TOO_MANY_REQUESTS', { zh: `当前密码输错次数过多，请 ${verdict.retryAfterMinutes} 分钟后再试`, en: `Too many wrong current passwords; try again in ${verdict.retryAfterMinutes} minutes` });
       const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: '当前密码不正确' });
+        throw userError('BAD_REQUEST', { zh: '当前密码不正确', en: 'The current password is not correct' });
       }
       await clearLoginFailures(ctx.db, ctx.actor.username);
-      if (input.currentPassword === input.newPassword) throw new TRPCError({ code: 'BAD_REQUEST', message: '新密码不能与当前密码相同' });
+      if (input.currentPassword === input.newPassword) throw userError('BAD_REQUEST', { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' });
       const passwordHash = await hashPassword(input.newPassword);
       await ctx.db.transaction().execute(async (trx) => {
         await trx

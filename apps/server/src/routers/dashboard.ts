@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { idSchema, indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands } from '@union/domain';
+import { idSchema, indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands, zodMessage } from '@union/domain';
 import { categoryHeatmap, comparison, indicatorTrend, progressRanking, schoolProfile, yearOverview } from '../services/dashboard';
+import { yearHighlights } from '../services/dashboard-highlights';
 import { ensureScores } from '../services/scores';
 import { authedProcedure, router } from '../trpc/trpc';
 
@@ -20,7 +21,7 @@ export const dashboardRouter = router({
     .input(
       z.object({
         year: reportingYearSchema,
-        codes: z.array(indicatorCodeSchema).min(1, { error: '请至少选择一个指标' }).max(20, { error: '最多同时比较 20 个指标' }),
+        codes: z.array(indicatorCodeSchema).min(1, { error: zodMessage(() => ({ zh: '请至少选择一个指标', en: 'Choose at least one indicator' })) }).max(20, { error: zodMessage(() => ({ zh: '最多同时比较 20 个指标', en: 'Compare at most 20 indicators at once' })) }),
         perHundredStaff: z.boolean().default(false),
         clusterId: idSchema.optional(),
         schoolType: schoolTypeSchema.optional(),
@@ -36,12 +37,17 @@ export const dashboardRouter = router({
       z.object({
         code: indicatorCodeSchema,
         perHundredStaff: z.boolean().default(false),
-        schoolIds: z.array(idSchema).max(10, { error: '最多同时显示 10 所学校' }).default([]),
+        schoolIds: z.array(idSchema).max(10, { error: zodMessage(() => ({ zh: '最多同时显示 10 所学校', en: 'Show at most 10 schools at once' })) }).default([]),
       }),
     )
     .query(({ ctx, input }) => indicatorTrend(ctx.db, ctx.actor, input.code, input.perHundredStaff, input.schoolIds)),
 
   progress: scoredProcedure.input(yearInput).query(({ ctx, input }) => progressRanking(ctx.db, ctx.actor, input.year)),
 
-  schoolProfile: scoredProcedure.input(z.object({ schoolId: idSchema })).query(({ ctx, input }) => schoolProfile(ctx.db, ctx.actor, input.schoolId)),
+  schoolProfile: scoredProcedure
+    .input(z.object({ schoolId: idSchema, year: reportingYearSchema.optional() }))
+    .query(({ ctx, input }) => schoolProfile(ctx.db, ctx.actor, input.schoolId, input.year)),
+
+  /** Who leads, who improved, which categories lost most: the overview's first screen (null for chairs before publication). */
+  highlights: scoredProcedure.input(yearInput).query(({ ctx, input }) => yearHighlights(ctx.db, ctx.actor, input.year)),
 });

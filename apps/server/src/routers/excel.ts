@@ -8,7 +8,7 @@ import { exportSchoolHistoryWorkbook, exportYearWorkbook, previewImport } from '
 import { adminProcedure, authedProcedure, districtProcedure, router } from '../trpc/trpc';
 
 // Files travel base64-encoded in JSON; 8 MB of text is ~6 MB of .xlsx, far above a district's sheet.
-const fileSchema = safeText({ asTyped: true, min: 1, max: 8_000_000, minMessage: '请选择文件', maxMessage: '文件太大（最大约 6 MB）' });
+const fileSchema = safeText({ asTyped: true, min: 1, max: 8_000_000, minMessage: { zh: '请选择文件', en: 'Choose a file' }, maxMessage: { zh: '文件太大（最大约 6 MB）', en: 'The file is too large (about 6 MB at most)' } });
 
 export const excelRouter = router({
   /** One year's reports for all schools in scope, as .xlsx (base64). */

@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { idSchema } from '@union/domain';
 import { authedProcedure, router } from '../trpc/trpc';
+import { userError } from '../trpc/error-messages';
 
 export const remindersRouter = router({
   /** Reminders for the chair's own school, newest first. District staff have none. */
@@ -30,7 +30,7 @@ export const remindersRouter = router({
           .where('school_id', '=', schoolId)
           .returning('id')
           .executeTakeFirst();
-    if (!marked) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这条提醒' });
+    if (!marked) throw userError('NOT_FOUND', { zh: '找不到这条提醒', en: 'Reminder not found' });
     return { ok: true as const };
   }),
 });

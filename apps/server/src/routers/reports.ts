@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import {
   honourSchema,
@@ -19,6 +18,7 @@ import { listComments } from '../services/review';
 import { getSchool } from '../services/schools';
 import { valueHistory } from '../services/value-history';
 import { authedProcedure, router } from '../trpc/trpc';
+import { userError } from '../trpc/error-messages';
 
 const schoolYear = { schoolId: idSchema, year: reportingYearSchema };
 
@@ -32,9 +32,9 @@ export const reportsRouter = router({
    */
   get: authedProcedure.input(z.object(schoolYear)).query(async ({ ctx, input }) => {
     const school = await getSchool(ctx.db, ctx.actor, input.schoolId);
-    if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
+    if (!school) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
     const yearInfo = school.years.find((y) => y.year === input.year);
-    if (!yearInfo) throw new TRPCError({ code: 'NOT_FOUND', message: `${input.year} 年度尚未开放填报` });
+    if (!yearInfo) throw userError('NOT_FOUND', { zh: `${input.year} 年度尚未开放填报`, en: `Reporting year ${input.year} is not open yet` });
     const [report, previousYearValues, catalogue] = await Promise.all([
       getReport(ctx.db, ctx.actor, input.schoolId, input.year),
       getPreviousYearValues(ctx.db, ctx.actor, input.schoolId, input.year),

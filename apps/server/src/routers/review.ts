@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, reportFieldPathPattern, reportingYearSchema, reportVersionSchema, safeText } from '@union/domain';
+import { idSchema, reportFieldPathPattern, reportingYearSchema, reportVersionSchema, safeText, zodMessage, type Localized } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { schoolIdsInScope } from '../auth/scope';
 import { notifyRemind } from '../notifications/events';
@@ -10,17 +10,17 @@ import { approveReport, approveReports, returnReport } from '../services/review-
 import { approvalPreview, reviewQueue } from '../services/review-queue';
 import { adminProcedure, authedProcedure, reviewAreaProcedure, reviewerProcedure, router } from '../trpc/trpc';
 
-const fieldPathSchema = (message: string) => z.string().max(100, { error: message }).regex(reportFieldPathPattern, { error: message });
+const fieldPathSchema = (message: Localized) => z.string().max(100, { error: zodMessage(() => message) }).regex(reportFieldPathPattern, { error: zodMessage(() => message) });
 
 const fieldCommentSchema = z.object({
-  fieldPath: fieldPathSchema('批注的字段无效'),
-  body: safeText({ min: 1, max: 500, minMessage: '请填写批注内容', maxMessage: '批注最多 500 字' }),
+  fieldPath: fieldPathSchema({ zh: '批注的字段无效', en: 'The field of the comment is not valid' }),
+  body: safeText({ min: 1, max: 500, minMessage: { zh: '请填写批注内容', en: 'Enter the comment' }, maxMessage: { zh: '批注最多 500 字', en: 'A comment has at most 500 characters' } }),
 });
 
 const decision = z.object({
   reportId: idSchema,
   version: reportVersionSchema.min(1),
-  comment: safeText({ max: 2000, maxMessage: '意见最多 2000 字' }).default(''),
+  comment: safeText({ max: 2000, maxMessage: { zh: '意见最多 2000 字', en: 'The remarks have at most 2000 characters' } }).default(''),
   fieldComments: z.array(fieldCommentSchema).max(100).default([]),
 });
 
@@ -33,7 +33,7 @@ export const reviewRouter = router({
 
   /** Back to the school with comments on the whole report and on single fields (cluster reviewer or district). */
   return: reviewerProcedure
-    .input(decision.refine((d) => d.comment.trim() || d.fieldComments.length, { error: '退回时请填写意见或对具体字段的批注', path: ['comment'] }))
+    .input(decision.refine((d) => d.comment.trim() || d.fieldComments.length, { error: zodMessage(() => ({ zh: '退回时请填写意见或对具体字段的批注', en: 'To return a report, write remarks or comment on a field' })), path: ['comment'] }))
     .mutation(({ ctx, input }) => returnReport(ctx, input)),
 
   /** A cluster reviewer's first step, or the district's approval / acceptance (see reviewDecision). */
@@ -41,7 +41,7 @@ export const reviewRouter = router({
 
   /** What approving these reports would lock: schools, open comments, outlier warnings. Changes nothing. */
   approvalPreview: reviewerProcedure
-    .input(z.object({ year: reportingYearSchema, reportIds: z.array(idSchema).min(1, { error: '请至少选择一份年报' }).max(MAX_BULK, { error: `一次最多 ${MAX_BULK} 份年报` }) }))
+    .input(z.object({ year: reportingYearSchema, reportIds: z.array(idSchema).min(1, { error: zodMessage(() => ({ zh: '请至少选择一份年报', en: 'Select at least one report' })) }).max(MAX_BULK, { error: zodMessage(() => ({ zh: `一次最多 ${MAX_BULK} 份年报`, en: `At most ${MAX_BULK} reports at a time` })) }) }))
     .query(({ ctx, input }) => approvalPreview(ctx.db, ctx.actor, input.year, input.reportIds)),
 
   /** Approves several reports, each in its own checked transition; lists successes and refusals. */
@@ -50,8 +50,8 @@ export const reviewRouter = router({
       z.object({
         reports: z
           .array(z.object({ reportId: idSchema, version: reportVersionSchema.min(1) }))
-          .min(1, { error: '请至少选择一份年报' })
-          .max(MAX_BULK, { error: `一次最多 ${MAX_BULK} 份年报` }),
+          .min(1, { error: zodMessage(() => ({ zh: '请至少选择一份年报', en: 'Select at least one report' })) })
+          .max(MAX_BULK, { error: zodMessage(() => ({ zh: `一次最多 ${MAX_BULK} 份年报`, en: `At most ${MAX_BULK} reports at a time` })) }),
       }),
     )
     .mutation(({ ctx, input }) => approveReports(ctx, input.reports)),
@@ -63,8 +63,8 @@ export const reviewRouter = router({
   reopen: adminProcedure
     .input(
       decision.omit({ fieldComments: true }).extend({
-        comment: safeText({ min: 2, max: 2000, minMessage: '请填写重新打开的原因', maxMessage: '原因最多 2000 字' }),
-        unlockField: fieldPathSchema('解锁的字段无效').nullable().default(null),
+        comment: safeText({ min: 2, max: 2000, minMessage: { zh: '请填写重新打开的原因', en: 'Enter the reason for reopening' }, maxMessage: { zh: '原因最多 2000 字', en: 'The reason has at most 2000 characters' } }),
+        unlockField: fieldPathSchema({ zh: '解锁的字段无效', en: 'The field to unlock is not valid' }).nullable().default(null),
       }),
     )
     .mutation(({ ctx, input }) => unlockReport(ctx, input)),
@@ -76,7 +76,7 @@ export const reviewRouter = router({
 
   /** 一键催报: every school in scope that has not handed in the year's report — in-app, e-mail, group robots (notifications/). */
   remind: adminProcedure
-    .input(z.object({ year: reportingYearSchema, message: safeText({ min: 2, max: 500, minMessage: '请填写提醒内容', maxMessage: '提醒内容最多 500 字' }) }))
+    .input(z.object({ year: reportingYearSchema, message: safeText({ min: 2, max: 500, minMessage: { zh: '请填写提醒内容', en: 'Enter the reminder text' }, maxMessage: { zh: '提醒内容最多 500 字', en: 'A reminder has at most 500 characters' } }) }))
     .mutation(async ({ ctx, input }) => {
       return ctx.db.transaction().execute(async (trx) => {
         const pending = await pendingSchoolsInScope(trx, ctx.actor, input.year);

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { idSchema, raterColumnSchema, reportingYearSchema, rubricSchema, safeText } from '@union/domain';
+import { idSchema, raterColumnSchema, reportingYearSchema, rubricSchema, safeText, zodMessage, localize } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
@@ -9,8 +9,9 @@ import { loadRatingInputs, loadRubricDefinition } from '../services/rubric-defin
 import { saveRaterColumn } from '../services/rubric-ratings';
 import { getRubric, refreshScores } from '../services/scores';
 import { adminProcedure, authedProcedure, invalidFields, router } from '../trpc/trpc';
+import { userError } from '../trpc/error-messages';
 
-const score = z.number().min(0, { error: '分数不能为负' }).max(100, { error: '分数不能超过 100' }).nullable();
+const score = z.number().min(0, { error: zodMessage(() => ({ zh: '分数不能为负', en: 'A score cannot be negative' })) }).max(100, { error: zodMessage(() => ({ zh: '分数不能超过 100', en: 'A score cannot be above 100' })) }).nullable();
 
 export const rubricRouter = router({
   /** The year's assessment table (the default one until the district edits it). */
@@ -39,11 +40,11 @@ export const rubricRouter = router({
     const unknown = input.rubric.items.flatMap((item, index) => {
       const m = item.method;
       const codes = m.kind === 'ratio_to_target' ? [m.numerator, m.denominator] : 'indicator' in m ? [m.indicator] : [];
-      return codes.filter((c) => !known.has(c)).map((c) => ({ path: `rubric.items.${index}.method`, message: `评分项“${item.titleZh}”引用的指标 ${c} 不在 ${input.year} 年度指标中` }));
+      return codes.filter((c) => !known.has(c)).map((c) => ({ path: `rubric.items.${index}.method`, message: localize({ zh: `评分项“${item.titleZh}”引用的指标 ${c} 不在 ${input.year} 年度指标中`, en: `Item “${item.titleZh}” uses indicator ${c}, which is not in the ${input.year} catalogue` }) }));
     });
     if (unknown.length) throw invalidFields(unknown);
     const exists = await ctx.db.selectFrom('reporting_years').select('year').where('year', '=', input.year).executeTakeFirst();
-    if (!exists) throw new TRPCError({ code: 'NOT_FOUND', message: `没有 ${input.year} 年度` });
+    if (!exists) throw userError('NOT_FOUND', { zh: `没有 ${input.year} 年度`, en: `There is no reporting year ${input.year}` });
     return ctx.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('rubrics')
@@ -58,12 +59,17 @@ export const rubricRouter = router({
 
   /** Self-score (by the school's chair) or acceptance score (by the district admin), each with a note. */
   assess: authedProcedure
-    .input(z.object({ reportId: idSchema, kind: z.enum(['self', 'acceptance']), score, note: safeText({ max: 1000, maxMessage: '说明最多 1000 字' }).default('') }))
+    .input(z.object({ reportId: idSchema, kind: z.enum(['self', 'acceptance']), score, note: safeText({ max: 1000, maxMessage: { zh: '说明最多 1000 字', en: 'A note has at most 1000 characters' } }).default('') }))
     .mutation(async ({ ctx, input }) => {
       const mayAssess = input.kind === 'self' ? ctx.actor.role === 'school_chair' : ctx.actor.role === 'district_admin';
-      if (!mayAssess) throw new TRPCError({ code: 'FORBIDDEN', message: input.kind === 'self' ? '自评分由学校工会主席填写' : '验收分由区教育工会管理员填写' });
+      if (!mayAssess) throw userError(
+          'FORBIDDEN',
+          input.kind === 'self'
+            ? { zh: '自评分由学校工会主席填写', en: 'The self-assessment is entered by the school union chair' }
+            : { zh: '验收分由区教育工会管理员填写', en: 'The acceptance score is entered by the district union administrator' },
+        );
       const report = await ctx.db.selectFrom('reports').select(['id', 'school_id']).where('id', '=', input.reportId).where('school_id', 'in', schoolIdsInScope(ctx.db, ctx.actor)).executeTakeFirst();
-      if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
+      if (!report) throw userError('NOT_FOUND', { zh: '找不到该年报', en: 'Report not found' });
       const set = input.kind === 'self' ? { self_score: input.score, self_note: input.note } : { acceptance_score: input.score, acceptance_note: input.note };
       await ctx.db
         .insertInto('report_assessments')
@@ -83,7 +89,7 @@ export const rubricRouter = router({
       .where('r.id', '=', input.reportId)
       .where('r.id', 'in', readableReportIds(ctx.db, ctx.actor))
       .executeTakeFirst();
-    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
+    if (!row) throw userError('NOT_FOUND', { zh: '找不到该年报', en: 'Report not found' });
     return {
       automaticScore: row.total,
       stars: row.stars,

@@ -1,15 +1,15 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { idSchema, lifeSpanProblem, reportingYearSchema, safeText, schoolLifeYearSchema, schoolTypeSchema } from '@union/domain';
+import { idSchema, lifeSpanProblem, reportingYearSchema, safeText, schoolLifeYearSchema, schoolTypeSchema, zodMessage } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { createSchool, recordMerge, updateSchool, type SchoolInput } from '../services/school-admin';
 import { getOrgTree, getSchool, listSchools } from '../services/schools';
 import { adminProcedure, authedProcedure, router } from '../trpc/trpc';
+import { userError } from '../trpc/error-messages';
 
 const schoolInputSchema = z
   .object({
-    code: safeText({ min: 1, max: 40, minMessage: '请填写学校代码' }),
-    name: safeText({ min: 2, max: 80, minMessage: '学校名称至少 2 个字' }),
+    code: safeText({ min: 1, max: 40, minMessage: { zh: '请填写学校代码', en: 'Enter the school code' } }),
+    name: safeText({ min: 2, max: 80, minMessage: { zh: '学校名称至少 2 个字', en: 'A school name has at least 2 characters' } }),
     schoolType: schoolTypeSchema,
     /** The cluster (片区) or the district the school sits under. */
     parentId: idSchema,
@@ -22,9 +22,9 @@ const schoolInputSchema = z
     /** false = deactivate, which closes the school from now on (see school-admin.ts). */
     active: z.boolean().optional(),
   })
-  .refine((s) => s.memberCount <= s.staffCount, { error: '工会会员数不能超过教职工总数', path: ['memberCount'] })
+  .refine((s) => s.memberCount <= s.staffCount, { error: zodMessage(() => ({ zh: '工会会员数不能超过教职工总数', en: 'Union members cannot be more than total staff' })), path: ['memberCount'] })
   .refine((s) => s.openedYear === undefined || s.closedYear == null || !lifeSpanProblem({ openedYear: s.openedYear, closedYear: s.closedYear }), {
-    error: '停办年度不能早于开办年度',
+    error: zodMessage(() => ({ zh: '停办年度不能早于开办年度', en: 'The closing year cannot be before the opening year' })),
     path: ['closedYear'],
   });
 
@@ -45,7 +45,7 @@ export const schoolsRouter = router({
     )
     .query(({ ctx, input }) => {
       if (input.includeInactive && ctx.actor.role !== 'district_admin') {
-        throw new TRPCError({ code: 'FORBIDDEN', message: '您没有权限执行此操作' });
+        throw userError('FORBIDDEN', { zh: '您没有权限执行此操作', en: 'You are not allowed to do this' });
       }
       return listSchools(ctx.db, ctx.actor, {
         year: input.year,
@@ -58,7 +58,7 @@ export const schoolsRouter = router({
 
   get: authedProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
     const school = await getSchool(ctx.db, ctx.actor, input.id);
-    if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
+    if (!school) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
     return school;
   }),
 

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { hashPassword } from '@union/db';
 import { displayNameSchema, idSchema, newPasswordSchema, roleSchema, usernameSchema } from '@union/domain';
@@ -6,6 +5,7 @@ import { writeAudit } from '../audit/audit-log';
 import { revokeUserSessions } from '../auth/sessions';
 import { assertOrgUnitFitsRole, findUserInScope, listUsers } from '../services/users';
 import { adminProcedure, router } from '../trpc/trpc';
+import { userError } from '../trpc/error-messages';
 
 export const usersRouter = router({
   list: adminProcedure.query(({ ctx }) => listUsers(ctx.db, ctx.actor)),
@@ -26,7 +26,7 @@ export const usersRouter = router({
       return ctx.db.transaction().execute(async (trx) => {
         await assertOrgUnitFitsRole(trx, ctx.actor, input.role, input.orgUnitId);
         const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-        if (taken) throw new TRPCError({ code: 'CONFLICT', message: `用户名 ${input.username} 已被使用` });
+        if (taken) throw userError('CONFLICT', { zh: `用户名 ${input.username} 已被使用`, en: `User name ${input.username} is already taken` });
         const user = await trx
           .insertInto('users')
           .values({
@@ -53,7 +53,7 @@ export const usersRouter = router({
     .input(z.object({ id: idSchema, displayName: displayNameSchema, role: roleSchema, orgUnitId: idSchema }))
     .mutation(async ({ ctx, input }) => {
       if (input.id === ctx.actor.userId && input.role !== ctx.actor.role) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: '不能修改自己的角色' });
+        throw userError('BAD_REQUEST', { zh: '不能修改自己的角色', en: 'You cannot change your own role' });
       }
       return ctx.db.transaction().execute(async (trx) => {
         const before = await findUserInScope(trx, ctx.actor, input.id);
@@ -96,7 +96,7 @@ export const usersRouter = router({
     }),
 
   setDisabled: adminProcedure.input(z.object({ id: idSchema, disabled: z.boolean() })).mutation(async ({ ctx, input }) => {
-    if (input.id === ctx.actor.userId) throw new TRPCError({ code: 'BAD_REQUEST', message: '不能停用自己的账号' });
+    if (input.id === ctx.actor.userId) throw userError('BAD_REQUEST', { zh: '不能停用自己的账号', en: 'You cannot disable your own account' });
     await ctx.db.transaction().execute(async (trx) => {
       await findUserInScope(trx, ctx.actor, input.id);
       await trx

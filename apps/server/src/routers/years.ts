@@ -1,17 +1,17 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { assignCatalogueToYear } from '@union/db';
 import { isoDateSchema, reportingYearSchema } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { notifyYearOpened } from '../notifications/events';
 import { adminProcedure, router } from '../trpc/trpc';
+import { userError } from '../trpc/error-messages';
 
 export const yearsRouter = router({
   /** Opens a new reporting year with a deadline; it starts with the previous year's indicators. */
   create: adminProcedure.input(z.object({ year: reportingYearSchema, deadline: isoDateSchema })).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (trx) => {
       const exists = await trx.selectFrom('reporting_years').select('year').where('year', '=', input.year).executeTakeFirst();
-      if (exists) throw new TRPCError({ code: 'CONFLICT', message: `${input.year} 年度已存在` });
+      if (exists) throw userError('CONFLICT', { zh: `${input.year} 年度已存在`, en: `Reporting year ${input.year} already exists` });
       await trx.insertInto('reporting_years').values({ year: input.year, deadline: input.deadline, is_open: true }).execute();
       await assignCatalogueToYear(trx, input.year);
       await writeAudit(trx, ctx, { action: 'year_created', entityType: 'year', entityId: input.year, details: { deadline: input.deadline } });
@@ -44,7 +44,7 @@ export const yearsRouter = router({
           .where('year', '=', input.year)
           .returning('year')
           .executeTakeFirst();
-        if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: `没有 ${input.year} 年度` });
+        if (!updated) throw userError('NOT_FOUND', { zh: `没有 ${input.year} 年度`, en: `There is no reporting year ${input.year}` });
         await writeAudit(trx, ctx, { action: 'year_updated', entityType: 'year', entityId: input.year, details: { ...input } });
         return { year: input.year };
       });

@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database, IndicatorsTable } from '@union/db';
-import type { Indicator } from '@union/domain';
+import { defaultCatalogue, type Indicator } from '@union/domain';
 import type { Selectable } from 'kysely';
 import { TimedCache } from './timed-cache';
 
+// English help is not stored (no column for it): the default catalogue's, by code.
+const englishHelp = new Map(defaultCatalogue.map((i) => [i.code, i.descriptionEn]));
+
 function toIndicator(r: Selectable<IndicatorsTable>): Indicator {
+  const descriptionEn = englishHelp.get(r.code);
   return {
     code: r.code,
     category: r.category as Indicator['category'],
@@ -13,6 +17,7 @@ function toIndicator(r: Selectable<IndicatorsTable>): Indicator {
     unit: r.unit,
     valueType: r.value_type,
     descriptionZh: r.description_zh,
+    ...(descriptionEn === undefined ? {} : { descriptionEn }),
     ...(r.min_value === null ? {} : { min: r.min_value }),
     ...(r.max_value === null ? {} : { max: r.max_value }),
   };

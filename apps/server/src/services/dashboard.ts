@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import {
@@ -15,6 +14,7 @@ import {
   type SchoolType,
   type SizeBand,
   type YearOverYear,
+  localize,
 } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { aggregateScopeActor } from '../auth/district-scope';
@@ -25,6 +25,7 @@ import { countedSchoolIds, openInRowYear } from './open-schools';
 export { indicatorTrend } from './dashboard-trend';
 import { cachedAtDataVersion } from './dashboard-cache';
 import { getRubric } from './scores';
+import { userError } from '../trpc/error-messages';
 
 // Dashboards count approved reports only: the district's checked figures.
 
@@ -80,11 +81,11 @@ export async function yearOverview(db: Kysely<Database>, actor: Actor, year: num
   const schoolCount = Object.values(statusCounts).reduce((a, b) => a + b, 0);
   const totals = scores.map((s) => s.total);
   const bands = [
-    { label: '90分及以上', min: 90, max: Infinity },
-    { label: '80–89分', min: 80, max: 90 },
-    { label: '70–79分', min: 70, max: 80 },
-    { label: '60–69分', min: 60, max: 70 },
-    { label: '60分以下', min: -Infinity, max: 60 },
+    { label: localize({ zh: '90分及以上', en: '90 and above' }), min: 90, max: Infinity },
+    { label: localize({ zh: '80–89分', en: '80–89' }), min: 80, max: 90 },
+    { label: localize({ zh: '70–79分', en: '70–79' }), min: 70, max: 80 },
+    { label: localize({ zh: '60–69分', en: '60–69' }), min: 60, max: 70 },
+    { label: localize({ zh: '60分以下', en: 'Below 60' }), min: -Infinity, max: 60 },
   ];
   const ownScore = actor.role === 'school_chair' ? scores.find((s) => s.school_id === actor.schoolId) : undefined;
   return {
@@ -131,10 +132,15 @@ export interface ComparisonCell {
   percentile: number | null;
 }
 
-async function assertMayCompare(db: Kysely<Database>, actor: Actor, year: number): Promise<void> {
-  if (actor.role !== 'school_chair') return;
+/** Whether the caller may see schools side by side for `year`: district staff always, chairs once the year is published. */
+export async function mayCompare(db: Kysely<Database>, actor: Actor, year: number): Promise<boolean> {
+  if (actor.role !== 'school_chair') return true;
   const row = await db.selectFrom('reporting_years').select('published_to_chairs').where('year', '=', year).executeTakeFirst();
-  if (!row?.published_to_chairs) throw new TRPCError({ code: 'FORBIDDEN', message: '该年度各校结果尚未向学校公布' });
+  return Boolean(row?.published_to_chairs);
+}
+
+async function assertMayCompare(db: Kysely<Database>, actor: Actor, year: number): Promise<void> {
+  if (!(await mayCompare(db, actor, year))) throw userError('FORBIDDEN', { zh: '该年度各校结果尚未向学校公布', en: 'The schools’ results for this year have not been published to schools yet' });
 }
 
 /**
@@ -155,7 +161,7 @@ async function computeComparison(db: Kysely<Database>, scope: Actor, filter: Com
   const catalogue = await listYearIndicators(db, filter.year);
   const indicators = filter.codes.map((code) => {
     const indicator = catalogue.find((i) => i.code === code);
-    if (!indicator) throw new TRPCError({ code: 'BAD_REQUEST', message: `该年度没有指标 ${code}` });
+    if (!indicator) throw userError('BAD_REQUEST', { zh: `该年度没有指标 ${code}`, en: `This year has no indicator ${code}` });
     return indicator;
   });
   const years = [filter.year, filter.year - 1];
@@ -265,7 +271,7 @@ export async function progressRanking(db: Kysely<Database>, actor: Actor, year: 
 }
 
 /** Every year of one school: score, rank, stars; category scores against the district median; latest gaps. */
-export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId: number) {
+export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId: number, year?: number) {
   const school = await db
     .selectFrom('schools as s')
     .innerJoin('org_units as ou', 'ou.id', 's.id')
@@ -273,7 +279,7 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
     .where('s.id', '=', schoolId)
     .where('s.id', 'in', schoolIdsInScope(db, actor))
     .executeTakeFirst();
-  if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
+  if (!school) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
   const scope = await aggregateScopeActor(db, actor);
   const scores = await db
     .selectFrom('report_scores')
@@ -294,7 +300,8 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
       districtMedian: medianOf(ofYear.map((s) => s.total)),
     };
   });
-  const latest = [...history].reverse().find((h) => h.score !== null);
+  // Categories and gaps of the year asked for (a printed summary stays in its year), else of the latest scored year.
+  const latest = [...history].reverse().find((h) => h.score !== null && (year === undefined || h.year === year));
   let categories: { code: CategoryCode; own: number | null; districtMedian: number | null; maxPoints: number }[] = [];
   let gaps: ReturnType<typeof findGaps> = [];
   if (latest) {

@@ -1,9 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import type { ExtractionResult, Indicator } from '@union/domain';
 import { extractInPool } from '../extraction/extraction-pool';
 import type { NarrativeSource } from '../extraction/read-narrative';
 import type { Context } from '../trpc/context';
 import { EXTRACT_CHARS_PER_REQUEST, MAX_NARRATIVE_CHARS } from './upload-limits';
+import { userError } from '../trpc/error-messages';
 
 export type { NarrativeSource } from '../extraction/read-narrative';
 
@@ -17,9 +17,9 @@ export type { NarrativeSource } from '../extraction/read-narrative';
 function chargeBudget(ctx: Pick<Context, 'requestBudget'>, source: NarrativeSource): void {
   const cost = source.kind === 'text' ? source.text.length : MAX_NARRATIVE_CHARS;
   if (cost > ctx.requestBudget.extractChars) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: `一次请求中读取的总结合计超过上限（最多 ${EXTRACT_CHARS_PER_REQUEST.toLocaleString('zh-CN')} 字或一个文件），请分开提交。`,
+    throw userError('BAD_REQUEST', {
+      zh: `一次请求中读取的总结合计超过上限（最多 ${EXTRACT_CHARS_PER_REQUEST.toLocaleString('zh-CN')} 字或一个文件），请分开提交。`,
+      en: `One request may read at most ${EXTRACT_CHARS_PER_REQUEST.toLocaleString('en')} characters of summaries or one file; send them separately.`,
     });
   }
   ctx.requestBudget.extractChars -= cost;

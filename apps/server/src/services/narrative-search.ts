@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import { narrativeSectionLabels, type NarrativeSection } from '@union/domain';
+import { narrativeSectionLabels, type NarrativeSection, localize } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
 import { escapeLike } from './sql-text';
@@ -41,7 +41,15 @@ function sentenceAround(text: string, index: number, length: number): { sentence
  * which behaves identically on PGlite and PostgreSQL; several words separated
  * by spaces must all occur.
  */
-export async function searchNarratives(db: Kysely<Database>, actor: Actor, query: string, year: number | undefined, limit = 50): Promise<NarrativeHit[]> {
+export async function searchNarratives(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: string,
+  year: number | undefined,
+  limit = 50,
+  /** Reports skipped (paging: the next page starts after the reports already shown). */
+  offset = 0,
+): Promise<NarrativeHit[]> {
   const terms = query.split(/\s+/).filter(Boolean).slice(0, 5);
   if (terms.length === 0) return [];
   const [first] = terms as [string];
@@ -62,7 +70,7 @@ export async function searchNarratives(db: Kysely<Database>, actor: Actor, query
     );
   }
   if (year) reports = reports.where('r.year', '=', year);
-  const rows = await reports.orderBy('r.year', 'desc').orderBy('ou.code').limit(limit).execute();
+  const rows = await reports.orderBy('r.year', 'desc').orderBy('ou.code').orderBy('r.id').limit(limit).offset(offset).execute();
   const honours = rows.length
     ? await db.selectFrom('honours').select(['report_id', 'title']).where('report_id', 'in', rows.map((r) => r.id)).where('title', 'ilike', `%${escapeLike(first)}%`).execute()
     : [];
@@ -92,7 +100,7 @@ export async function searchNarratives(db: Kysely<Database>, actor: Actor, query
     }
     for (const honour of honours.filter((h) => h.report_id === row.id)) {
       const index = honour.title.toLowerCase().indexOf(needle);
-      hits.push({ schoolId: row.school_id, schoolName: row.name, year: row.year, source: 'honour', sourceLabel: '荣誉', sentence: honour.title, matchStart: index, matchEnd: index + first.length });
+      hits.push({ schoolId: row.school_id, schoolName: row.name, year: row.year, source: 'honour', sourceLabel: localize({ zh: '荣誉', en: 'Honours' }), sentence: honour.title, matchStart: index, matchEnd: index + first.length });
     }
   }
   return hits;

@@ -16,6 +16,7 @@ import {
   type ReportStatus,
   sourcesForValues,
   type ValueSources,
+  localize,
 } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import type { Actor } from '../auth/actor';
@@ -24,6 +25,7 @@ import { invalidFields } from '../trpc/trpc';
 import { listYearIndicators } from './catalogue';
 import { isSchoolOpenIn } from './open-schools';
 import { readReportContent, recordEditsOnResubmit } from './report-unlocks';
+import { userError } from '../trpc/error-messages';
 
 export interface DraftInput {
   schoolId: number;
@@ -47,7 +49,10 @@ export interface SaveResult {
 }
 
 export const staleVersionMessage = (current: number) =>
-  `该报告已被他人修改（当前版本 ${current}），您的修改未保存。请对比两个版本后再保存。`;
+  localize({
+    zh: `该报告已被他人修改（当前版本 ${current}），您的修改未保存。请对比两个版本后再保存。`,
+    en: `Someone else changed this report (now version ${current}); your changes were not saved. Compare the two versions, then save.`,
+  });
 
 /**
  * Only a school's own chair writes its report. The chair's school comes from
@@ -55,8 +60,8 @@ export const staleVersionMessage = (current: number) =>
  * another school answers NOT_FOUND like a missing one.
  */
 function assertOwnSchool(actor: Actor, schoolId: number): void {
-  if (actor.role !== 'school_chair') throw new TRPCError({ code: 'FORBIDDEN', message: '只有本校工会主席可以填写和提交年报' });
-  if (actor.schoolId !== schoolId) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
+  if (actor.role !== 'school_chair') throw userError('FORBIDDEN', { zh: '只有本校工会主席可以填写和提交年报', en: 'Only the school’s union chair can fill in and submit its report' });
+  if (actor.schoolId !== schoolId) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
 }
 
 /**
@@ -65,8 +70,8 @@ function assertOwnSchool(actor: Actor, schoolId: number): void {
  * resubmittable, or it would be stranded until the whole year reopens.
  */
 function assertYearOpen(year: number, row: { is_open: boolean } | undefined, unlockedAt: Date | null = null): void {
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `${year} 年度尚未开放填报` });
-  if (!row.is_open && !unlockedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: `${year} 年度已停止填报` });
+  if (!row) throw userError('NOT_FOUND', { zh: `${year} 年度尚未开放填报`, en: `Reporting year ${year} is not open yet` });
+  if (!row.is_open && !unlockedAt) throw userError('BAD_REQUEST', { zh: `${year} 年度已停止填报`, en: `Reporting year ${year} is closed` });
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -320,7 +325,7 @@ export async function submitReport(ctx: Context & { actor: Actor }, input: { sch
   const catalogue = await listYearIndicators(db, input.year);
   return db.transaction().execute(async (trx) => {
     const report = await trx.selectFrom('reports').selectAll().where('school_id', '=', input.schoolId).where('year', '=', input.year).executeTakeFirst();
-    if (!report) throw new TRPCError({ code: 'BAD_REQUEST', message: '请先填写并保存年报，再提交' });
+    if (!report) throw userError('BAD_REQUEST', { zh: '请先填写并保存年报，再提交', en: 'Fill in and save the report before submitting it' });
     const next = nextReportStatus('submit', report.status);
     if (!next) throw new TRPCError({ code: 'BAD_REQUEST', message: refusalMessage('submit') });
     if (report.version !== input.version) throw new TRPCError({ code: 'CONFLICT', message: staleVersionMessage(report.version) });

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import { type ReportProgress } from '@union/domain';
@@ -6,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
 import { countedSchoolIds } from './open-schools';
+import { userError } from '../trpc/error-messages';
 
 export interface ReportComment {
   id: number;
@@ -62,7 +62,7 @@ export interface CompletenessRow {
  */
 export async function completeness(db: Kysely<Database>, actor: Actor, year: number, today = new Date()) {
   const yearRow = await db.selectFrom('reporting_years').select(['deadline']).where('year', '=', year).executeTakeFirst();
-  if (!yearRow) throw new TRPCError({ code: 'NOT_FOUND', message: `没有 ${year} 年度` });
+  if (!yearRow) throw userError('NOT_FOUND', { zh: `没有 ${year} 年度`, en: `There is no reporting year ${year}` });
   // The deadline day counts as on time, until its end (China Standard Time, UTC+8).
   const deadlineEnd = new Date(`${yearRow.deadline}T23:59:59.999+08:00`);
   const rows = await db

@@ -5,6 +5,7 @@ import { canBeChildOf, lifeSpanProblem, mergeProblem, type SchoolType } from '@u
 import type { Actor } from '../auth/actor';
 import { orgUnitIdsInScope } from '../auth/scope';
 import { currentReportingYear } from './schools';
+import { userError } from '../trpc/error-messages';
 
 export interface SchoolInput {
   code: string;
@@ -25,14 +26,14 @@ async function assertValidParent(trx: Transaction<Database>, actor: Actor, paren
   const { down } = orgUnitIdsInScope(trx, actor);
   const parent = await trx.selectFrom('org_units').select(['kind']).where('id', '=', parentId).where('id', 'in', down).executeTakeFirst();
   if (!parent || !canBeChildOf('school', parent.kind)) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '所属片区无效：学校只能隶属于本区或本区的片区' });
+    throw userError('BAD_REQUEST', { zh: '所属片区无效：学校只能隶属于本区或本区的片区', en: 'Invalid parent: a school belongs to this district or one of its clusters' });
   }
 }
 
 async function assertCodeFree(trx: Transaction<Database>, code: string, exceptId?: number): Promise<void> {
   let query = trx.selectFrom('org_units').select('id').where('code', '=', code);
   if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) throw new TRPCError({ code: 'CONFLICT', message: `学校代码 ${code} 已被使用` });
+  if (await query.executeTakeFirst()) throw userError('CONFLICT', { zh: `学校代码 ${code} 已被使用`, en: `School code ${code} is already in use` });
 }
 
 const badRequest = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
@@ -125,7 +126,7 @@ export async function updateSchool(trx: Transaction<Database>, actor: Actor, id:
     .where('s.id', '=', id)
     .where('s.id', 'in', down)
     .executeTakeFirst();
-  if (!before) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
+  if (!before) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
   await assertValidParent(trx, actor, input.parentId);
   await assertCodeFree(trx, input.code, id);
   const span = await resolveLifeSpan(trx, id, input, { openedYear: before.opened_year, closedYear: before.closed_year });

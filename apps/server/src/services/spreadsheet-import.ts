@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import type { Indicator } from '@union/domain';
@@ -7,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import type { Context } from '../trpc/context';
 import { refreshScores } from './scores';
 import { previewImport } from './spreadsheets';
+import { userError } from '../trpc/error-messages';
 
 /**
  * Applies an import in one transaction. With any invalid row and
@@ -26,10 +26,13 @@ export async function applyImport(
   const preview = await previewImport(db, ctx.actor, year, catalogue, base64);
   const invalid = preview.rows.filter((r) => r.errors.length > 0);
   if (invalid.length > 0 && !onlyValidRows) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `有 ${invalid.length} 行数据有误，未导入任何数据。请修正后重试，或选择“只导入无误的行”。` });
+    throw userError('BAD_REQUEST', {
+      zh: `有 ${invalid.length} 行数据有误，未导入任何数据。请修正后重试，或选择“只导入无误的行”。`,
+      en: `${invalid.length} rows have errors; nothing was imported. Correct them and try again, or choose “Import only rows without errors”.`,
+    });
   }
   const yearRow = await db.selectFrom('reporting_years').select('is_open').where('year', '=', year).executeTakeFirst();
-  if (!yearRow) throw new TRPCError({ code: 'NOT_FOUND', message: `没有 ${year} 年度` });
+  if (!yearRow) throw userError('NOT_FOUND', { zh: `没有 ${year} 年度`, en: `There is no reporting year ${year}` });
   const toImport = preview.rows.filter((r) => r.errors.length === 0 && r.schoolId !== null && r.changes.length > 0);
 
   await db.transaction().execute(async (trx) => {
@@ -55,7 +58,7 @@ export async function applyImport(
       } else {
         // Re-check inside the transaction: a chair may have submitted since the preview.
         if (report.status === 'submitted' || report.status === 'approved') {
-          throw new TRPCError({ code: 'CONFLICT', message: `${row.schoolName}的年报刚刚已提交或已通过，导入已取消，请重新预览` });
+          throw userError('CONFLICT', { zh: `${row.schoolName}的年报刚刚已提交或已通过，导入已取消，请重新预览`, en: `The report of ${row.schoolName} was just submitted or approved; the import was cancelled, preview it again` });
         }
         await trx.updateTable('reports').set({ version: report.version + 1, updated_at: now }).where('id', '=', report.id).execute();
       }

@@ -10,6 +10,7 @@ import {
   type Indicator,
   type IndicatorValues,
   type ReportProgress,
+  localize,
 } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
@@ -18,6 +19,7 @@ import { countedSchoolIds } from './open-schools';
 import { checkedXlsx } from './upload-limits';
 import { UploadRefusedError } from './zip-guard';
 import { indicatorHeader, SCHOOL_CODE_HEADER, SCHOOL_NAME_HEADER, styleHeader, toBase64 } from './workbook';
+import { userError } from '../trpc/error-messages';
 
 /**
  * One year's reports for every school in scope: one row per school, one
@@ -89,7 +91,7 @@ export async function exportSchoolHistoryWorkbook(db: Kysely<Database>, actor: A
     .where('s.id', '=', schoolId)
     .where('s.id', 'in', schoolIdsInScope(db, actor))
     .executeTakeFirst();
-  if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
+  if (!school) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
   const [reports, values] = await Promise.all([
     db.selectFrom('reports').select(['id', 'year', 'status']).where('school_id', '=', schoolId).where('id', 'in', readableReportIds(db, actor)).orderBy('year').execute(),
     db
@@ -131,9 +133,9 @@ export interface ImportRow {
   schoolId: number | null;
   schoolName: string;
   values: IndicatorValues;
-  changes: { code: string; nameZh: string; from: number | null; to: number | null }[];
+  changes: { code: string; nameZh: string; nameEn: string; from: number | null; to: number | null }[];
   /** Cells left empty whose stored value stays (empty cells never clear a value). */
-  keptValues: { code: string; nameZh: string; value: number }[];
+  keptValues: { code: string; nameZh: string; nameEn: string; value: number }[];
   errors: ImportCellError[];
   /** Status of the school's report for the year before the import. */
   currentStatus: ReportProgress | null;
@@ -184,10 +186,10 @@ export async function previewImport(db: Kysely<Database>, actor: Actor, year: nu
   try {
     await workbook.xlsx.load(checked as unknown as ArrayBuffer);
   } catch {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: '无法读取该文件：请上传 Excel（.xlsx）文件' });
+    throw userError('BAD_REQUEST', { zh: '无法读取该文件：请上传 Excel（.xlsx）文件', en: 'This file cannot be read: upload an Excel (.xlsx) file' });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount < 2) throw new TRPCError({ code: 'BAD_REQUEST', message: '表格为空：第一行应为表头，从第二行起每行一所学校' });
+  if (!sheet || sheet.rowCount < 2) throw userError('BAD_REQUEST', { zh: '表格为空：第一行应为表头，从第二行起每行一所学校', en: 'The sheet is empty: the first row is the header, then one school per row' });
 
   const headerRow = sheet.getRow(1);
   const columns: { index: number; header: string; indicator?: Indicator; role?: 'code' | 'name' }[] = [];
@@ -203,9 +205,9 @@ export async function previewImport(db: Kysely<Database>, actor: Actor, year: nu
   });
   const codeColumn = columns.find((c) => c.role === 'code');
   const nameColumn = columns.find((c) => c.role === 'name');
-  if (!codeColumn && !nameColumn) throw new TRPCError({ code: 'BAD_REQUEST', message: '表头中找不到“学校代码”或“学校名称”列' });
+  if (!codeColumn && !nameColumn) throw userError('BAD_REQUEST', { zh: '表头中找不到“学校代码”或“学校名称”列', en: 'The header has no “学校代码” (school code) or “学校名称” (school name) column' });
   const indicatorColumns = columns.filter((c) => c.indicator);
-  if (indicatorColumns.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: '表头中没有可识别的指标列（应为指标名称或指标代码）' });
+  if (indicatorColumns.length === 0) throw userError('BAD_REQUEST', { zh: '表头中没有可识别的指标列（应为指标名称或指标代码）', en: 'The header has no indicator column we recognise (indicator names or codes)' });
   const informational = new Set(['片区', '学校类型', '填报状态']);
   const unknownColumns = columns.filter((c) => !c.indicator && !c.role && !informational.has(c.header)).map((c) => c.header);
 
@@ -237,8 +239,8 @@ export async function previewImport(db: Kysely<Database>, actor: Actor, year: nu
     if (!code && !name) return;
     const school = code ? schools.find((s) => s.code === code) : schools.find((s) => s.name === name);
     const errors: ImportCellError[] = [];
-    if (!school) errors.push({ column: code ? SCHOOL_CODE_HEADER : SCHOOL_NAME_HEADER, message: `找不到学校“${code || name}”` });
-    else if (seen.has(school.id)) errors.push({ column: SCHOOL_NAME_HEADER, message: `${school.name}在表中出现了不止一次` });
+    if (!school) errors.push({ column: code ? SCHOOL_CODE_HEADER : SCHOOL_NAME_HEADER, message: localize({ zh: `找不到学校“${code || name}”`, en: `No school “${code || name}”` }) });
+    else if (seen.has(school.id)) errors.push({ column: SCHOOL_NAME_HEADER, message: localize({ zh: `${school.name}在表中出现了不止一次`, en: `${school.name} appears more than once in the sheet` }) });
     if (school) seen.add(school.id);
 
     const values: IndicatorValues = {};
@@ -247,11 +249,11 @@ export async function previewImport(db: Kysely<Database>, actor: Actor, year: nu
       const indicator = column.indicator!;
       const parsed = cellNumber(row.getCell(column.index));
       if (parsed === 'invalid') {
-        errors.push({ column: column.header, message: `${indicator.nameZh}必须是数字` });
+        errors.push({ column: column.header, message: localize({ zh: `${indicator.nameZh}必须是数字`, en: `${indicator.nameEn} must be a number` }) });
         continue;
       }
       const checked = indicatorValueSchema(indicator).safeParse(parsed);
-      if (!checked.success) errors.push({ column: column.header, message: checked.error.issues[0]?.message ?? `${indicator.nameZh}无效` });
+      if (!checked.success) errors.push({ column: column.header, message: checked.error.issues[0]?.message ?? localize({ zh: `${indicator.nameZh}无效`, en: `${indicator.nameEn} is not valid` }) });
       else if (parsed === null) emptyCells.push(indicator);
       else values[indicator.code] = parsed;
     }
@@ -260,19 +262,29 @@ export async function previewImport(db: Kysely<Database>, actor: Actor, year: nu
     const merged: IndicatorValues = { ...Object.fromEntries(current), ...values };
     for (const problem of validateReportValues(merged, catalogue)) {
       const indicator = catalogue.find((i) => `values.${i.code}` === problem.path);
-      if (problem.message.includes('不能大于') && indicator) errors.push({ column: indicatorHeader(indicator), message: problem.message });
+      // Only the rules between fields (plausibility against the staff, cross-field): each value's own problems were reported above.
+      const betweenFields = indicator !== undefined && indicatorValueSchema(indicator).safeParse(merged[indicator.code] ?? null).success;
+      if (indicator && betweenFields) errors.push({ column: indicatorHeader(indicator), message: problem.message });
     }
     const changes = Object.entries(values)
       .filter(([c, to]) => (current.get(c) ?? null) !== to)
-      .map(([c, to]) => ({ code: c, nameZh: catalogue.find((i) => i.code === c)!.nameZh, from: current.get(c) ?? null, to }));
+      .map(([c, to]) => {
+        const indicator = catalogue.find((i) => i.code === c)!;
+        return { code: c, nameZh: indicator.nameZh, nameEn: indicator.nameEn, from: current.get(c) ?? null, to };
+      });
     // Empty cells never clear a stored value: they are no change, and the preview says the value stays.
-    const keptValues = emptyCells.filter((i) => current.has(i.code)).map((i) => ({ code: i.code, nameZh: i.nameZh, value: current.get(i.code)! }));
+    const keptValues = emptyCells.filter((i) => current.has(i.code)).map((i) => ({ code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, value: current.get(i.code)! }));
     // Only a row that would change something can be refused for its report's state or the school's life span.
     if (changes.length > 0 && school) {
       if (school.status === 'approved' || school.status === 'submitted') {
-        errors.push({ column: '填报状态', message: `该校年报${reportProgressLabels[school.status].zh}，不能通过导入修改` });
+        errors.push({
+          column: '填报状态',
+          message: localize({ zh: `该校年报${reportProgressLabels[school.status].zh}，不能通过导入修改`, en: `The school’s report is ${reportProgressLabels[school.status].en.toLowerCase()} and cannot be changed by an import` }),
+        });
       }
-      if (!school.open) errors.push({ column: SCHOOL_NAME_HEADER, message: `${school.name}在 ${year} 年度未开办或已停办，不能导入该年度数据` });
+      if (!school.open) {
+        errors.push({ column: SCHOOL_NAME_HEADER, message: localize({ zh: `${school.name}在 ${year} 年度未开办或已停办，不能导入该年度数据`, en: `${school.name} was not open in ${year}; its figures for that year cannot be imported` }) });
+      }
     }
     rows.push({
       rowNumber,

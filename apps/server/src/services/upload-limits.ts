@@ -1,3 +1,4 @@
+import { localize, type Localized } from '@union/domain';
 // Limits on what an uploaded file may cost, set well above real files:
 // - a school's 总结 as .docx has < 1 MB of XML (200,000 characters of Chinese
 //   with Word's markup stay below ~3 MB), plus a few photos;
@@ -13,29 +14,34 @@ export const MAX_NARRATIVE_CHARS = 200_000;
 export const EXTRACT_CHARS_PER_REQUEST = MAX_NARRATIVE_CHARS;
 
 export const DOCX_LIMITS: ZipLimits = {
-  label: '该 Word 文件',
+  label: { zh: '该 Word 文件', en: 'This Word file' },
   maxCompressedBytes: 6 * MB,
   maxEntries: 1000,
   maxEntryBytes: 8 * MB,
   maxTotalBytes: 32 * MB,
-  unreadable: '无法读取该 Word 文件：文件可能已损坏，请重新保存为 .docx 后再上传。',
+  unreadable: { zh: '无法读取该 Word 文件：文件可能已损坏，请重新保存为 .docx 后再上传。', en: 'This Word file cannot be read: it may be damaged. Save it again as .docx and upload it.' },
 };
 
 export const XLSX_LIMITS: ZipLimits = {
-  label: '该 Excel 文件',
+  label: { zh: '该 Excel 文件', en: 'This Excel file' },
   maxCompressedBytes: 6 * MB,
   maxEntries: 500,
   maxEntryBytes: 24 * MB,
   maxTotalBytes: 40 * MB,
-  unreadable: '无法读取该文件：请上传 Excel（.xlsx）文件',
+  unreadable: { zh: '无法读取该文件：请上传 Excel（.xlsx）文件', en: 'This file cannot be read: upload an Excel (.xlsx) file' },
 };
 
 /** Shape of an imported sheet: a district has a few thousand schools and ~60 indicators. */
 export const SHEET_LIMITS = { maxRows: 5000, maxColumns: 200, maxCells: 300_000 } as const;
 
-export function refuseLongText(text: string, what: string): string {
+export function refuseLongText(text: string, what: Localized): string {
   if (text.length > MAX_NARRATIVE_CHARS) {
-    throw new UploadRefusedError(`${what}太长（${text.length.toLocaleString('zh-CN')} 字），最多 20 万字。请只保留工会工作总结部分后再上传。`);
+    throw new UploadRefusedError(
+      localize({
+        zh: `${what.zh}太长（${text.length.toLocaleString('zh-CN')} 字），最多 20 万字。请只保留工会工作总结部分后再上传。`,
+        en: `${what.en} is too long (${text.length.toLocaleString('en')} characters; 200,000 at most). Keep only the union work summary and upload it again.`,
+      }),
+    );
   }
   return text;
 }
@@ -78,9 +84,9 @@ export function checkSheetShapes(entries: Unzipped): void {
         cellsInRow += 1;
         maxColumn = Math.max(maxColumn, reference?.[1] ? columnNumber(reference[1]) : cellsInRow);
       }
-      if (Math.max(rows, maxRow) > SHEET_LIMITS.maxRows) throw new UploadRefusedError(`工作表行数超过上限（最多 ${SHEET_LIMITS.maxRows} 行）。`);
-      if (maxColumn > SHEET_LIMITS.maxColumns) throw new UploadRefusedError(`工作表列数超过上限（最多 ${SHEET_LIMITS.maxColumns} 列）。`);
-      if (cells > SHEET_LIMITS.maxCells) throw new UploadRefusedError(`工作表单元格数超过上限（最多 ${SHEET_LIMITS.maxCells.toLocaleString('zh-CN')} 个）。`);
+      if (Math.max(rows, maxRow) > SHEET_LIMITS.maxRows) throw new UploadRefusedError(localize({ zh: `工作表行数超过上限（最多 ${SHEET_LIMITS.maxRows} 行）。`, en: `The sheet has too many rows (${SHEET_LIMITS.maxRows} at most).` }));
+      if (maxColumn > SHEET_LIMITS.maxColumns) throw new UploadRefusedError(localize({ zh: `工作表列数超过上限（最多 ${SHEET_LIMITS.maxColumns} 列）。`, en: `The sheet has too many columns (${SHEET_LIMITS.maxColumns} at most).` }));
+      if (cells > SHEET_LIMITS.maxCells) throw new UploadRefusedError(localize({ zh: `工作表单元格数超过上限（最多 ${SHEET_LIMITS.maxCells.toLocaleString('zh-CN')} 个）。`, en: `The sheet has too many cells (${SHEET_LIMITS.maxCells.toLocaleString('en')} at most).` }));
     }
   }
 }

@@ -1,9 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@union/db';
 import type { Role } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { orgUnitIdsInScope } from '../auth/scope';
+import { userError } from '../trpc/error-messages';
 
 /** What the web app knows about the logged-in user. Never includes the password hash. */
 export interface Me {
@@ -96,13 +96,14 @@ export async function assertOrgUnitFitsRole(trx: Transaction<Database>, actor: A
     unit &&
     (role === 'school_chair' ? unit.kind === 'school' : role === 'cluster_reviewer' ? unit.kind === 'cluster' : unit.kind === 'district' || unit.kind === 'city');
   if (!fits) {
-    const message =
+    throw userError(
+      'BAD_REQUEST',
       role === 'school_chair'
-        ? '所属单位无效：学校工会主席必须属于一所学校'
+        ? { zh: '所属单位无效：学校工会主席必须属于一所学校', en: 'Invalid unit: a school union chair belongs to a school' }
         : role === 'cluster_reviewer'
-          ? '所属单位无效：片区审核员必须属于一个片区（学区）'
-          : '所属单位无效：区工会账号必须属于区教育工会';
-    throw new TRPCError({ code: 'BAD_REQUEST', message });
+          ? { zh: '所属单位无效：片区审核员必须属于一个片区（学区）', en: 'Invalid unit: a cluster reviewer belongs to a cluster' }
+          : { zh: '所属单位无效：区工会账号必须属于区教育工会', en: 'Invalid unit: a district account belongs to the district union' },
+    );
   }
 }
 
@@ -115,6 +116,6 @@ export async function findUserInScope(trx: Kysely<Database>, actor: Actor, userI
     .where('id', '=', userId)
     .where('org_unit_id', 'in', down)
     .executeTakeFirst();
-  if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该用户' });
+  if (!user) throw userError('NOT_FOUND', { zh: '找不到该用户', en: 'User not found' });
   return user;
 }

@@ -4,11 +4,12 @@
 // fflate, counting the bytes actually inflated — headers can lie — and
 // stopping at the limit; the parser then gets a fresh archive of the checked
 // entries only, so it never reads anything this check did not measure.
+import { localize, type Localized } from '@union/domain';
 import { Unzip, UnzipInflate, UnzipPassThrough, unzipSync, zipSync, type Unzipped } from 'fflate';
 
 export interface ZipLimits {
   /** What the file is called in messages: 该 Word 文件, 该 Excel 文件. */
-  label: string;
+  label: Localized;
   maxCompressedBytes: number;
   maxEntries: number;
   /** Inflated size of one entry. */
@@ -16,10 +17,10 @@ export interface ZipLimits {
   /** Inflated size of all entries together. */
   maxTotalBytes: number;
   /** Shown when the file is not a readable zip at all. */
-  unreadable: string;
+  unreadable: Localized;
 }
 
-/** A refusal with a zh-CN message that can be shown as is. */
+/** A refusal with a message (in the caller's locale) that can be shown as is. */
 export class UploadRefusedError extends Error {
   override readonly name = 'UploadRefusedError';
 }
@@ -36,12 +37,18 @@ const INPUT_SLICE = 4 * 1024;
  * entries, or is not a readable zip.
  */
 export function unzipWithinLimits(bytes: Uint8Array, limits: ZipLimits): Unzipped {
-  const tooBig = () => new UploadRefusedError(`${limits.label}解压后过大（超过 ${megabytes(limits.maxTotalBytes)}），无法读取。请删除其中的大图片或拆分后再上传。`);
+  const { zh, en } = limits.label;
+  const refuse = (text: Localized) => new UploadRefusedError(localize(text));
+  const tooBig = () =>
+    refuse({
+      zh: `${zh}解压后过大（超过 ${megabytes(limits.maxTotalBytes)}），无法读取。请删除其中的大图片或拆分后再上传。`,
+      en: `${en} is too large unpacked (over ${megabytes(limits.maxTotalBytes)}) to read. Remove large pictures or split it, then upload again.`,
+    });
   const entryTooBig = (name: string) =>
-    new UploadRefusedError(`${limits.label}中的“${name}”解压后过大（超过 ${megabytes(limits.maxEntryBytes)}），无法读取。`);
-  const tooMany = () => new UploadRefusedError(`${limits.label}包含的部件过多（超过 ${limits.maxEntries} 个），无法读取。`);
-  const broken = () => new UploadRefusedError(limits.unreadable);
-  if (bytes.length > limits.maxCompressedBytes) throw new UploadRefusedError(`${limits.label}太大（最大 ${megabytes(limits.maxCompressedBytes)}）。`);
+    refuse({ zh: `${zh}中的“${name}”解压后过大（超过 ${megabytes(limits.maxEntryBytes)}），无法读取。`, en: `“${name}” in ${en.toLowerCase()} is too large unpacked (over ${megabytes(limits.maxEntryBytes)}) to read.` });
+  const tooMany = () => refuse({ zh: `${zh}包含的部件过多（超过 ${limits.maxEntries} 个），无法读取。`, en: `${en} has too many parts (over ${limits.maxEntries}) to read.` });
+  const broken = () => refuse(limits.unreadable);
+  if (bytes.length > limits.maxCompressedBytes) throw refuse({ zh: `${zh}太大（最大 ${megabytes(limits.maxCompressedBytes)}）。`, en: `${en} is too large (${megabytes(limits.maxCompressedBytes)} at most).` });
 
   // 1. The central directory, without inflating anything: refuse early on what the archive admits to.
   const listed = new Set<string>();

@@ -1,12 +1,14 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { applyChineseZodMessages, describeIssues, type FieldError } from '@union/domain';
+import { applyZodMessages, describeIssues, joinMessages, localize, type FieldError } from '@union/domain';
 import { debugErrorsEnabled } from '../config';
+import '../i18n/request-locale';
 import type { Context } from './context';
-import { readableErrorMessage } from './error-messages';
+import { readableErrorMessage, userError } from './error-messages';
 import { labelOfInputPath } from './field-labels';
 
-applyChineseZodMessages();
+// zod's messages follow the request's locale (installed by src/i18n/request-locale.ts, imported above).
+applyZodMessages();
 
 export interface ErrorData {
   /** Field-level problems with dotted paths and messages that name the field in Chinese. */
@@ -19,13 +21,14 @@ export interface ErrorData {
  */
 export class FieldValidationError extends Error {
   constructor(readonly fieldErrors: FieldError[]) {
-    super(fieldErrors.map((f) => f.message).join('；'));
+    super(joinMessages(fieldErrors.map((f) => f.message)));
     this.name = 'FieldValidationError';
   }
 }
 
 /** The banner text for field errors: every field's message, one after another. */
-const fieldErrorsMessage = (fieldErrors: readonly FieldError[]) => `输入有误：${fieldErrors.map((f) => f.message).join('；')}`;
+const fieldErrorsMessage = (fieldErrors: readonly FieldError[]) =>
+  `${localize({ zh: '输入有误：', en: 'Please correct: ' })}${joinMessages(fieldErrors.map((f) => f.message))}`;
 
 export function invalidFields(fieldErrors: FieldError[]): TRPCError {
   return new TRPCError({ code: 'BAD_REQUEST', message: fieldErrorsMessage(fieldErrors), cause: new FieldValidationError(fieldErrors) });
@@ -66,14 +69,14 @@ const allowedBeforePasswordChange = new Set(['auth.me', 'auth.logout', 'auth.cha
 
 /** Any logged-in user; the actor is non-null inside. */
 export const authedProcedure = t.procedure.use(({ ctx, path, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: '尚未登录或登录已过期，请重新登录' });
+  if (!ctx.actor) throw userError('UNAUTHORIZED', { zh: '尚未登录或登录已过期，请重新登录', en: 'You are not logged in or your session has expired; please log in again' });
   if (ctx.actor.mustChangePassword && !allowedBeforePasswordChange.has(path)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码' });
+    throw userError('FORBIDDEN', { zh: '请先修改初始密码', en: 'Change your initial password first' });
   }
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-const forbidden = () => new TRPCError({ code: 'FORBIDDEN', message: '您没有权限执行此操作' });
+const forbidden = () => userError('FORBIDDEN', { zh: '您没有权限执行此操作', en: 'You are not allowed to do this' });
 
 /** District staff: admins and viewers. */
 export const districtProcedure = authedProcedure.use(({ ctx, next }) => {

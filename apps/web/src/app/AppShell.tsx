@@ -7,7 +7,7 @@ import { useMe } from '../features/auth/me';
 import { useDashboardCopy } from '../features/dashboard/useDashboardCopy';
 import { useDocumentsCopy } from '../features/documents';
 import { useRubricCopy } from '../features/rubric/messages';
-import { unitsOfKind } from '../features/schools/summary';
+import { unitsOfKind } from '../ui/org-tree';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useTRPC } from './trpc';
@@ -19,7 +19,15 @@ function useDistrictName(enabled: boolean): string | null {
 }
 
 /** The links a role may use; nothing else is shown. */
-function useNavItems(): { to: string; label: string; end?: boolean }[] {
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+  /** Set-up pages sit in the 管理 menu, so the header stays one row. */
+  admin?: boolean;
+}
+
+function useNavItems(): NavItem[] {
   const { t } = useI18n();
   const { c: dashboard } = useDashboardCopy();
   const { c: rubric } = useRubricCopy();
@@ -56,15 +64,52 @@ function useNavItems(): { to: string; label: string; end?: boolean }[] {
         { to: '/search', label: t('nav.search') },
         { to: '/review', label: t('nav.review'), end: true },
         { to: '/review/completeness', label: t('nav.completeness') },
-        { to: '/admin/years', label: t('nav.years') },
-        { to: '/admin/import', label: t('nav.import') },
-        { to: '/admin/rubric', label: rubric.navLabel },
-        { to: '/admin/schools', label: t('nav.adminSchools') },
-        { to: '/admin/users', label: t('nav.adminUsers') },
-        { to: '/admin/notifications', label: t('nav.notifications') },
-        { to: '/admin/audit', label: t('nav.audit') },
+        { to: '/admin/years', label: t('nav.years'), admin: true },
+        { to: '/admin/import', label: t('nav.import'), admin: true },
+        { to: '/admin/rubric', label: rubric.navLabel, admin: true },
+        { to: '/admin/schools', label: t('nav.adminSchools'), admin: true },
+        { to: '/admin/users', label: t('nav.adminUsers'), admin: true },
+        { to: '/admin/notifications', label: t('nav.notifications'), admin: true },
+        { to: '/admin/audit', label: t('nav.audit'), admin: true },
       ];
   }
+}
+
+/**
+ * The 管理 menu: a native disclosure (Enter/Space open it, Tab walks its links, Escape closes it
+ * and returns to the button), closed again on every navigation.
+ */
+function AdminMenu({ items }: { items: NavItem[] }) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [pathname]);
+  const active = items.some((item) => pathname.startsWith(item.to));
+  return (
+    <details
+      ref={ref}
+      className={`nav-menu${active ? ' nav-menu--active' : ''}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && ref.current?.open) {
+          ref.current.open = false;
+          ref.current.querySelector('summary')?.focus();
+        }
+      }}
+    >
+      <summary>{t('nav.adminMenu')}</summary>
+      <ul className="nav-menu__list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }
 
 /**
@@ -107,13 +152,20 @@ export function AppShell({ restricted = false, children }: { restricted?: boolea
           ) : (
             <nav className="main-nav" aria-label={t('app.mainNav')}>
               <ul>
-                {navItems.map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} end={item.end}>
-                      {item.label}
-                    </NavLink>
+                {navItems
+                  .filter((item) => !item.admin)
+                  .map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} end={item.end}>
+                        {item.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                {navItems.some((item) => item.admin) ? (
+                  <li>
+                    <AdminMenu items={navItems.filter((item) => item.admin)} />
                   </li>
-                ))}
+                ) : null}
               </ul>
             </nav>
           )}

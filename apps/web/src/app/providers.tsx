@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import i18n from 'i18next';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { createSessionStore, type SessionStore } from './session';
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './trpc';
 
@@ -15,6 +16,12 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const [session] = useState(createSessionStore);
   const [queryClient] = useState(() => makeQueryClient(session));
   const [trpcClient] = useState(makeTrpcClient);
+  // Answers hold texts the server built in the old language (advice, warnings, labels): fetch them again.
+  useEffect(() => {
+    const refetch = () => void queryClient.invalidateQueries();
+    i18n.on('languageChanged', refetch);
+    return () => i18n.off('languageChanged', refetch);
+  }, [queryClient]);
   return (
     <SessionContext.Provider value={session}>
       <QueryClientProvider client={queryClient}>

@@ -3,6 +3,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@union/server';
+import i18n from 'i18next';
 import type { SessionStore } from './session';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -17,7 +18,8 @@ export function makeTrpcClient() {
     // Plain JSON over HTTP: the server's CSRF guard only accepts application/json POSTs,
     // and login/logout must be able to set cookies (no streaming link). The server refuses
     // batches of more than 20 calls (MAX_BATCH_SIZE), so larger ones are split here.
-    links: [httpBatchLink({ url: '/trpc', maxItems: 20 })],
+    // Every call names the UI language, so the server's messages (errors, advice, warnings) match it.
+    links: [httpBatchLink({ url: '/trpc', maxItems: 20, headers: () => ({ 'x-locale': i18n.language || 'zh-CN' }) })],
   });
 }
 

@@ -23,6 +23,7 @@ export const en: Messages = {
     years: 'Years',
     import: 'Import',
     search: 'Search summaries',
+    adminMenu: 'Manage',
   },
   lang: {
     label: 'Language',
@@ -94,6 +95,7 @@ export const en: Messages = {
     logout: 'Log out',
     loggingOut: 'Logging out…',
     userMenu: 'Account menu',
+    userMenuFor: 'Account menu: {{name}}',
     changePassword: 'Change password',
     notificationSettings: 'My notifications',
     changePasswordIntro: 'The new password needs at least 8 characters, with letters and digits.',

@@ -1,3 +1,4 @@
+import { applyZodMessages, parseLocale, setLocaleSource, unitLabelsEn, type Indicator } from '@union/domain';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en';
@@ -44,6 +45,10 @@ export function initI18n(): typeof i18n {
   });
   applyToDocument(lng);
   i18n.on('languageChanged', applyToDocument);
+  // Messages the domain builds in the browser (the form's checks, zod's own) follow the switch;
+  // the server gets the same language with every call (X-Locale, src/app/trpc.ts).
+  setLocaleSource(() => parseLocale(i18n.language));
+  applyZodMessages();
   return i18n;
 }
 
@@ -65,5 +70,15 @@ export function useI18n() {
   const language: Language = isLanguage(instance.language) ? instance.language : 'zh-CN';
   const labelKey: LabelKey = language === 'en' ? 'en' : 'zh';
   const label = (record: { zh: string; en: string }) => record[labelKey];
-  return { t, language, labelKey, label };
+  return { t, language, labelKey, label, ...indicatorTexts(labelKey) };
+}
+
+/** An indicator's name, help and unit in the UI language (English help falls back to none, never to Chinese). */
+export function indicatorTexts(labelKey: LabelKey) {
+  const en = labelKey === 'en';
+  return {
+    indicatorName: (i: Pick<Indicator, 'nameZh' | 'nameEn'>) => (en ? i.nameEn : i.nameZh),
+    indicatorHelp: (i: Pick<Indicator, 'descriptionZh' | 'descriptionEn'>) => (en ? (i.descriptionEn ?? '') : i.descriptionZh),
+    indicatorUnit: (i: Pick<Indicator, 'unit'>) => (en ? (unitLabelsEn[i.unit] ?? i.unit) : i.unit),
+  };
 }

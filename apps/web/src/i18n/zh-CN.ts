@@ -22,6 +22,7 @@ export const zhCN = {
     years: '年度设置',
     import: '数据导入',
     search: '总结检索',
+    adminMenu: '管理',
   },
   lang: {
     label: '界面语言',
@@ -93,6 +94,7 @@ export const zhCN = {
     logout: '退出登录',
     loggingOut: '正在退出…',
     userMenu: '账号菜单',
+    userMenuFor: '账号菜单：{{name}}',
     changePassword: '修改密码',
     notificationSettings: '我的通知设置',
     changePasswordIntro: '新密码至少 8 个字符，须同时包含字母和数字。',

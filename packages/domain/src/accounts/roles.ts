@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage as m, type MessageText } from '../i18n/locale';
 import type { ReportStatus } from '../report/report';
 import { safeText } from '../validation/safe-input';
 
@@ -26,15 +27,33 @@ export function viewerMayReadReport(status: ReportStatus): boolean {
 /** Who reviews reports: the district admin (every step) and cluster reviewers (first step, their cluster). */
 export const isReviewerRole = (role: Role): boolean => role === 'district_admin' || role === 'cluster_reviewer';
 
-export const usernameSchema = safeText({ min: 3, max: 40, minMessage: '用户名至少 3 个字符', maxMessage: '用户名最多 40 个字符' })
-  .regex(/^[a-zA-Z0-9._-]+$/, { error: '用户名只能包含字母、数字、点、下划线和短横线' })
+export const usernameSchema = safeText({
+  min: 3,
+  max: 40,
+  minMessage: { zh: '用户名至少 3 个字符', en: 'A user name has at least 3 characters' },
+  maxMessage: { zh: '用户名最多 40 个字符', en: 'A user name has at most 40 characters' },
+})
+  .regex(/^[a-zA-Z0-9._-]+$/, { error: m(() => ({ zh: '用户名只能包含字母、数字、点、下划线和短横线', en: 'A user name has only letters, digits, dots, underscores and hyphens' })) })
   .transform((s) => s.toLowerCase());
 
-/** At least 8 characters with a letter and a digit: simple rules a chair can follow. */
-export const newPasswordSchema = safeText({ asTyped: true, min: 8, max: 128, minMessage: '密码至少 8 个字符', maxMessage: '密码最多 128 个字符' })
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: '密码须同时包含字母和数字' });
+const passwordTooLong = { zh: '密码最多 128 个字符', en: 'A password has at most 128 characters' };
 
-export const displayNameSchema = safeText({ min: 1, max: 60, minMessage: '请填写姓名', maxMessage: '姓名最多 60 个字符' });
+/** At least 8 characters with a letter and a digit: simple rules a chair can follow. */
+export const newPasswordSchema = safeText({
+  asTyped: true,
+  min: 8,
+  max: 128,
+  minMessage: { zh: '密码至少 8 个字符', en: 'A password has at least 8 characters' },
+  maxMessage: passwordTooLong,
+})
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: m(() => ({ zh: '密码须同时包含字母和数字', en: 'A password needs both letters and digits' })) });
+
+export const displayNameSchema = safeText({
+  min: 1,
+  max: 60,
+  minMessage: { zh: '请填写姓名', en: 'Enter the name' },
+  maxMessage: { zh: '姓名最多 60 个字符', en: 'A name has at most 60 characters' },
+});
 
 /** A password as typed at login or as the current password: never trimmed or normalised, only refused if it cannot be a password. */
-export const enteredPasswordSchema = (emptyMessage: string) => safeText({ asTyped: true, min: 1, max: 128, minMessage: emptyMessage, maxMessage: '密码最多 128 个字符' });
+export const enteredPasswordSchema = (emptyMessage: MessageText) => safeText({ asTyped: true, min: 1, max: 128, minMessage: emptyMessage, maxMessage: passwordTooLong });

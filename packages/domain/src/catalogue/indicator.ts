@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localize, zodMessage } from '../i18n/locale';
 
 /** Catalogue categories in the order the form and dashboards show them. */
 export const categoryCodes = [
@@ -51,7 +52,12 @@ export type PlausibleBounds = z.infer<typeof plausibleBoundsSchema>;
 /** Stable code: lower snake case, never reused once retired, so years stay comparable. */
 export const indicatorCodeSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{1,62}$/, { error: '指标代码只能包含小写字母、数字和下划线，且以字母开头' });
+  .regex(/^[a-z][a-z0-9_]{1,62}$/, {
+    error: zodMessage(() => ({
+      zh: '指标代码只能包含小写字母、数字和下划线，且以字母开头',
+      en: 'An indicator code has lower-case letters, digits and underscores only, and starts with a letter',
+    })),
+  });
 
 export const indicatorSchema = z
   .object({
@@ -62,13 +68,15 @@ export const indicatorSchema = z
     unit: z.string().min(1).max(10),
     valueType: indicatorValueTypeSchema,
     descriptionZh: z.string().max(500),
+    /** The help text in English (the default catalogue's; a district's own indicators may have none). */
+    descriptionEn: z.string().max(1000).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     /** Hard plausibility bounds (see report/plausibility.ts); left out = the defaults for the unit. */
     plausible: plausibleBoundsSchema.optional(),
   })
   .refine((i) => i.min === undefined || i.max === undefined || i.min <= i.max, {
-    error: '最小值不能大于最大值',
+    error: zodMessage(() => ({ zh: '最小值不能大于最大值', en: 'The minimum cannot be above the maximum' })),
     path: ['max'],
   });
 export type Indicator = z.infer<typeof indicatorSchema>;
@@ -88,3 +96,8 @@ export const unitLabelsEn: Record<string, string> = {
   '%': '%',
   分: 'points',
 };
+
+/** An indicator's unit in the current locale (Chinese as stored; English from `unitLabelsEn`). */
+export function unitOf(indicator: Pick<Indicator, 'unit'>): string {
+  return localize({ zh: indicator.unit, en: unitLabelsEn[indicator.unit] ?? indicator.unit });
+}

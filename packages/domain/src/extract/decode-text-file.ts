@@ -2,22 +2,36 @@
 // Notepad as UTF-8 (with or without BOM), UTF-16 ("Unicode") or, on older
 // Chinese Windows, GBK/GB18030. Valid UTF-8 is taken first; otherwise GB18030
 // (a superset of GBK and GB2312). Pure: TextDecoder only.
+import { localize, type Localized } from '../i18n/locale';
 
 export type TextFileErrorCode = 'empty' | 'binary' | 'office_document' | 'pdf' | 'unknown_encoding';
 
-export const textFileErrorMessages: Record<TextFileErrorCode, string> = {
-  empty: '文件是空的，没有可以读取的文字。请检查是否选对了文件。',
-  binary: '这不是文本文件，无法读取其中的文字。请上传 .txt 或 .docx 文件，或直接粘贴总结内容。',
-  office_document: '这是 Word 或压缩格式的文件，不能按纯文本读取。请以 .docx 方式上传，或另存为 .txt 后再上传。',
-  pdf: '暂不支持 PDF 文件。请从 PDF 中复制文字粘贴，或上传 .docx / .txt 文件。',
-  unknown_encoding: '无法识别文件的文字编码（支持 UTF-8 和 GBK/GB18030）。请用记事本另存为 UTF-8 编码后再上传。',
+export const textFileErrorTexts: Record<TextFileErrorCode, Localized> = {
+  empty: { zh: '文件是空的，没有可以读取的文字。请检查是否选对了文件。', en: 'The file is empty: there is no text to read. Check that you chose the right file.' },
+  binary: {
+    zh: '这不是文本文件，无法读取其中的文字。请上传 .txt 或 .docx 文件，或直接粘贴总结内容。',
+    en: 'This is not a text file, so its text cannot be read. Upload a .txt or .docx file, or paste the summary.',
+  },
+  office_document: {
+    zh: '这是 Word 或压缩格式的文件，不能按纯文本读取。请以 .docx 方式上传，或另存为 .txt 后再上传。',
+    en: 'This is a Word or compressed file and cannot be read as plain text. Upload it as .docx, or save it as .txt first.',
+  },
+  pdf: { zh: '暂不支持 PDF 文件。请从 PDF 中复制文字粘贴，或上传 .docx / .txt 文件。', en: 'PDF files are not supported yet. Copy the text from the PDF and paste it, or upload a .docx / .txt file.' },
+  unknown_encoding: {
+    zh: '无法识别文件的文字编码（支持 UTF-8 和 GBK/GB18030）。请用记事本另存为 UTF-8 编码后再上传。',
+    en: 'The text encoding of the file is not recognised (UTF-8 and GBK/GB18030 are supported). Save it as UTF-8 in Notepad and upload it again.',
+  },
 };
+/** The Chinese texts (the default locale). */
+export const textFileErrorMessages: Record<TextFileErrorCode, string> = Object.fromEntries(
+  Object.entries(textFileErrorTexts).map(([code, text]) => [code, text.zh]),
+) as Record<TextFileErrorCode, string>;
 
-/** Thrown for files that cannot be read as text; `message` is zh-CN and can be shown as is. */
+/** Thrown for files that cannot be read as text; `message` is in the caller's locale and can be shown as is. */
 export class TextFileError extends Error {
   override readonly name = 'TextFileError';
   constructor(readonly code: TextFileErrorCode) {
-    super(textFileErrorMessages[code]);
+    super(localize(textFileErrorTexts[code]));
   }
 }
 

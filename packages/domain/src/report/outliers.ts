@@ -1,4 +1,5 @@
-import type { Indicator } from '../catalogue/indicator';
+import { unitLabelsEn, type Indicator } from '../catalogue/indicator';
+import { localize, type Localized } from '../i18n/locale';
 import { modifiedZScore, robustReference, type RobustReference } from '../compare/robust-statistics';
 
 /**
@@ -20,7 +21,10 @@ export interface OutlierWarning {
   /** The reference median (per 100 staff for peer comparison). */
   median: number;
   score: number;
+  /** The warning in Chinese (for documents and the audit trail). */
   messageZh: string;
+  /** The same warning in the caller's locale. */
+  message: string;
 }
 
 export interface OutlierContext {
@@ -44,6 +48,9 @@ function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
+/** Both fields of a warning's text: Chinese always, and the caller's locale. */
+const warningText = (text: Localized) => ({ messageZh: text.zh, message: localize(text) });
+
 const summarise = (reference: readonly number[] | RobustReference): RobustReference => ('median' in reference ? reference : robustReference(reference));
 
 export function outlierWarning(indicator: Indicator, value: number, context: OutlierContext): OutlierWarning | null {
@@ -62,7 +69,10 @@ export function outlierWarning(indicator: Indicator, value: number, context: Out
         value,
         median: m,
         score,
-        messageZh: `${indicator.nameZh}（${formatNumber(value)}${indicator.unit}）与本校往年（中位数 ${formatNumber(m)}${indicator.unit}）差异较大，请核实或说明原因`,
+        ...warningText({
+          zh: `${indicator.nameZh}（${formatNumber(value)}${indicator.unit}）与本校往年（中位数 ${formatNumber(m)}${indicator.unit}）差异较大，请核实或说明原因`,
+          en: `${indicator.nameEn} (${formatNumber(value)} ${unitLabelsEn[indicator.unit] ?? indicator.unit}) differs a lot from this school's earlier years (median ${formatNumber(m)} ${unitLabelsEn[indicator.unit] ?? indicator.unit}); please check it or explain why`,
+        }),
       };
     }
   }
@@ -78,7 +88,10 @@ export function outlierWarning(indicator: Indicator, value: number, context: Out
         value,
         median: m,
         score,
-        messageZh: `${indicator.nameZh}按每百名教职工计为 ${formatNumber(rate)}，同类学校中位数为 ${formatNumber(m)}，差异较大，请核实或说明原因`,
+        ...warningText({
+          zh: `${indicator.nameZh}按每百名教职工计为 ${formatNumber(rate)}，同类学校中位数为 ${formatNumber(m)}，差异较大，请核实或说明原因`,
+          en: `${indicator.nameEn} is ${formatNumber(rate)} per 100 staff against a median of ${formatNumber(m)} at similar schools; please check it or explain why`,
+        }),
       };
     }
   }

@@ -1,5 +1,6 @@
 import raw from '../catalogue/default-catalogue.json' with { type: 'json' };
-import type { Indicator, PlausibleBounds } from '../catalogue/indicator';
+import { unitLabelsEn, type Indicator, type PlausibleBounds } from '../catalogue/indicator';
+import { localize, type Localized } from '../i18n/locale';
 import type { FieldError } from '../validation/zod-messages';
 import type { IndicatorValues } from './report';
 
@@ -68,46 +69,58 @@ export function boundPartners(code: string, catalogue: readonly Indicator[]): st
   return [...partners];
 }
 
-const number = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+const numberIn = (locale: 'zh-CN' | 'en') => (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 2 });
+const zhNumber = numberIn('zh-CN');
+const enNumber = numberIn('en');
 
 /**
  * Hard plausibility rules for filled-in values whose type and range already
  * passed: absolute and per-staff ceilings, then the cross-field rules. One
- * message per field, naming the field and the bound; a rule applies only when
- * every value it needs is filled in.
+ * message per field, naming the field and the bound (in the caller's locale);
+ * a rule applies only when every value it needs is filled in.
  */
 export function plausibilityErrors(values: IndicatorValues, catalogue: readonly Indicator[], skip: ReadonlySet<string> = new Set()): FieldError[] {
   const errors: FieldError[] = [];
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
   const staff = skip.has(STAFF_CODE) ? null : values[STAFF_CODE];
-  const staffName = byCode.get(STAFF_CODE)?.nameZh ?? '教职工总数';
+  const staffIndicator = byCode.get(STAFF_CODE);
+  const staffZh = staffIndicator?.nameZh ?? '教职工总数';
+  const staffEn = staffIndicator?.nameEn ?? 'Staff total';
   for (const indicator of catalogue) {
     const value = values[indicator.code];
     if (value == null || skip.has(indicator.code)) continue;
     const bounds = plausibleBoundsOf(indicator);
-    const name = indicator.nameZh;
-    const unit = indicator.unit === '%' ? '%' : ` ${indicator.unit}`;
-    let message: string | null = null;
+    const { nameZh: zh, nameEn: en } = indicator;
+    const unitZh = indicator.unit === '%' ? '%' : ` ${indicator.unit}`;
+    const unitEn = indicator.unit === '%' ? '%' : ` ${unitLabelsEn[indicator.unit] ?? indicator.unit}`;
+    const [vz, ve] = [zhNumber(value), enNumber(value)];
+    let message: Localized | null = null;
     if (bounds.max !== undefined && value > bounds.max) {
-      message = `${name}（${number(value)}）不能大于 ${number(bounds.max)}${unit}，请检查是否多输了数字`;
+      message = {
+        zh: `${zh}（${vz}）不能大于 ${zhNumber(bounds.max)}${unitZh}，请检查是否多输了数字`,
+        en: `${en} (${ve}) cannot be above ${enNumber(bounds.max)}${unitEn}; check for an extra digit`,
+      };
     } else if (bounds.perStaff !== undefined && staff != null && staff > 0 && value > bounds.perStaff * staff) {
       const limit = Math.floor(bounds.perStaff * staff * 100) / 100;
       message =
         bounds.perStaff === 1
-          ? `${name}（${number(value)}）不能大于${staffName}（${number(staff)}）`
-          : `${name}（${number(value)}）不能大于${staffName}的 ${number(bounds.perStaff)} 倍（${number(limit)}${unit}），请核实`;
+          ? { zh: `${zh}（${vz}）不能大于${staffZh}（${zhNumber(staff)}）`, en: `${en} (${ve}) cannot be more than the ${staffEn.toLowerCase()} (${enNumber(staff)})` }
+          : {
+              zh: `${zh}（${vz}）不能大于${staffZh}的 ${zhNumber(bounds.perStaff)} 倍（${zhNumber(limit)}${unitZh}），请核实`,
+              en: `${en} (${ve}) cannot be more than ${enNumber(bounds.perStaff)} times the ${staffEn.toLowerCase()} (${enNumber(limit)}${unitEn}); please check`,
+            };
     } else {
       for (const right of bounds.notAbove ?? []) {
         const other = values[right];
         const rightIndicator = byCode.get(right);
         if (other == null || !rightIndicator || skip.has(right)) continue;
         if (value > other) {
-          message = `${name}（${number(value)}）不能大于${rightIndicator.nameZh}（${number(other)}）`;
+          message = { zh: `${zh}（${vz}）不能大于${rightIndicator.nameZh}（${zhNumber(other)}）`, en: `${en} (${ve}) cannot be more than ${rightIndicator.nameEn} (${enNumber(other)})` };
           break;
         }
       }
     }
-    if (message) errors.push({ path: `values.${indicator.code}`, message });
+    if (message) errors.push({ path: `values.${indicator.code}`, message: localize(message) });
   }
   return errors;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage as m } from '../i18n/locale';
 import { indicatorCodeSchema } from '../catalogue/indicator';
 import { idSchema, int4CountSchema, safeRecord, safeText } from '../validation/safe-input';
 
@@ -65,7 +66,7 @@ export const honourKindLabels: Record<HonourKind, { zh: string; en: string }> = 
 };
 
 export const honourSchema = z.object({
-  title: safeText({ min: 1, max: 200, minMessage: '请填写荣誉名称' }),
+  title: safeText({ min: 1, max: 200, minMessage: { zh: '请填写荣誉名称', en: 'Enter the honour' } }),
   level: honourLevelSchema,
   kind: honourKindSchema,
   recipient: safeText({ max: 100 }).default(''),
@@ -77,7 +78,10 @@ export type Honour = z.infer<typeof honourSchema>;
  * Each value's own rules (type, unit, range, known code) need the year's
  * catalogue and live in one place: validateReportValues / indicatorValueSchema.
  */
-export const indicatorValuesSchema = safeRecord(indicatorCodeSchema, z.number({ error: '必须是数字' }).finite({ error: '必须是有限的数字' }).nullable());
+export const indicatorValuesSchema = safeRecord(indicatorCodeSchema, z
+    .number({ error: m(() => ({ zh: '必须是数字', en: 'must be a number' })) })
+    .finite({ error: m(() => ({ zh: '必须是有限的数字', en: 'must be a finite number' })) })
+    .nullable());
 
 /** Chairs' explanations of questioned values, by indicator code. */
 export const indicatorExplanationsSchema = safeRecord(indicatorCodeSchema, safeText({ max: 500 }));

@@ -1,3 +1,4 @@
+import { localize, type Localized } from '../i18n/locale';
 import type { ReportStatus } from './report';
 import { nextReportStatus, refusalMessage } from './workflow';
 
@@ -23,6 +24,8 @@ export interface ReviewSituation {
 
 export type ReviewOutcome = { next: ReportStatus } | { refusal: string };
 
+const refuse = (text: Localized): ReviewOutcome => ({ refusal: localize(text) });
+
 /**
  * The status a reviewer's decision moves a report to, or why it is refused.
  * "approve" by a cluster reviewer is the first step (cluster_approved);
@@ -31,20 +34,24 @@ export type ReviewOutcome = { next: ReportStatus } | { refusal: string };
  */
 export function reviewDecision(decision: ReviewDecision, from: ReportStatus, s: ReviewSituation): ReviewOutcome {
   if (s.by === 'cluster') {
-    if (s.reviewSteps === 1) return { refusal: '本年度为一级审核，由区教育工会直接审核，片区无需初审' };
-    if (!s.schoolInCluster) return { refusal: '该学校直属区教育工会，由区教育工会审核' };
+    if (s.reviewSteps === 1) return refuse({ zh: '本年度为一级审核，由区教育工会直接审核，片区无需初审', en: 'This year has one review step: the district reviews directly, without a cluster step' });
+    if (!s.schoolInCluster) return refuse({ zh: '该学校直属区教育工会，由区教育工会审核', en: 'This school sits directly under the district, which reviews it' });
     if (from === 'cluster_approved') {
-      return { refusal: decision === 'approve' ? '该报告片区已初审通过，等待区教育工会确认' : '片区已初审通过的报告只能由区教育工会退回' };
+      return refuse(
+        decision === 'approve'
+          ? { zh: '该报告片区已初审通过，等待区教育工会确认', en: 'The cluster has approved this report; it waits for the district' }
+          : { zh: '片区已初审通过的报告只能由区教育工会退回', en: 'Only the district can return a cluster-approved report' },
+      );
     }
     const next = nextReportStatus(decision === 'approve' ? 'cluster_approve' : 'return', from);
     return next ? { next } : { refusal: refusalMessage(decision === 'approve' ? 'cluster_approve' : 'return') };
   }
   if (decision === 'approve' && from === 'submitted' && s.reviewSteps === 2 && s.schoolInCluster) {
-    return { refusal: '本年度为两级审核，须先由片区审核员初审通过，再由区教育工会确认' };
+    return refuse({ zh: '本年度为两级审核，须先由片区审核员初审通过，再由区教育工会确认', en: 'This year has two review steps: the cluster reviewer approves first, then the district accepts' });
   }
   const next = nextReportStatus(decision, from);
   if (next) return { next };
-  if (decision === 'approve' && s.reviewSteps === 2) return { refusal: '只有片区已初审（或直属学校已提交）的报告可以审核通过' };
+  if (decision === 'approve' && s.reviewSteps === 2) return refuse({ zh: '只有片区已初审（或直属学校已提交）的报告可以审核通过', en: 'Only a cluster-approved report (or a submitted one of a school directly under the district) can be approved' });
   return { refusal: refusalMessage(decision) };
 }
 

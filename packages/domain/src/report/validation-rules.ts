@@ -2,6 +2,7 @@ import type { Indicator } from '../catalogue/indicator';
 import { indicatorValueSchema } from '../validation/indicator-value';
 import type { FieldError } from '../validation/zod-messages';
 import { plausibilityErrors } from './plausibility';
+import { localize } from '../i18n/locale';
 import type { IndicatorValues, Narrative } from './report';
 
 /** Indicators a report cannot be submitted without: the headcounts every comparison divides by. */
@@ -22,7 +23,7 @@ export function validateReportValues(values: IndicatorValues, catalogue: readonl
       continue;
     }
     const result = indicatorValueSchema(indicator).safeParse(value);
-    if (!result.success) errors.push({ path: `values.${code}`, message: result.error.issues[0]?.message ?? `${indicator.nameZh}无效` });
+    if (!result.success) errors.push({ path: `values.${code}`, message: result.error.issues[0]?.message ?? localize({ zh: `${indicator.nameZh}无效`, en: `${indicator.nameEn} is not valid` }) });
   }
   // Plausibility (per-staff ceilings, cross-field rules from the catalogue) only for values whose type and range passed.
   const failed = new Set(errors.map((e) => e.path.replace(/^values\./, '')));
@@ -32,7 +33,7 @@ export function validateReportValues(values: IndicatorValues, catalogue: readonl
 
 /** An indicator code that is not in the year's catalogue, named at its path (`values.<code>`, `explanations.<code>`). */
 export function unknownIndicatorError(field: string, code: string): FieldError {
-  return { path: `${field}.${code}`, message: `未知指标：${code}` };
+  return { path: `${field}.${code}`, message: localize({ zh: `未知指标：${code}`, en: `Unknown indicator: ${code}` }) };
 }
 
 /** Explanations may only be given for indicators of the year's catalogue. */
@@ -47,11 +48,11 @@ export function validateForSubmit(values: IndicatorValues, narrative: Narrative,
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
   for (const code of requiredForSubmit) {
     if (values[code] == null && byCode.has(code)) {
-      errors.push({ path: `values.${code}`, message: `提交前请填写${byCode.get(code)!.nameZh}` });
+      errors.push({ path: `values.${code}`, message: localize({ zh: `提交前请填写${byCode.get(code)!.nameZh}`, en: `Fill in ${byCode.get(code)!.nameEn} before submitting` }) });
     }
   }
   if (narrative.achievements.trim().length === 0) {
-    errors.push({ path: 'narrative.achievements', message: '提交前请填写“主要工作与成绩”' });
+    errors.push({ path: 'narrative.achievements', message: localize({ zh: '提交前请填写“主要工作与成绩”', en: 'Fill in “Main work and achievements” before submitting' }) });
   }
   return errors;
 }

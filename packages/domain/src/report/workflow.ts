@@ -1,3 +1,4 @@
+import { localize, type Localized } from '../i18n/locale';
 import type { ReportProgress, ReportStatus } from './report';
 
 /**
@@ -26,18 +27,18 @@ export function nextReportStatus(action: ReportAction, from: ReportProgress): Re
   return transitions[action][from] ?? null;
 }
 
-const refusals: Record<ReportAction, string> = {
-  save: '报告已提交或已通过，不能再修改',
-  submit: '只有草稿或已退回的报告可以提交',
-  return: '只有已提交或片区已初审的报告可以退回',
-  cluster_approve: '只有已提交的报告可以初审通过',
-  approve: '只有已提交的报告可以审核通过',
-  reopen: '只有已通过的报告可以重新打开',
+const refusals: Record<ReportAction, Localized> = {
+  save: { zh: '报告已提交或已通过，不能再修改', en: 'The report has been submitted or approved and can no longer be changed' },
+  submit: { zh: '只有草稿或已退回的报告可以提交', en: 'Only a draft or a returned report can be submitted' },
+  return: { zh: '只有已提交或片区已初审的报告可以退回', en: 'Only a submitted or cluster-approved report can be returned' },
+  cluster_approve: { zh: '只有已提交的报告可以初审通过', en: 'Only a submitted report can pass the cluster review' },
+  approve: { zh: '只有已提交的报告可以审核通过', en: 'Only a submitted report can be approved' },
+  reopen: { zh: '只有已通过的报告可以重新打开', en: 'Only an approved report can be reopened' },
 };
 
-/** Why an action is not possible now, for the user. */
+/** Why an action is not possible now, for the user (in the caller's locale). */
 export function refusalMessage(action: ReportAction): string {
-  return refusals[action];
+  return localize(refusals[action]);
 }
 
 export const isEditableByChair = (status: ReportProgress): boolean => nextReportStatus('save', status) !== null;

@@ -1,4 +1,5 @@
-import type { Indicator } from '../catalogue/indicator';
+import { unitLabelsEn, type Indicator } from '../catalogue/indicator';
+import { localize, type Localized } from '../i18n/locale';
 import { honourLevelLabels, type Honour, type IndicatorValues, type Narrative } from '../report/report';
 import { honourLevelRank, starsFor, type Rubric, type RubricItem } from './rubric';
 
@@ -79,10 +80,15 @@ export function scoreReport(rubric: Rubric, input: ScoringInput): ReportScore {
 
 export interface Gap {
   itemId: string;
+  /** The rubric item's title: the district's own data, in Chinese. */
   titleZh: string;
   lost: number;
-  /** What it would take to earn the lost points, in the chair's words. */
+  /** What it would take to earn the lost points, in the chair's words (Chinese, for documents). */
   adviceZh: string;
+  /** The same advice in the caller's locale. */
+  advice: string;
+  /** For narrative evidence: the rubric's keywords (data), which the English advice refers to. */
+  keywords?: string[];
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -93,49 +99,73 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
  */
 export function findGaps(rubric: Rubric, input: ScoringInput, catalogue: readonly Indicator[]): Gap[] {
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
-  const name = (code: string) => byCode.get(code)?.nameZh ?? code;
-  const unit = (code: string) => byCode.get(code)?.unit ?? '';
+  const zh = (code: string) => byCode.get(code)?.nameZh ?? code;
+  const en = (code: string) => byCode.get(code)?.nameEn ?? code;
+  const unitZh = (code: string) => byCode.get(code)?.unit ?? '';
+  const unitEn = (code: string) => unitLabelsEn[unitZh(code)] ?? unitZh(code);
   const gaps: Gap[] = [];
   for (const item of rubric.items) {
     const score = scoreItem(item, input);
     const lost = round2(item.points - score.earned);
     if (lost <= 0) continue;
     const m = item.method;
-    const gain = `可得 +${fmt(lost)} 分`;
-    let adviceZh: string;
+    const gainZh = `可得 +${fmt(lost)} 分`;
+    const gainEn = ` would earn +${fmt(lost)} points`;
+    let advice: Localized;
     if (score.measured === null) {
-      adviceZh =
-        m.kind === 'honours' || m.kind === 'narrative_evidence'
-          ? `补充相关材料${gain}`
-          : `尚未填报${m.kind === 'ratio_to_target' ? `${name(m.numerator)}和${name(m.denominator)}` : name(m.indicator)}，如实填报并达到目标${gain}`;
+      if (m.kind === 'honours' || m.kind === 'narrative_evidence') advice = { zh: `补充相关材料${gainZh}`, en: `Adding the supporting material${gainEn}` };
+      else {
+        const [namesZh, namesEn] = m.kind === 'ratio_to_target' ? [`${zh(m.numerator)}和${zh(m.denominator)}`, `${en(m.numerator)} and ${en(m.denominator)}`] : [zh(m.indicator), en(m.indicator)];
+        advice = { zh: `尚未填报${namesZh}，如实填报并达到目标${gainZh}`, en: `${namesEn} not filled in yet: reporting it and reaching the target${gainEn}` };
+      }
     } else {
       switch (m.kind) {
         case 'reach_target':
         case 'linear_to_target': {
-          const more = Math.max(0, m.target - score.measured);
-          adviceZh = `${name(m.indicator)}再增加 ${fmt(Math.ceil(more * 100) / 100)} ${unit(m.indicator)}${gain}`;
+          const more = fmt(Math.ceil(Math.max(0, m.target - score.measured) * 100) / 100);
+          advice = { zh: `${zh(m.indicator)}再增加 ${more} ${unitZh(m.indicator)}${gainZh}`, en: `${more} more ${unitEn(m.indicator)} of ${en(m.indicator)}${gainEn}` };
           break;
         }
         case 'rate_per_100_staff': {
           const needed = Math.ceil((m.target * (input.staffCount ?? 0)) / 100 - (input.values[m.indicator] ?? 0));
-          adviceZh = `${name(m.indicator)}再增加 ${needed} ${unit(m.indicator)}（每百名教职工达到 ${fmt(m.target)}）${gain}`;
+          advice = {
+            zh: `${zh(m.indicator)}再增加 ${needed} ${unitZh(m.indicator)}（每百名教职工达到 ${fmt(m.target)}）${gainZh}`,
+            en: `${needed} more ${unitEn(m.indicator)} of ${en(m.indicator)} (${fmt(m.target)} per 100 staff)${gainEn}`,
+          };
           break;
         }
         case 'ratio_to_target': {
           const den = input.values[m.denominator] ?? 0;
           const needed = Math.ceil(m.target * den - (input.values[m.numerator] ?? 0));
-          adviceZh = `${name(m.numerator)}再增加 ${needed} ${unit(m.numerator)}（达到${name(m.denominator)}的 ${fmt(m.target * 100)}%）${gain}`;
+          advice = {
+            zh: `${zh(m.numerator)}再增加 ${needed} ${unitZh(m.numerator)}（达到${zh(m.denominator)}的 ${fmt(m.target * 100)}%）${gainZh}`,
+            en: `${needed} more ${unitEn(m.numerator)} of ${en(m.numerator)} (${fmt(m.target * 100)}% of ${en(m.denominator)})${gainEn}`,
+          };
           break;
         }
-        case 'honours':
-          adviceZh = `再获得 ${Math.ceil(m.target - score.measured)} 项${honourLevelLabels[m.minLevel].zh}及以上荣誉${gain}`;
+        case 'honours': {
+          const n = Math.ceil(m.target - score.measured);
+          advice = { zh: `再获得 ${n} 项${honourLevelLabels[m.minLevel].zh}及以上荣誉${gainZh}`, en: `${n} more honours at ${honourLevelLabels[m.minLevel].en.toLowerCase()} level or above${gainEn}` };
           break;
-        case 'narrative_evidence':
-          adviceZh = `在总结中补充“${m.keywords.join('”“')}”方面的工作 ${Math.ceil(m.target - score.measured)} 处${gain}`;
+        }
+        case 'narrative_evidence': {
+          const n = Math.ceil(m.target - score.measured);
+          advice = {
+            zh: `在总结中补充“${m.keywords.join('”“')}”方面的工作 ${n} 处${gainZh}`,
+            en: `Describing work on the keywords below ${n} more times in the summary${gainEn}`,
+          };
           break;
+        }
       }
     }
-    gaps.push({ itemId: item.id, titleZh: item.titleZh, lost, adviceZh });
+    gaps.push({
+      itemId: item.id,
+      titleZh: item.titleZh,
+      lost,
+      adviceZh: advice.zh,
+      advice: localize(advice),
+      ...(m.kind === 'narrative_evidence' ? { keywords: [...m.keywords] } : {}),
+    });
   }
   return gaps.sort((a, b) => b.lost - a.lost);
 }

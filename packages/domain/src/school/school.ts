@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage as m } from '../i18n/locale';
 import { idSchema, safeText } from '../validation/safe-input';
 
 export const schoolTypes = ['kindergarten', 'primary', 'junior', 'senior', 'nine_year', 'vocational'] as const;
@@ -43,7 +44,7 @@ export const schoolSchema = z
     districtId: idSchema,
   })
   .refine((s) => s.memberCount <= s.staffCount, {
-    error: '工会会员数不能超过教职工总数',
+    error: m(() => ({ zh: '工会会员数不能超过教职工总数', en: 'Union members cannot be more than total staff' })),
     path: ['memberCount'],
   });
 export type School = z.infer<typeof schoolSchema>;

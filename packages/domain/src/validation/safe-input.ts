@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localize, textOf, zodMessage, type Localized, type MessageText } from '../i18n/locale';
 
 /**
  * The building blocks every procedure input is made of. PostgreSQL refuses a
@@ -14,15 +15,25 @@ const hasNul = (s: string) => s.includes('\u0000');
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const nulCharacterMessage = '含有无法保存的空字符（\\u0000），请删除后重试';
-export const loneSurrogateMessage = '含有不完整的字符（可能是复制时截断的表情或生僻字），请删除后重试';
+export const nulCharacterText: Localized = {
+  zh: '含有无法保存的空字符（\\u0000），请删除后重试',
+  en: 'contains an empty character (\\u0000) that cannot be saved; delete it and try again',
+};
+export const loneSurrogateText: Localized = {
+  zh: '含有不完整的字符（可能是复制时截断的表情或生僻字），请删除后重试',
+  en: 'contains an incomplete character (perhaps an emoji or rare character cut off when copying); delete it and try again',
+};
+/** The Chinese texts (the default locale). */
+export const nulCharacterMessage = nulCharacterText.zh;
+export const loneSurrogateMessage = loneSurrogateText.zh;
 
 export interface SafeTextOptions {
   /** Fewest characters after trimming; 1 makes the field required. */
   min?: number;
   max?: number;
-  minMessage?: string;
-  maxMessage?: string;
+  /** Plain Chinese, or `{ zh, en }` to follow the caller's locale. */
+  minMessage?: MessageText;
+  maxMessage?: MessageText;
   /**
    * Keep the text exactly as typed (no Unicode normalisation, no trimming):
    * for passwords and file contents, where every code unit counts.
@@ -40,19 +51,25 @@ export interface SafeTextOptions {
  */
 export function safeText(options: SafeTextOptions = {}) {
   let schema = z
-    .string({ error: '必须是文字' })
-    .refine((s) => !hasNul(s), { error: nulCharacterMessage, abort: true })
-    .refine((s) => !LONE_SURROGATE.test(s), { error: loneSurrogateMessage, abort: true });
+    .string({ error: zodMessage(() => ({ zh: '必须是文字', en: 'must be text' })) })
+    .refine((s) => !hasNul(s), { error: zodMessage(() => nulCharacterText), abort: true })
+    .refine((s) => !LONE_SURROGATE.test(s), { error: zodMessage(() => loneSurrogateText), abort: true });
   if (!options.asTyped) schema = schema.normalize('NFC');
   if (!options.asTyped && options.trim !== false) schema = schema.trim();
   if (options.min !== undefined) {
-    schema = schema.min(options.min, { error: options.minMessage ?? (options.min === 1 ? '不能为空' : `至少 ${options.min} 个字`) });
+    const { min, minMessage } = options;
+    schema = schema.min(min, {
+      error: () => (minMessage !== undefined ? textOf(minMessage) : localize(min === 1 ? { zh: '不能为空', en: 'cannot be empty' } : { zh: `至少 ${min} 个字`, en: `at least ${min} characters` })),
+    });
   }
-  if (options.max !== undefined) schema = schema.max(options.max, { error: options.maxMessage ?? `最多 ${options.max} 个字` });
+  const { max, maxMessage } = options;
+  if (max !== undefined) {
+    schema = schema.max(max, { error: () => (maxMessage !== undefined ? textOf(maxMessage) : localize({ zh: `最多 ${max} 个字`, en: `at most ${max} characters` })) });
+  }
   return schema;
 }
 
-const invalidId = '编号无效（应为 1 至 2147483647 的整数）';
+const invalidId = zodMessage(() => ({ zh: '编号无效（应为 1 至 2147483647 的整数）', en: 'invalid id (a whole number from 1 to 2147483647)' }));
 
 /** The one id schema: a positive int4, as every `id integer` column holds. */
 export const idSchema = z
@@ -63,10 +80,10 @@ export const idSchema = z
 
 /** A non-negative whole number that fits an int4 column (versions, counts). */
 export const int4CountSchema = z
-  .number({ error: '必须是数字' })
-  .int({ error: '必须是整数' })
-  .min(0, { error: '不能为负数' })
-  .max(INT4_MAX, { error: '数值过大' });
+  .number({ error: zodMessage(() => ({ zh: '必须是数字', en: 'must be a number' })) })
+  .int({ error: zodMessage(() => ({ zh: '必须是整数', en: 'must be a whole number' })) })
+  .min(0, { error: zodMessage(() => ({ zh: '不能为负数', en: 'cannot be negative' })) })
+  .max(INT4_MAX, { error: zodMessage(() => ({ zh: '数值过大', en: 'too large' })) });
 
 /** Record keys that would reach Object.prototype; zod drops them silently, so they are refused up front. */
 export const reservedRecordKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -80,10 +97,10 @@ export const reservedRecordKeys: ReadonlySet<string> = new Set(['__proto__', 'co
 export function safeRecord<K extends z.ZodType<string, string>, V extends z.ZodType>(keySchema: K, valueSchema: V) {
   const record = z.record(keySchema, valueSchema);
   return z
-    .custom<z.input<typeof record>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { error: '格式无效' })
+    .custom<z.input<typeof record>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { error: zodMessage(() => ({ zh: '格式无效', en: 'invalid format' })) })
     .superRefine((value, ctx) => {
       for (const key of Object.keys(value)) {
-        if (reservedRecordKeys.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: `“${key}”不是有效的项目` });
+        if (reservedRecordKeys.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: localize({ zh: `“${key}”不是有效的项目`, en: `“${key}” is not a valid item` }) });
       }
     })
     .pipe(record);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { applyChineseZodMessages, describeIssues } from './zod-messages';
+import { applyZodMessages } from '../i18n/locale';
+import { describeIssues } from './zod-messages';
 
 describe('Chinese validation messages', () => {
   it('names the field in front of zod’s Chinese message', () => {
-    applyChineseZodMessages();
+    applyZodMessages();
     const schema = z.object({ year: z.number().int(), honours: z.array(z.object({ title: z.string().min(1) })) });
     const result = schema.safeParse({ year: 'x', honours: [{ title: '' }] });
     expect(result.success).toBe(false);

@@ -1,12 +1,5 @@
-import { z } from 'zod';
-
-/**
- * Switches zod's built-in messages to Simplified Chinese. Called once at
- * start-up by the server and the web app (zod's config is process-global).
- */
-export function applyChineseZodMessages(): void {
-  z.config(z.locales.zhCN());
-}
+import type { z } from 'zod';
+import { labelled } from '../i18n/locale';
 
 export interface FieldError {
   /** Dotted path of the field, e.g. `values.staff_total` or `honours.2.title`. */
@@ -15,17 +8,17 @@ export interface FieldError {
   message: string;
 }
 
-/** Human names for input fields, by dotted path or by last path segment. */
+/** Human names for input fields (in the current locale), by dotted path or by last path segment. */
 export type FieldLabeler = (path: readonly PropertyKey[]) => string | undefined;
 
 /**
- * Turns zod issues into messages that name the field in Chinese, so a chair
- * sees "教职工总数：数值不能小于 0" rather than "Too small" at `values.staff_total`.
+ * Turns zod issues into messages that name the field, so a chair sees
+ * "教职工总数：数值不能小于 0" (or "Total staff: …") rather than "Too small" at `values.staff_total`.
  */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], labelOf: FieldLabeler = () => undefined): FieldError[] {
   return issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     const label = labelOf(issue.path) ?? (path || undefined);
-    return { path, message: label ? `${label}：${issue.message}` : issue.message };
+    return { path, message: label ? labelled(label, issue.message) : issue.message };
   });
 }

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import type { Messages } from '../../i18n/zh-CN';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { useDebouncedValue } from '../schools/useDebouncedValue';
+import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { formatDateTime } from './shared';
 
 const isAction = (a: string): a is AuditAction => (auditActions as string[]).includes(a);
@@ -26,6 +26,13 @@ export function AuditLogPage() {
   const username = useDebouncedValue(usernameText.trim(), 400);
   // Closed schools too: their chairs' accounts and audit entries stay.
   const schools = useQuery({ ...trpc.schools.list.queryOptions({ includeInactive: true }), staleTime: 60_000 });
+  // Accounts are named, not numbered (「账号 #1」 told the admin nothing).
+  const users = useQuery({ ...trpc.users.list.queryOptions(), staleTime: 60_000 });
+  const userName = (id: string | number | null) => {
+    const u = id ? users.data?.find((x) => String(x.id) === String(id)) : undefined;
+    return u ? `${u.username}（${u.displayName}）` : null;
+  };
+  const colon = language === 'en' ? ': ' : '：';
   const filters = { action: action || undefined, username: username || undefined, schoolId: schoolId ? Number(schoolId) : undefined };
 
   const log = useInfiniteQuery({
@@ -121,7 +128,21 @@ export function AuditLogPage() {
                   </td>
                   <td data-label={t('admin.audit.colTarget')}>
                     {entityLabel(e.entityType)}
-                    {e.schoolName ? `：${e.schoolName}` : e.entityId ? ` #${e.entityId}` : ''}
+                    {e.schoolName ? (
+                      <>
+                        {colon}
+                        <span data-user-content>{e.schoolName}</span>
+                      </>
+                    ) : e.entityType === 'user' && userName(e.entityId) ? (
+                      <>
+                        {colon}
+                        <span data-user-content>{userName(e.entityId)}</span>
+                      </>
+                    ) : e.entityId ? (
+                      ` #${e.entityId}`
+                    ) : (
+                      ''
+                    )}
                   </td>
                   <td data-label={t('admin.audit.colIp')} className="mono">
                     {e.ip ?? t('common.noValue')}

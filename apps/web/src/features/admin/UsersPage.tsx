@@ -8,7 +8,7 @@ import { Modal } from '../../ui/Modal';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useMe } from '../auth/me';
-import { unitsOfKind } from '../schools/summary';
+import { unitsOfKind } from '../../ui/org-tree';
 import { generateTemporaryPassword } from './password';
 import { formatDateTime } from './shared';
 

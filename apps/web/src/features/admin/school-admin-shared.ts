@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC, type RouterOutputs } from '../../app/trpc';
 import { useI18n } from '../../i18n';
-import { unitsOfKind } from '../schools/summary';
+import { unitsOfKind } from '../../ui/org-tree';
 
 export type School = RouterOutputs['schools']['list']['schools'][number];
 

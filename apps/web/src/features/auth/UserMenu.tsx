@@ -53,10 +53,10 @@ export function UserMenu({ restricted = false }: { restricted?: boolean }) {
         className="user-menu__button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`${t('auth.userMenu')}：${me.displayName}`}
+        aria-label={t('auth.userMenuFor', { name: me.displayName })}
         onClick={() => setOpen((o) => !o)}
       >
-        <span className="user-menu__avatar" aria-hidden="true">
+        <span className="user-menu__avatar" aria-hidden="true" data-user-content>
           {[...me.displayName][0] ?? '?'}
         </span>
         <span className="user-menu__name">{me.displayName}</span>

@@ -75,7 +75,7 @@ export const importEn: ImportMessages = {
   stepReview: 'Step 2: check the figures found',
   intro: 'We look for figures in your summary that belong in the report and show the sentence each comes from. You check each one before it goes into the draft; nothing is submitted.',
   pasteLabel: 'Paste the full summary',
-  pastePlaceholder: 'e.g. 全年慰问生病住院教职工12人次，支出慰问金3600元……',
+  pastePlaceholder: 'Paste the text of your union work summary here…',
   extract: 'Find figures',
   extracting: 'Reading…',
   or: 'or',

@@ -1,5 +1,6 @@
 import { narrativeSectionLabels, type Indicator, type NarrativeSection } from '@union/domain';
 import { useMemo, useState } from 'react';
+import { unitSuffix } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
 import { diffContents, mergeContents, type MergeChoice, type ReportContent } from './draft';
 import { useReportFormCopy } from './messages';
@@ -47,7 +48,7 @@ export function ConflictDialog({
   const show = (path: string, text: string) => {
     if (!text) return <span className="muted">{c.conflictEmpty}</span>;
     const indicator = path.startsWith('values.') ? byCode.get(path.slice(7)) : undefined;
-    return indicator ? `${text} ${indicator.unit}` : <span className="rf-conflict__text">{text}</span>;
+    return indicator ? `${text}${unitSuffix(indicator.unit, labelKey)}` : <span className="rf-conflict__text">{text}</span>;
   };
   const choiceOf = (path: string): MergeChoice => choices[path] ?? 'mine';
   const all = (choice: MergeChoice) => Object.fromEntries(diff.map((d) => [d.path, choice]));

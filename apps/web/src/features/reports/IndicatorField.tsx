@@ -1,5 +1,6 @@
 import type { Indicator, OutlierWarning } from '@union/domain';
 import { memo } from 'react';
+import { indicatorTexts } from '../../i18n';
 import { formatIndicatorValue } from '../../ui/format';
 import { SourceNote, type ShownSource } from '../../ui/SourceNote';
 import { fieldDomId, fieldErrorId } from './focus';
@@ -44,11 +45,14 @@ export const IndicatorField = memo(function IndicatorField({
   onHistory: ((indicator: Indicator) => void) | null;
 }) {
   const { c, labelKey } = useReportFormCopy();
+  const { indicatorHelp, indicatorUnit } = indicatorTexts(labelKey);
+  const help = indicatorHelp(indicator);
+  const unit = indicatorUnit(indicator);
   const id = fieldDomId(`values.${indicator.code}`);
   const name = labelKey === 'en' ? indicator.nameEn : indicator.nameZh;
   const prevShown = formatIndicatorValue(previous, indicator, labelKey);
   const errorId = fieldErrorId(`values.${indicator.code}`);
-  const describedBy = [error ? errorId : null, comments.length ? `${id}-comment` : null, warning ? `${id}-warning` : null, indicator.descriptionZh ? `${id}-help` : null, `${id}-prev`]
+  const describedBy = [error ? errorId : null, comments.length ? `${id}-comment` : null, warning ? `${id}-warning` : null, help ? `${id}-help` : null, `${id}-prev`]
     .filter(Boolean)
     .join(' ');
   const classes = ['rf-field', error ? 'rf-field--invalid' : '', warning ? 'rf-field--warn' : '', comments.length ? 'rf-field--commented' : ''].filter(Boolean).join(' ');
@@ -71,8 +75,8 @@ export const IndicatorField = memo(function IndicatorField({
             aria-describedby={describedBy}
             onChange={(e) => onChange(indicator.code, e.target.value)}
           />
-          <span className="rf-input__unit" aria-label={c.unitLabel(indicator.unit)}>
-            {indicator.unit}
+          <span className="rf-input__unit" aria-label={c.unitLabel(unit)}>
+            {unit}
           </span>
         </span>
         <span id={`${id}-prev`} className="rf-prev">
@@ -94,7 +98,7 @@ export const IndicatorField = memo(function IndicatorField({
         <div id={`${id}-comment`} className="rf-comment" role="note">
           <span className="rf-comment__label">{c.commentFrom}：</span>
           {comments.map((cm, i) => (
-            <span key={i} className="rf-comment__body" lang="zh-CN">
+            <span key={i} className="rf-comment__body" lang="zh-CN" data-user-content>
               {cm.body}
             </span>
           ))}
@@ -104,7 +108,7 @@ export const IndicatorField = memo(function IndicatorField({
         <div id={`${id}-warning`} className="rf-warning">
           <p>
             <strong>{c.warningTitle}：</strong>
-            <span lang="zh-CN">{warning.messageZh}</span>
+            <span>{warning.message}</span>
           </p>
           <label htmlFor={`${id}-explanation`}>{c.explanation}</label>
           <textarea
@@ -118,9 +122,9 @@ export const IndicatorField = memo(function IndicatorField({
           />
         </div>
       ) : null}
-      {indicator.descriptionZh ? (
-        <p id={`${id}-help`} className="rf-help" lang="zh-CN">
-          {indicator.descriptionZh}
+      {help ? (
+        <p id={`${id}-help`} className="rf-help">
+          {help}
         </p>
       ) : null}
     </div>

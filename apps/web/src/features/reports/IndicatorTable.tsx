@@ -15,7 +15,7 @@ export function IndicatorTable({
   previousValues: IndicatorValues;
   year: number;
 }) {
-  const { t, labelKey } = useI18n();
+  const { t, labelKey, indicatorHelp } = useI18n();
   return (
     <table className="data-table indicator-table">
       <thead>
@@ -50,10 +50,10 @@ export function IndicatorTable({
             <tr key={indicator.code}>
               <th scope="row" className="indicator-table__name">
                 <span className="indicator-name">{name}</span>
-                {indicator.descriptionZh ? (
+                {indicatorHelp(indicator) ? (
                   <details className="help">
                     <summary aria-label={t('report.helpFor', { name })}>{t('report.help')}</summary>
-                    <p lang="zh-CN">{indicator.descriptionZh}</p>
+                    <p>{indicatorHelp(indicator)}</p>
                   </details>
                 ) : null}
               </th>

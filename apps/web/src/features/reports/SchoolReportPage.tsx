@@ -17,7 +17,7 @@ import { latestComments } from './ReportComments';
 import { SelfScorePanel } from './SelfScorePanel';
 import { PaperCopyDownloads } from '../documents';
 import './reporting.css';
-import { HonoursTable } from './HonoursTable';
+import { HonoursTable } from '../../ui/HonoursTable';
 
 type ReportView = RouterOutputs['reports']['get'];
 type SchoolView = ReportView['school'];

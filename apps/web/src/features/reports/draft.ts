@@ -1,5 +1,6 @@
 import {
   boundPartners,
+  localize,
   narrativeSections,
   sameSource,
   sourcesForValues,
@@ -83,7 +84,10 @@ export function draftFieldErrors(draft: FormDraft, catalogue: readonly Indicator
   const { values, invalid } = parseDraftValues(draft, catalogue);
   const errors: Record<string, string> = {};
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
-  for (const code of invalid) errors[`values.${code}`] = `${byCode.get(code)?.nameZh ?? code}必须是数字`;
+  for (const code of invalid) {
+    const indicator = byCode.get(code);
+    errors[`values.${code}`] = localize({ zh: `${indicator?.nameZh ?? code}必须是数字`, en: `${indicator?.nameEn ?? code} must be a number` });
+  }
   for (const e of validateReportValues(values, catalogue)) errors[e.path] ??= e.message;
   return errors;
 }

@@ -22,7 +22,7 @@ import { PostApprovalEdits } from './PostApprovalEdits';
 import { useStepCopy } from './step-messages';
 import { UnlockScopeField } from './UnlockScopeField';
 import { useFieldName } from './field-names';
-import { HonoursTable } from '../reports/HonoursTable';
+import { HonoursTable } from '../../ui/HonoursTable';
 
 export function ReviewReportPage() {
   const params = useParams();
@@ -216,7 +216,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
                 <section key={section} className="narrative" aria-label={sectionName}>
                   <h3>{sectionName}</h3>
                   {paragraphs.length ? (
-                    <div className="narrative__text" lang="zh-CN">
+                    <div className="narrative__text" lang="zh-CN" data-user-content>
                       {paragraphs.map((p, i) => (
                         <p key={i}>{p}</p>
                       ))}

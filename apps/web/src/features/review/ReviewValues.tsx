@@ -76,12 +76,12 @@ export function ReviewValues({
                     <th scope="row">
                       {name(indicator)}
                       {warning ? (
-                        <span className="review-warning" lang="zh-CN">
-                          ⚠ {warning.messageZh}
+                        <span className="review-warning">
+                          ⚠ {warning.message}
                         </span>
                       ) : null}
                       {explanation ? (
-                        <span className="review-explanation" lang="zh-CN">
+                        <span className="review-explanation" lang="zh-CN" data-user-content>
                           {c.explanation}
                           {explanation}
                         </span>

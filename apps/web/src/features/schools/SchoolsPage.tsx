@@ -7,8 +7,9 @@ import { useI18n } from '../../i18n';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { countStatuses, unitsOfKind } from './summary';
-import { useDebouncedValue } from './useDebouncedValue';
+import { unitsOfKind } from '../../ui/org-tree';
+import { useDebouncedValue } from '../../ui/useDebouncedValue';
+import { countStatuses } from './summary';
 
 type SchoolRow = RouterOutputs['schools']['list']['schools'][number];
 

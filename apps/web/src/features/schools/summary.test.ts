@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildOrgTree } from '@union/domain';
-import { countStatuses, unitsOfKind } from './summary';
+import { unitsOfKind } from '../../ui/org-tree';
+import { countStatuses } from './summary';
 
 describe('countStatuses', () => {
   it('counts each report status and the total', () => {

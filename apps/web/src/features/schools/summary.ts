@@ -1,4 +1,4 @@
-import { orgUnitKinds, type OrgTreeNode, type ReportProgress } from '@union/domain';
+import type { ReportProgress } from '@union/domain';
 
 export type StatusCounts = Record<ReportProgress, number> & { total: number };
 
@@ -10,19 +10,4 @@ export function countStatuses(schools: readonly { reportStatus: ReportProgress }
     counts[s.reportStatus] += 1;
   }
   return counts;
-}
-
-type Kind = (typeof orgUnitKinds)[number];
-
-/** Every unit of one kind in the tree, depth first in code order. */
-export function unitsOfKind(tree: readonly OrgTreeNode[], kind: Kind): OrgTreeNode[] {
-  const found: OrgTreeNode[] = [];
-  const walk = (nodes: readonly OrgTreeNode[]) => {
-    for (const node of nodes) {
-      if (node.kind === kind) found.push(node);
-      walk(node.children);
-    }
-  };
-  walk(tree);
-  return found;
 }

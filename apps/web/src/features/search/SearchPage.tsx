@@ -25,6 +25,8 @@ export function SearchPage() {
   const query = (params.get('q') ?? '').trim().slice(0, MAX_QUERY);
   const yearParam = params.get('year');
   const year = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
+  // Results come 50 reports a page (?page=2 is the second).
+  const page = Math.min(1000, Math.max(1, Number(params.get('page')) || 1));
   const [draft, setDraft] = useState(query);
   useDocumentTitle(query ? `${m.title}：${query}` : m.title);
 
@@ -32,7 +34,7 @@ export function SearchPage() {
   useEffect(() => setDraft(query), [query]);
 
   const years = useQuery(trpc.reports.years.queryOptions());
-  const search = useQuery({ ...trpc.narratives.search.queryOptions({ query, ...(year ? { year } : {}) }), enabled: query.length > 0 });
+  const search = useQuery({ ...trpc.narratives.search.queryOptions({ query, ...(year ? { year } : {}), page: page - 1 }), enabled: query.length > 0 });
 
   const go = (q: string, y: number | undefined) => {
     const next = new URLSearchParams();
@@ -40,6 +42,16 @@ export function SearchPage() {
     if (y) next.set('year', String(y));
     setParams(next);
   };
+
+  const goPage = (next: number) => {
+    const p = new URLSearchParams(params);
+    if (next > 1) p.set('page', String(next));
+    else p.delete('page');
+    setParams(p);
+    window.scrollTo(0, 0);
+  };
+  /** A full page of reports: there may be more on the next. */
+  const full = search.data ? new Set(search.data.map((h) => `${h.schoolId}-${h.year}`)).size >= REPORT_LIMIT : false;
 
   const sourceLabel = (hit: Hit) => (hit.source === 'honour' ? m.honour : label(narrativeSectionLabels[hit.source]));
 
@@ -109,7 +121,7 @@ export function SearchPage() {
         <section aria-labelledby={`${id}-count`}>
           <p id={`${id}-count`} className="search-count" role="status">
             {m.count(search.data.length, query)}
-            {new Set(search.data.map((h) => `${h.schoolId}-${h.year}`)).size >= REPORT_LIMIT ? m.countCapped(REPORT_LIMIT) : null}
+            {page > 1 || full ? m.pageOf(page) : null}
             {search.isFetching ? ' …' : null}
           </p>
           <ol className="search-results">
@@ -137,6 +149,20 @@ export function SearchPage() {
               );
             })}
           </ol>
+          {page > 1 || full ? (
+            <nav className="search-pages" aria-label={m.pages}>
+              {page > 1 ? (
+                <button type="button" className="button button--secondary" onClick={() => goPage(page - 1)}>
+                  {m.previousPage}
+                </button>
+              ) : null}
+              {full ? (
+                <button type="button" className="button button--secondary" onClick={() => goPage(page + 1)}>
+                  {m.nextPage}
+                </button>
+              ) : null}
+            </nav>
+          ) : null}
         </section>
       )}
     </Page>

@@ -174,7 +174,9 @@ export function ImportPage() {
                           <ul className="import-changes">
                             {r.changes.map((ch) => (
                               <li key={ch.code}>
-                                {ch.nameZh}：{c.from(fmt(ch.from), fmt(ch.to))}
+                                {label({ zh: ch.nameZh, en: ch.nameEn })}
+                                {c.colon}
+                                {c.from(fmt(ch.from), fmt(ch.to))}
                               </li>
                             ))}
                           </ul>

@@ -58,7 +58,25 @@ function startInTurn(start: () => void): () => void {
  * gets `data-drawn="true"` once the chart has rendered (tests and benchmarks
  * wait for it).
  */
-export function EChart({ option, height, label, onClick, pixelRatio }: { option: ChartOption; height: number; label: string; onClick?: (p: ChartClick) => void; pixelRatio?: number }) {
+export function EChart({
+  option,
+  height,
+  label,
+  onClick,
+  pixelRatio,
+  printImage = false,
+}: {
+  option: ChartOption;
+  height: number;
+  label: string;
+  onClick?: (p: ChartClick) => void;
+  pixelRatio?: number;
+  /**
+   * Also keep a picture of the chart for paper: a canvas keeps the pixel width it had on
+   * screen and is cut off at the page edge, a picture scales to the printed width.
+   */
+  printImage?: boolean;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<{ echarts: EChartsLib; instance: EChartsType; withExtras: boolean } | null>(null);
   const clickRef = useRef(onClick);
@@ -68,6 +86,9 @@ export function EChart({ option, height, label, onClick, pixelRatio }: { option:
   /** Bumped to create the instance again, with chart types registered after it was created. */
   const [generation, setGeneration] = useState(0);
   const { language } = useI18n();
+  const [picture, setPicture] = useState<string | null>(null);
+  const printImageRef = useRef(printImage);
+  printImageRef.current = printImage;
 
   const apply = (current: NonNullable<typeof chart.current>, next: ChartOption) => {
     const { echarts, instance, withExtras } = current;
@@ -90,6 +111,7 @@ export function EChart({ option, height, label, onClick, pixelRatio }: { option:
       instance = created;
       created.on('click', (p) => clickRef.current?.({ name: String(p.name), dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0 }));
       created.on('finished', () => {
+        if (printImageRef.current) setPicture(created.getDataURL({ type: 'png', pixelRatio: pixelRatio ?? 2, backgroundColor: '#fff' }));
         if (el.dataset.drawn !== 'true') el.dataset.drawn = 'true';
       });
       chart.current = { echarts, instance: created, withExtras: echarts.extrasLoaded() };
@@ -134,5 +156,12 @@ export function EChart({ option, height, label, onClick, pixelRatio }: { option:
     if (chart.current) apply(chart.current, option);
   }, [option, language, pixelRatio]);
 
-  return <div ref={box} className="echart" style={{ height }} role="img" aria-label={label} />;
+  const canvasBox = <div ref={box} className={`echart${printImage ? ' echart--screen-only' : ''}`} style={{ height }} role="img" aria-label={label} />;
+  if (!printImage) return canvasBox;
+  return (
+    <>
+      {canvasBox}
+      {picture ? <img className="echart-print-image" src={picture} alt={label} /> : null}
+    </>
+  );
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { schoolTypeLabels, schoolTypes, sizeBandLabels, sizeBands } from '@union/domain';
 import { useId, type ReactNode } from 'react';
 import { useTRPC } from '../../../app/trpc';
-import { unitsOfKind } from '../../schools/summary';
+import { unitsOfKind } from '../../../ui/org-tree';
 import { useDashboardCopy } from '../useDashboardCopy';
 import type { useCompareParams } from './useCompareParams';
 

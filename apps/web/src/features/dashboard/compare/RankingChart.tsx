@@ -16,14 +16,27 @@ import { useDashboardCopy } from '../useDashboardCopy';
 const MAX_BARS = 50;
 
 /** Schools by assessment score, highest on top (the top MAX_BARS); a bar opens the school's profile. */
-export function RankingChart({ rows, headingLevel, pixelRatio, compact = false }: { rows: readonly ComparisonRow[]; headingLevel?: 2 | 3; pixelRatio?: number; compact?: boolean }) {
+export function RankingChart({
+  rows,
+  headingLevel,
+  pixelRatio,
+  compact = false,
+  forPrint = false,
+}: {
+  rows: readonly ComparisonRow[];
+  headingLevel?: 2 | 3;
+  pixelRatio?: number;
+  compact?: boolean;
+  forPrint?: boolean;
+}) {
   const { c, labelKey } = useDashboardCopy();
   const navigate = useNavigate();
   const ranked = useMemo(() => rows.filter((r) => r.score !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)), [rows]);
   const top = useMemo(() => ranked.slice(0, MAX_BARS), [ranked]);
   const option = useMemo<ChartOption>(
     () => ({
-      grid: { left: 8, right: 40, top: 8, bottom: 24 },
+      // Room on the right for the value of a full-length bar.
+      grid: { left: 8, right: 48, top: 8, bottom: 24 },
       tooltip: {
         trigger: 'item',
         formatter: (p: unknown) => {
@@ -59,6 +72,7 @@ export function RankingChart({ rows, headingLevel, pixelRatio, compact = false }
           height={Math.max(200, top.length * rowHeight + 40)}
           label={c.common.chartOf(c.compare.rankingTitle)}
           pixelRatio={pixelRatio}
+          printImage={forPrint}
           onClick={(p) => {
             const row = top[p.dataIndex];
             if (row) void navigate(`/dashboard/schools/${row.schoolId}`);

@@ -7,6 +7,7 @@ import { useMe } from '../../auth/me';
 import { DashboardNav } from '../DashboardNav';
 import { formatScore } from '../format';
 import { CompletionPanel } from '../overview/CompletionPanel';
+import { Highlights } from '../overview/Highlights';
 import { KeyIndicatorCards } from '../overview/KeyIndicatorCards';
 import { ScoreDistributionChart } from '../overview/ScoreDistributionChart';
 import { StarCounts } from '../overview/StarCounts';
@@ -51,6 +52,7 @@ function OverviewBody({ overview, catalogue }: { overview: Overview; catalogue: 
   const noApproved = overview.statusCounts.approved === 0;
   return (
     <>
+      {noApproved ? null : <Highlights year={overview.year} />}
       {overview.own && me.schoolId ? (
         <section className="dash-section own-standing" aria-labelledby="own-title">
           <h2 id="own-title" className="dash-section__title">

@@ -3,7 +3,7 @@ import { comparisonRows } from '@union/domain';
 import { useTRPC } from '../../../app/trpc';
 import { useDocumentTitle } from '../../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
-import { unitsOfKind } from '../../schools/summary';
+import { unitsOfKind } from '../../../ui/org-tree';
 import { RankingChart } from '../compare/RankingChart';
 import { DistrictSummaryDownload } from '../../documents';
 import { DashboardNav } from '../DashboardNav';
@@ -68,14 +68,14 @@ export function PrintSummaryPage() {
             <h2 id="p-ranking">{c.print.ranking}</h2>
             <RankingTable rows={scored} />
           </section>
-          <section className="print-section" aria-labelledby="p-charts">
+          <section className="print-section print-section--charts" aria-labelledby="p-charts">
             <h2 id="p-charts">{c.print.charts}</h2>
-            <ScoreDistributionChart scores={overview.data.scores} headingLevel={3} pixelRatio={PRINT_PIXEL_RATIO} />
-            <RankingChart rows={scored} headingLevel={3} pixelRatio={PRINT_PIXEL_RATIO} compact />
+            <ScoreDistributionChart scores={overview.data.scores} headingLevel={3} pixelRatio={PRINT_PIXEL_RATIO} forPrint />
+            <RankingChart rows={scored} headingLevel={3} pixelRatio={PRINT_PIXEL_RATIO} compact forPrint />
           </section>
           <section className="print-section" aria-labelledby="p-gaps">
             <h2 id="p-gaps">{c.print.gaps}</h2>
-            <TopGaps rows={scored} />
+            <TopGaps rows={scored} year={year!} />
           </section>
         </>
       )}

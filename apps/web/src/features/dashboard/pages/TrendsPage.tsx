@@ -70,7 +70,7 @@ export function TrendsPage() {
         <EmptyState title={c.trends.noData} />
       ) : (
         <>
-          <TrendChart trend={trend.data} indicator={indicator} />
+          <TrendChart trend={trend.data} indicator={indicator} openYears={years.filter((y) => y.isOpen).map((y) => y.year)} />
           {inherited.map((s) => (
             <p key={s.schoolId} className="approved-note">
               {c.trends.inheritedNote(s.schoolName, s.inheritedYears.join('、'))}

@@ -8,21 +8,21 @@ import { useDashboardCopy } from '../useDashboardCopy';
 const SCHOOLS = 5;
 const GAPS_PER_SCHOOL = 3;
 
-/** The lowest-scoring schools and where each lost most points (from their profiles' 查漏补缺). */
-export function TopGaps({ rows }: { rows: readonly ComparisonRow[] }) {
+/** The lowest-scoring schools of `year` and where each lost most points that year (their profiles' 查漏补缺). */
+export function TopGaps({ rows, year }: { rows: readonly ComparisonRow[]; year: number }) {
   const { c, labelKey } = useDashboardCopy();
   const trpc = useTRPC();
   const lowest = rows
     .filter((r) => r.score !== null)
     .sort((a, b) => a.score! - b.score!)
     .slice(0, SCHOOLS);
-  const profiles = useQueries({ queries: lowest.map((r) => trpc.dashboard.schoolProfile.queryOptions({ schoolId: r.schoolId })) });
+  const profiles = useQueries({ queries: lowest.map((r) => trpc.dashboard.schoolProfile.queryOptions({ schoolId: r.schoolId, year })) });
   const failed = profiles.find((p) => p.isError);
   if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;
   if (profiles.some((p) => !p.data)) return <LoadingState />;
   return (
     <>
-      <p className="muted">{c.print.gapsIntro(lowest.length)}</p>
+      <p className="muted">{c.print.gapsIntro(lowest.length, year)}</p>
       <div className="table-scroll">
         <table className="data-table compact-table gaps-table">
           <thead>
@@ -40,17 +40,27 @@ export function TopGaps({ rows }: { rows: readonly ComparisonRow[] }) {
               return (
                 <tr key={row.schoolId}>
                   <th scope="row">
-                    {profile.latestYear ? c.print.gapsFor(row.schoolName, profile.latestYear) : row.schoolName}
+                    <span data-user-content>{row.schoolName}</span>
                   </th>
                   <td className="num">{formatScore(row.score, labelKey)}</td>
                   <td>
-                    <ul className="gap-lines" lang="zh-CN">
+                    <ul className="gap-lines">
                       {profile.gaps.slice(0, GAPS_PER_SCHOOL).map((gap) => (
                         <li key={gap.itemId}>
                           <strong>
-                            {gap.titleZh}（−{formatScore(gap.lost, 'zh')} 分）
+                            <span lang="zh-CN" data-user-content>
+                              {gap.titleZh}
+                            </span>{' '}
+                            (−{formatScore(gap.lost, labelKey)} {c.print.points})
                           </strong>
-                          ：{gap.adviceZh}
+                          {c.print.adviceSeparator}
+                          {gap.advice}
+                          {gap.keywords?.length ? (
+                            <span lang="zh-CN" data-user-content>
+                              {' '}
+                              「{gap.keywords.join('」「')}」
+                            </span>
+                          ) : null}
                         </li>
                       ))}
                     </ul>

@@ -23,11 +23,20 @@ export function GapsList({ gaps, limit, headingLevel = 2, year }: { gaps: School
                 <span className="visually-hidden">{c.profile.lost} </span>−{formatScore(gap.lost, labelKey)}
                 {labelKey === 'en' ? ' pts' : ' 分'}
               </span>
-              <span className="gap__title" lang="zh-CN">
+              {/* The rubric's item titles and keywords are the district's own data (Chinese). */}
+              <span className="gap__title" lang="zh-CN" data-user-content>
                 {gap.titleZh}
               </span>
-              <span className="gap__advice" lang="zh-CN">
-                {gap.adviceZh}
+              <span className="gap__advice">
+                {gap.advice}
+                {gap.keywords?.length ? (
+                  <>
+                    {' '}
+                    <span lang="zh-CN" data-user-content>
+                      「{gap.keywords.join('」「')}」
+                    </span>
+                  </>
+                ) : null}
               </span>
             </li>
           ))}

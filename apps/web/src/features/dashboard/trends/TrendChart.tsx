@@ -10,7 +10,7 @@ const MEDIAN_COLOUR = '#5d6b7a';
 const schoolColours = ['#1f4e79', '#b3261e', '#2e7d32', '#b26a00', '#6a3d9a'];
 
 /** The district median (dashed) and the chosen schools over the years, for one indicator. */
-export function TrendChart({ trend, indicator }: { trend: Trend; indicator: CatalogueIndicator }) {
+export function TrendChart({ trend, indicator, openYears = [] }: { trend: Trend; indicator: CatalogueIndicator; openYears?: readonly number[] }) {
   const { c, labelKey } = useDashboardCopy();
   const name = labelKey === 'en' ? indicator.nameEn : indicator.nameZh;
   const title = c.trends.lineTitle(name) + (trend.perHundredStaff ? c.compare.per100Suffix : '');
@@ -18,6 +18,8 @@ export function TrendChart({ trend, indicator }: { trend: Trend; indicator: Cata
     (v: number | null | undefined) => formatShown(v, indicator, trend.perHundredStaff, labelKey, true) ?? c.common.noValue,
     [indicator, trend.perHundredStaff, labelKey, c],
   );
+  // A year still open for reporting counts the approved reports so far only: marked 进行中 / partial.
+  const yearLabel = useCallback((year: number) => (openYears.includes(year) ? c.trends.partialYear(year) : String(year)), [openYears, c]);
   const series = useMemo(
     () => [{ name: c.common.median, values: trend.median, median: true }, ...trend.schools.map((s) => ({ name: s.schoolName, values: s.values, median: false }))],
     [trend, c],
@@ -27,7 +29,7 @@ export function TrendChart({ trend, indicator }: { trend: Trend; indicator: Cata
       grid: { left: 16, right: 24, top: 48, bottom: 28 },
       legend: { top: 0, type: 'plain' },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => show(typeof v === 'number' ? v : null) },
-      xAxis: { type: 'category', data: trend.years.map(String), boundaryGap: false },
+      xAxis: { type: 'category', data: trend.years.map(yearLabel), boundaryGap: false },
       yAxis: { type: 'value' },
       series: series.map((s, i) => {
         const color = s.median ? MEDIAN_COLOUR : schoolColours[(i - 1) % schoolColours.length]!;
@@ -43,11 +45,12 @@ export function TrendChart({ trend, indicator }: { trend: Trend; indicator: Cata
         };
       }),
     }),
-    [trend, series, show],
+    [trend, series, show, yearLabel],
   );
   return (
     <ChartFigure
       title={title}
+      note={trend.years.some((y) => openYears.includes(y)) ? <p>{c.trends.partialNote}</p> : undefined}
       chart={<EChart option={option} height={320} label={c.common.chartOf(title)} />}
       table={
         <table className="data-table compact-table">
@@ -64,7 +67,7 @@ export function TrendChart({ trend, indicator }: { trend: Trend; indicator: Cata
           <tbody>
             {trend.years.map((year, i) => (
               <tr key={year}>
-                <th scope="row">{year}</th>
+                <th scope="row">{yearLabel(year)}</th>
                 {series.map((s) => (
                   <td key={s.name} className="num">
                     {show(s.values[i])}

@@ -1,5 +1,5 @@
 import { honourKindLabels, honourLevelLabels, type Honour } from '@union/domain';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../i18n';
 
 /** A report's honours, read-only: the report page and the district's review page show the same table. */
 export function HonoursTable({ honours, emptyText }: { honours: readonly Honour[]; emptyText: string }) {
@@ -18,12 +18,12 @@ export function HonoursTable({ honours, emptyText }: { honours: readonly Honour[
       <tbody>
         {honours.map((h, i) => (
           <tr key={i}>
-            <th scope="row" lang="zh-CN">
+            <th scope="row" lang="zh-CN" data-user-content>
               {h.title}
             </th>
             <td data-label={t('report.honourLevel')}>{label(honourLevelLabels[h.level])}</td>
             <td data-label={t('report.honourKind')}>{label(honourKindLabels[h.kind])}</td>
-            <td data-label={t('report.honourRecipient')} lang="zh-CN">
+            <td data-label={t('report.honourRecipient')} lang="zh-CN" data-user-content>
               {h.recipient || t('common.noValue')}
             </td>
           </tr>
