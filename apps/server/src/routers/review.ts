@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idSchema, reportFieldPathPattern, reportingYearSchema, reportVersionSchema, safeText, zodMessage, type Localized } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
-import { schoolIdsInScope } from '../auth/scope';
 import { notifyRemind } from '../notifications/events';
 import { pendingSchoolsInScope } from '../notifications/settings-service';
 import { listUnlocks, unlockReport } from '../services/report-unlocks';

@@ -3,7 +3,6 @@ import type { Database } from '@union/db';
 import { type ReportProgress } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
-import { schoolIdsInScope } from '../auth/scope';
 import { countedSchoolIds } from './open-schools';
 import { userError } from '../trpc/error-messages';
 

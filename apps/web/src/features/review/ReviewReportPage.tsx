@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { narrativeSectionLabels, narrativeSections, type Indicator, type NarrativeSection } from '@union/domain';
+import { narrativeSectionLabels, narrativeSections, type NarrativeSection } from '@union/domain';
 import { useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTRPC } from '../../app/trpc';
