@@ -85,7 +85,7 @@ describe.each(testEngines())('[%s] Excel export and import', (engine) => {
     const previewRow = preview.rows.find((r) => r.rowNumber === row.number)!;
     expect(previewRow.changes).toEqual([]);
     expect(previewRow.errors).toEqual([]);
-    expect(previewRow.keptValues).toEqual([{ code: 'sick_visits', nameZh: '探望慰问病患人次', value: stored }]);
+    expect(previewRow.keptValues).toEqual([{ code: 'sick_visits', nameZh: '探望慰问病患人次', nameEn: 'Sickness/childbirth visits', value: stored }]);
 
     const report = () => t.db.selectFrom('reports').select(['id', 'version']).where('school_id', '=', previewRow.schoolId!).where('year', '=', 2026).executeTakeFirstOrThrow();
     const before = await report();

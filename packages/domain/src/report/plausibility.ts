@@ -104,10 +104,10 @@ export function plausibilityErrors(values: IndicatorValues, catalogue: readonly 
       const limit = Math.floor(bounds.perStaff * staff * 100) / 100;
       message =
         bounds.perStaff === 1
-          ? { zh: `${zh}（${vz}）不能大于${staffZh}（${zhNumber(staff)}）`, en: `${en} (${ve}) cannot be more than the ${staffEn.toLowerCase()} (${enNumber(staff)})` }
+          ? { zh: `${zh}（${vz}）不能大于${staffZh}（${zhNumber(staff)}）`, en: `${en} (${ve}) cannot be more than ${staffEn} (${enNumber(staff)})` }
           : {
               zh: `${zh}（${vz}）不能大于${staffZh}的 ${zhNumber(bounds.perStaff)} 倍（${zhNumber(limit)}${unitZh}），请核实`,
-              en: `${en} (${ve}) cannot be more than ${enNumber(bounds.perStaff)} times the ${staffEn.toLowerCase()} (${enNumber(limit)}${unitEn}); please check`,
+              en: `${en} (${ve}) cannot be more than ${enNumber(bounds.perStaff)} times ${staffEn} (${enNumber(limit)}${unitEn}); please check`,
             };
     } else {
       for (const right of bounds.notAbove ?? []) {
