@@ -18,9 +18,17 @@ describe('dashboard number formats', () => {
     expect(formatShown(35.5, { valueType: 'percent', unit: '%' }, true, 'zh', true)).toBe('35.5%');
   });
 
-  it('words year-over-year change as an arrow and a percentage (absolute when last year was 0)', () => {
+  it('words year-over-year change as an arrow and a percentage, points for percentages, 新增 from 0, capped beyond 999%', () => {
     expect(yoyShort({ change: 2, changeRatio: 0.25, direction: 'up' }, 'zh')).toEqual({ arrow: '▲', text: '25%' });
     expect(yoyShort({ change: -3, changeRatio: null, direction: 'down' }, 'zh')).toEqual({ arrow: '▼', text: '3' });
+    // From 0 there is no percentage: not 「▲3,300」.
+    expect(yoyShort({ change: 3300, changeRatio: null, direction: 'up' }, 'zh', 'integer')).toEqual({ arrow: '▲', text: '新增' });
+    expect(yoyShort({ change: 3300, changeRatio: null, direction: 'up' }, 'en', 'integer')).toEqual({ arrow: '▲', text: 'new' });
+    // A share that went from 20% to 69.9% moved 49.9 points, not 「+249.7%」.
+    expect(yoyShort({ change: 49.94, changeRatio: 2.497, direction: 'up' }, 'zh', 'percent')).toEqual({ arrow: '▲', text: '49.9 个百分点' });
+    expect(yoyShort({ change: -5, changeRatio: -0.1, direction: 'down' }, 'en', 'percent')).toEqual({ arrow: '▼', text: '5 pp' });
+    // A tiny base: capped.
+    expect(yoyShort({ change: 999_999, changeRatio: 99_999.9, direction: 'up' }, 'zh', 'integer')).toEqual({ arrow: '▲', text: '999%以上' });
     expect(yoyShort({ change: 0, changeRatio: 0, direction: 'flat' }, 'zh')).toEqual({ arrow: '＝', text: '' });
     expect(yoyShort(null, 'zh')).toBeNull();
   });

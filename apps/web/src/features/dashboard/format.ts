@@ -1,7 +1,8 @@
-import type { YearOverYear } from '@union/domain';
+import type { IndicatorValueType, YearOverYear } from '@union/domain';
 import type { LabelKey } from '../../i18n';
 import { numberFormat } from '../../i18n/number-format';
 import { formatNumber, unitSuffix } from '../../ui/format';
+import { relativeChangeOf } from '../../ui/relative-change';
 
 const locale: Record<LabelKey, string> = { zh: 'zh-CN', en: 'en-US' };
 
@@ -35,16 +36,37 @@ export function formatShown(value: number | null | undefined, indicator: ShownFo
   return withUnit ? text + unitSuffix(indicator.unit, lang) : text;
 }
 
-/** "▲ 25%" / "▼ 3" / "＝": the arrow and the relative change (absolute when last year was 0). */
-export function yoyShort(yoy: YearOverYear | null | undefined, lang: LabelKey): { arrow: string; text: string } | null {
+const yoyWords: Record<LabelKey, { new: string; points: (n: string) => string; capped: (n: string) => string }> = {
+  zh: { new: '新增', points: (n) => `${n} 个百分点`, capped: (n) => `${n}以上` },
+  en: { new: 'new', points: (n) => `${n} pp`, capped: (n) => `over ${n}` },
+};
+
+/**
+ * "▲ 25%" / "▼ 3 个百分点" / "▲ 新增" / "＝": the arrow and the change. A
+ * percentage indicator moves in points (not % of %), a rise from 0 is 新增
+ * (not ▲3,300), and a relative change beyond ±999% is capped.
+ */
+export function yoyShort(yoy: YearOverYear | null | undefined, lang: LabelKey, valueType: IndicatorValueType = 'decimal'): { arrow: string; text: string } | null {
   if (!yoy) return null;
   const arrow = yoy.direction === 'up' ? '▲' : yoy.direction === 'down' ? '▼' : '＝';
   if (yoy.direction === 'flat') return { arrow, text: '' };
-  const text =
-    yoy.changeRatio != null
-      ? (formatRatio(Math.abs(yoy.changeRatio), lang, 0) ?? '')
-      : numberFormat(locale[lang], { maximumFractionDigits: 1 }).format(Math.abs(yoy.change));
-  return { arrow, text };
+  const change = relativeChangeOf(yoy, valueType);
+  // No ratio and a fall cannot come from 0 (values are never negative): show the absolute change.
+  if (change.kind === 'new' && yoy.change < 0) return { arrow, text: numberFormat(locale[lang], { maximumFractionDigits: 1 }).format(Math.abs(yoy.change)) };
+  const words = yoyWords[lang];
+  const number = (n: number) => numberFormat(locale[lang], { maximumFractionDigits: 1 }).format(Math.abs(n));
+  switch (change.kind) {
+    case 'same':
+      return { arrow, text: '' };
+    case 'new':
+      return { arrow, text: words.new };
+    case 'points':
+      return { arrow, text: words.points(number(change.points)) };
+    case 'percent':
+      return { arrow, text: change.capped ? words.capped(`${number(change.percent)}%`) : `${number(change.percent)}%` };
+    default:
+      return { arrow, text: '' };
+  }
 }
 
 /** A signed change: +3.2 / −1.5 / 0. */

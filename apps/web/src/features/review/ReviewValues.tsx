@@ -4,7 +4,7 @@ import type { RouterOutputs } from '../../app/trpc';
 import { compareWithPrevious, formatIndicatorValue, formatNumber } from '../../ui/format';
 import { SourceNote } from '../../ui/SourceNote';
 import { CategoryNav, CategorySection, type CategoryGroup } from '../reports/categories';
-import { formatRelativeChange, isBigChange, relativeChange } from './change';
+import { formatRelativeChange, isBigChange, relativeChange } from '../../ui/relative-change';
 import { useReviewCopy } from './messages';
 
 type ReportDetail = NonNullable<RouterOutputs['reports']['get']['report']>;

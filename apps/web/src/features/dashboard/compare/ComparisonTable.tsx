@@ -45,7 +45,7 @@ const SchoolRow = memo(function SchoolRow({ row, indicators, per100, c, labelKey
         return (
           <td key={i.code} className="num heat-cell" data-col={i.code} style={{ background: percentileShade(cell.percentile) }}>
             <span className="cell-value">{formatShown(cell.shown, i, per100, labelKey) ?? c.common.noValue}</span>
-            <YoyBadge yoy={cell.yoy} />
+            <YoyBadge yoy={cell.yoy} valueType={i.valueType} />
             {percentile != null ? (
               <span className="pct" title={c.compare.percentile(percentile)}>
                 <span aria-hidden="true">P{percentile}</span>

@@ -1,11 +1,11 @@
-import type { YearOverYear } from '@union/domain';
+import type { IndicatorValueType, YearOverYear } from '@union/domain';
 import { yoyShort } from '../format';
 import { useDashboardCopy } from '../useDashboardCopy';
 
-/** ▲ 25% / ▼ 3% beside a value, with the full wording for screen readers. */
-export function YoyBadge({ yoy }: { yoy: YearOverYear | null | undefined }) {
+/** ▲ 25% / ▼ 3 个百分点 / ▲ 新增 beside a value, with the full wording for screen readers. */
+export function YoyBadge({ yoy, valueType }: { yoy: YearOverYear | null | undefined; valueType?: IndicatorValueType }) {
   const { c, labelKey } = useDashboardCopy();
-  const short = yoyShort(yoy, labelKey);
+  const short = yoyShort(yoy, labelKey, valueType);
   if (!yoy || !short) return null;
   const words = yoy.direction === 'up' ? c.common.up : yoy.direction === 'down' ? c.common.down : c.common.flat;
   const spoken = `${c.common.vsLastYear}${labelKey === 'en' ? ' ' : ''}${words}${short.text ? ` ${short.text}` : ''}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelativeChange, isBigChange, relativeChange, type RelativeChangeWords } from './change';
+import { formatRelativeChange, isBigChange, relativeChange, type RelativeChangeWords } from './relative-change';
 
 const zh: RelativeChangeWords = { same: '0%', new: '新增', points: (s) => `${s} 个百分点`, capped: (s) => `${s}以上` };
 const shown = (cur: number | null, prev: number | null, type: 'integer' | 'money' | 'percent' = 'integer') => formatRelativeChange(relativeChange(cur, prev, type), zh);

@@ -5,7 +5,7 @@ export const MAX_SHOWN_PERCENT = 999;
 
 /**
  * How this year's value compares with last year's, for the review table's
- * "变化率" column. A relative change is only meaningful on a real base:
+ * "变化率" column and the dashboards' ▲▼ badges. A relative change is only meaningful on a real base:
  * from 0 it is 「新增」, a percentage indicator moves in 个百分点 (35% → 40% is
  * +5 个百分点, not +14.3%), and a relative change beyond ±999% is capped.
  */
@@ -54,3 +54,16 @@ export function formatRelativeChange(change: RelativeChange, words: RelativeChan
 
 /** Whether the change is big enough to stand out in the table. */
 export const isBigChange = (change: RelativeChange) => change.kind === 'new' || (change.kind === 'percent' && Math.abs(change.percent) >= 50) || (change.kind === 'points' && Math.abs(change.points) >= 20);
+
+/**
+ * The same reading from a year-over-year record (change and ratio, as the
+ * dashboards get them from the server): the ratio is null when last year was 0.
+ */
+export function relativeChangeOf(yoy: { change: number; changeRatio: number | null }, valueType: IndicatorValueType): RelativeChange {
+  if (Math.abs(yoy.change) < 1e-9) return { kind: 'same' };
+  if (valueType === 'percent') return { kind: 'points', points: Math.round(yoy.change * 10) / 10 };
+  if (yoy.changeRatio == null) return { kind: 'new' };
+  const percent = Math.round(yoy.changeRatio * 1000) / 10;
+  if (Math.abs(percent) > MAX_SHOWN_PERCENT) return { kind: 'percent', percent: Math.sign(percent) * MAX_SHOWN_PERCENT, capped: true };
+  return { kind: 'percent', percent, capped: false };
+}
