@@ -203,6 +203,9 @@ describe('[chromium] dashboards', () => {
     const other = rows.find((r) => r.schoolId !== me.schoolId)!;
     await chair.goto(`/dashboard/schools/${other.schoolId}`);
     await chair.getByText('找不到这所学校').waitFor();
+    // The same not-found page as elsewhere, not a load failure with 重试.
+    await chair.getByRole('heading', { name: '页面不存在' }).waitFor();
+    expect(await chair.getByRole('button', { name: '重试' }).count()).toBe(0);
     expect(await chair.getByText(other.schoolName).count()).toBe(0);
     // The comparison is for district staff.
     await chair.goto('/dashboard/compare');

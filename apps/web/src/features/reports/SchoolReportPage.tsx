@@ -6,6 +6,7 @@ import { errorCode, useTRPC, type RouterOutputs } from '../../app/trpc';
 import { isDistrict, useMe } from '../auth/me';
 import { useI18n, type LabelKey } from '../../i18n';
 import { Page, useDocumentTitle } from '../../ui/Page';
+import { NotFoundPage } from '../../ui/NotFoundPage';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { CategoryNav, CategorySection, groupCatalogue } from './categories';
@@ -45,40 +46,9 @@ export function SchoolRedirect() {
 
 function InvalidAddress() {
   const { t } = useI18n();
-  return (
-    <Page title={t('common.notFoundTitle')}>
-      <EmptyState
-        title={t('report.invalidParams')}
-        action={
-          <Link className="button" to="/">
-            {t('access.backHome')}
-          </Link>
-        }
-      />
-    </Page>
-  );
+  return <NotFoundPage message={t('report.invalidParams')} />;
 }
 
-/**
- * Unknown school id, a school outside the user's scope (the server does not
- * tell them apart), or a year that is not open: the server's message.
- */
-function ReportNotFound({ message }: { message: string }) {
-  const { t } = useI18n();
-  useDocumentTitle(t('common.notFoundTitle'));
-  return (
-    <Page title={t('common.notFoundTitle')}>
-      <EmptyState
-        title={message}
-        action={
-          <Link className="button" to="/">
-            {t('access.backHome')}
-          </Link>
-        }
-      />
-    </Page>
-  );
-}
 
 export function SchoolReportPage() {
   const params = useParams();
@@ -116,7 +86,7 @@ function SchoolReport({ schoolId, year }: { schoolId: number; year: number }) {
   const [justSubmitted, setJustSubmitted] = useState(false);
   useDocumentTitle(view.data ? `${view.data.school.name} ${year}` : null);
 
-  if (view.isError && !view.data && errorCode(view.error) === 'NOT_FOUND') return <ReportNotFound message={view.error.message} />;
+  if (view.isError && !view.data && errorCode(view.error) === 'NOT_FOUND') return <NotFoundPage message={view.error.message} />;
   if (view.isError || catalogue.isError) {
     const failed = view.isError ? view : catalogue;
     return (

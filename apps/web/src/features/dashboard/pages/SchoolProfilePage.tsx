@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { schoolTypeLabels } from '@union/domain';
 import { Link, useParams } from 'react-router';
-import { useTRPC, useTRPCClient } from '../../../app/trpc';
+import { errorCode, useTRPC, useTRPCClient } from '../../../app/trpc';
+import { NotFoundPage } from '../../../ui/NotFoundPage';
 import { Page, useDocumentTitle } from '../../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { DashboardNav } from '../DashboardNav';
@@ -22,10 +23,13 @@ export function SchoolProfilePage() {
   const profile = useQuery({ ...trpc.dashboard.schoolProfile.queryOptions({ schoolId: valid ? schoolId : 1 }), enabled: valid });
   useDocumentTitle(profile.data ? `${profile.data.schoolName} · ${c.profile.title}` : c.profile.title);
 
-  if (!valid || profile.isError) {
+  // Another school's profile (a chair) answers like one that does not exist: the same page as elsewhere, no 重试.
+  const code = profile.isError ? errorCode(profile.error) : undefined;
+  if (!valid || code === 'NOT_FOUND' || code === 'FORBIDDEN') return <NotFoundPage message={profile.error?.message} />;
+  if (profile.isError) {
     return (
       <Page title={c.profile.title} before={<DashboardNav />}>
-        {valid ? <ErrorState error={profile.error} onRetry={() => void profile.refetch()} /> : <EmptyState title={c.compare.empty} />}
+        <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />
       </Page>
     );
   }
