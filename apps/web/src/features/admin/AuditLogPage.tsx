@@ -7,6 +7,7 @@ import type { Messages } from '../../i18n/zh-CN';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
+import { AuditDetails } from './AuditDetails';
 import { formatDateTime } from './shared';
 
 const isAction = (a: string): a is AuditAction => (auditActions as string[]).includes(a);
@@ -151,7 +152,7 @@ export function AuditLogPage() {
                     {e.details && Object.keys(e.details as object).length > 0 ? (
                       <details className="audit-details">
                         <summary>{t('admin.audit.details')}</summary>
-                        <pre>{JSON.stringify(e.details, null, 2)}</pre>
+                        <AuditDetails details={e.details as Record<string, unknown>} />
                       </details>
                     ) : (
                       t('common.noValue')
