@@ -73,8 +73,8 @@ describe('区级年度汇总 printed to PDF (A4)', () => {
       pages.forEach((file, i) => {
         const ink = inkOf(join(dir, file));
         const last = i === pages.length - 1;
-        // Every page but the last is filled to near its bottom margin; none is nearly blank.
-        if (!last) expect(ink.lowest, `page ${i + 1} ends at ${Math.round(ink.lowest * 100)}%`).toBeGreaterThan(0.75);
+        // Every page but the last is mostly filled (a heading kept with its table may leave a gap); none is nearly blank.
+        if (!last) expect(ink.lowest, `page ${i + 1} ends at ${Math.round(ink.lowest * 100)}%`).toBeGreaterThan(0.6);
         expect(ink.inked, `page ${i + 1} has ink on ${Math.round(ink.inked * 100)}% of its rows`).toBeGreaterThan(last ? 0.1 : 0.4);
         // No large empty grey box.
         expect(ink.greyBlock, `page ${i + 1}: a grey block ${Math.round(ink.greyBlock * 100)}% of the page tall`).toBeLessThan(0.05);

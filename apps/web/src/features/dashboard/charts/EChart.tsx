@@ -111,7 +111,10 @@ export function EChart({
       instance = created;
       created.on('click', (p) => clickRef.current?.({ name: String(p.name), dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0 }));
       created.on('finished', () => {
-        if (printImageRef.current) setPicture(created.getDataURL({ type: 'png', pixelRatio: pixelRatio ?? 2, backgroundColor: '#fff' }));
+        // A box with no size yet (hidden, or laid out for print) has nothing to copy: drawImage would throw.
+        if (printImageRef.current && el.clientWidth > 0 && el.clientHeight > 0) {
+          setPicture(created.getDataURL({ type: 'png', pixelRatio: pixelRatio ?? 2, backgroundColor: '#fff' }));
+        }
         if (el.dataset.drawn !== 'true') el.dataset.drawn = 'true';
       });
       chart.current = { echarts, instance: created, withExtras: echarts.extrasLoaded() };
