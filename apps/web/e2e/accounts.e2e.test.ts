@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiQuery, DEMO_PASSWORD, loginThroughForm, screenshotDir, type PageOptions, useBrowserSuite } from './browser';
+import { apiQuery, clickAdminMenuLink, DEMO_PASSWORD, loginThroughForm, screenshotDir, type PageOptions, useBrowserSuite } from './browser';
 
 interface ListedSchool {
   id: number;
@@ -133,14 +133,12 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
     expect(await mainNavLinks(page)).toEqual(expect.arrayContaining(['学校列表', '学校管理', '用户管理', '操作日志']));
 
     // Set-up pages sit in the header's 管理 menu.
-    await page.locator('.nav-menu > summary').click();
-    await page.getByRole('link', { name: '用户管理' }).click();
+    await clickAdminMenuLink(page, '用户管理');
     await page.locator('table.users-table tbody tr', { hasText: 'chair01' }).waitFor();
     expect(await page.locator('table.users-table tbody tr').count()).toBeGreaterThanOrEqual(32);
     await page.screenshot({ path: join(screenshotDir, 'desktop-users.png') });
 
-    await page.locator('.nav-menu > summary').click();
-    await page.getByRole('link', { name: '学校管理' }).click();
+    await clickAdminMenuLink(page, '学校管理');
     await page.locator('table.schools-admin-table tbody tr').nth(schools.length - 1).waitFor();
     await page.getByRole('button', { name: `编辑：${schools[0]!.name}` }).click();
     const dialog = page.getByRole('dialog');
@@ -148,8 +146,7 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
-    await page.locator('.nav-menu > summary').click();
-    await page.getByRole('link', { name: '操作日志' }).click();
+    await clickAdminMenuLink(page, '操作日志');
     const rows = page.locator('table.audit-table tbody tr');
     await rows.first().waitFor();
     // Earlier tests logged in and failed a login: both are in the log, with Chinese labels and local times.

@@ -85,6 +85,19 @@ export async function loginThroughForm(page: Page, username: string, password = 
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
 }
 
+/**
+ * Opens a link of the admin's 管理 menu. The menu closes on every navigation, so a
+ * redirect that lands just after the click (login → home) may close it again: reopen until the link shows.
+ */
+export async function clickAdminMenuLink(page: Page, name: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name });
+  for (let attempt = 0; attempt < 10 && !(await link.isVisible()); attempt++) {
+    await page.locator('.nav-menu > summary').click();
+    await link.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+  }
+  await link.click();
+}
+
 /** Calls a tRPC query from inside the page, with the page's own session cookie. */
 export async function apiQuery<T>(page: Page, path: string, input?: unknown): Promise<T> {
   return page.evaluate(

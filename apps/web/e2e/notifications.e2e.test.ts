@@ -27,9 +27,8 @@ describe('[chromium] notifications: channels, test message, 一键催报 preview
   it('[chromium] the admin sets up 企业微信 and 钉钉 robots, tests them against a local receiver, and never sees the secrets again', async () => {
     const page = await suite.newPage({ viewport: { width: 1366, height: 800 } });
     await loginThroughForm(page, 'admin');
-    // The admin pages sit in the 管理 menu.
-    await page.locator('.nav-menu > summary').click();
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通知渠道' }).click();
+    // Straight to the page (the 管理 menu itself is exercised by accounts.e2e and rubric.e2e).
+    await page.goto('/admin/notifications');
     await page.waitForURL('**/admin/notifications');
     await page.getByRole('heading', { name: '通知渠道', level: 1 }).waitFor();
     await page.getByText('还没有发送过消息').waitFor();

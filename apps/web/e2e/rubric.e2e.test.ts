@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiQuery, loginThroughForm, screenshotDir, useBrowserSuite } from './browser';
+import { apiQuery, clickAdminMenuLink, loginThroughForm, screenshotDir, useBrowserSuite } from './browser';
 
 const YEAR = 2025;
 
@@ -20,8 +20,7 @@ describe('[chromium] rubric: assessment table and acceptance score', () => {
     const page = await newPage();
     await loginThroughForm(page, 'admin');
 
-    await page.getByRole('navigation', { name: '主导航' }).getByText('管理', { exact: true }).click();
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '考核评估表' }).click();
+    await clickAdminMenuLink(page, '考核评估表');
     await page.waitForURL('**/admin/rubric');
     await page.getByLabel('年度').selectOption(String(YEAR));
     await page.waitForURL(`**/admin/rubric?year=${YEAR}`);
