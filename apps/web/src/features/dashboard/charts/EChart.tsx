@@ -113,7 +113,11 @@ export function EChart({
       created.on('finished', () => {
         // A box with no size yet (hidden, or laid out for print) has nothing to copy: drawImage would throw.
         if (printImageRef.current && el.clientWidth > 0 && el.clientHeight > 0) {
-          setPicture(created.getDataURL({ type: 'png', pixelRatio: pixelRatio ?? 2, backgroundColor: '#fff' }));
+          try {
+            setPicture(created.getDataURL({ type: 'png', pixelRatio: pixelRatio ?? 2, backgroundColor: '#fff' }));
+          } catch {
+            // A layer not laid out yet cannot be copied: the live chart prints instead, and the next render tries again.
+          }
         }
         if (el.dataset.drawn !== 'true') el.dataset.drawn = 'true';
       });
@@ -122,7 +126,8 @@ export function EChart({
       let size = `${el.clientWidth}x${el.clientHeight}`;
       observer = new ResizeObserver(() => {
         const now = `${el.clientWidth}x${el.clientHeight}`;
-        if (now === size) return;
+        // A box laid out to no size (print swaps the chart for its picture) has nothing to draw.
+        if (now === size || el.clientWidth === 0 || el.clientHeight === 0) return;
         size = now;
         created.resize();
       });
