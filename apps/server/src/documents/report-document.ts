@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import {
@@ -18,6 +17,7 @@ import { getPreviousYearValues, getReport, type ReportDetail } from '../services
 import { getSchool } from '../services/schools';
 import { ensureScores, getRubric } from '../services/scores';
 import { contentHash, codeOfHash } from './verification-code';
+import { userError } from '../trpc/error-messages';
 
 /** Everything a printed report shows, in print order; both the .docx and the PDF are drawn from it. */
 export interface ReportDocument {
@@ -47,7 +47,7 @@ export const formatDate = (date: Date | null) =>
 export async function readableReport(db: Kysely<Database>, actor: Actor, schoolId: number, year: number) {
   const school = await getSchool(db, actor, schoolId);
   const report = school ? await getReport(db, actor, schoolId, year) : null;
-  if (!school || !report) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报（尚未填报，或您无权查看）' });
+  if (!school || !report) throw userError('NOT_FOUND', { zh: '找不到该年报（尚未填报，或您无权查看）', en: 'Report not found (not filled in yet, or not yours to see)' });
   return { school, report };
 }
 

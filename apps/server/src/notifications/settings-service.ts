@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@union/db';
 import type { Actor } from '../auth/actor';
@@ -8,6 +7,7 @@ import { deliver, DeliveryError } from './delivery';
 import { activeChannels, chairEmails } from './events';
 import { remindGroupText, remindSchoolText, testText } from './messages';
 import { publicUrl } from './public-url';
+import { userError } from '../trpc/error-messages';
 
 type EmailInput = { channel: 'email'; enabled: boolean; host: string; port: number; security: SmtpSecurity; user: string; from: string; password: string; clearPassword: boolean };
 type GroupInput = { channel: 'wecom' | 'dingtalk' | 'feishu'; enabled: boolean; url: string; secret: string; clearSecret: boolean };
@@ -22,14 +22,14 @@ export async function saveChannel(trx: Transaction<Database>, userId: number, in
     const password = input.clearPassword ? '' : input.password || ((current.secrets as { password?: string }).password ?? '');
     secrets = password ? { password } : {};
     if (input.enabled && (!input.host || !input.from)) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '启用电子邮件前请填写邮件服务器地址和发件人' });
+      throw userError('BAD_REQUEST', { zh: '启用电子邮件前请填写邮件服务器地址和发件人', en: 'Enter the mail server and the sender before switching e-mail on' });
     }
   } else {
     const stored = current.secrets as { url?: string; secret?: string };
     const url = input.url || stored.url || '';
     const secret = input.clearSecret ? '' : input.secret || stored.secret || '';
     secrets = { ...(url ? { url } : {}), ...(secret ? { secret } : {}) };
-    if (input.enabled && !url) throw new TRPCError({ code: 'BAD_REQUEST', message: `启用${channelLabels[input.channel]}前请填写 Webhook 地址` });
+    if (input.enabled && !url) throw userError('BAD_REQUEST', { zh: `启用${channelLabels[input.channel]}前请填写 Webhook 地址`, en: `Enter the webhook URL before switching ${input.channel} on` });
   }
   await trx
     .insertInto('notification_channels')

@@ -18,7 +18,7 @@ import { listComments } from '../services/review';
 import { getSchool } from '../services/schools';
 import { valueHistory } from '../services/value-history';
 import { authedProcedure, router } from '../trpc/trpc';
-import { userError } from '../trpc/error-messages';
+import { schoolNotFound, userError } from '../trpc/error-messages';
 
 const schoolYear = { schoolId: idSchema, year: reportingYearSchema };
 
@@ -32,7 +32,7 @@ export const reportsRouter = router({
    */
   get: authedProcedure.input(z.object(schoolYear)).query(async ({ ctx, input }) => {
     const school = await getSchool(ctx.db, ctx.actor, input.schoolId);
-    if (!school) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
+    if (!school) throw schoolNotFound();
     const yearInfo = school.years.find((y) => y.year === input.year);
     if (!yearInfo) throw userError('NOT_FOUND', { zh: `${input.year} 年度尚未开放填报`, en: `Reporting year ${input.year} is not open yet` });
     const [report, previousYearValues, catalogue] = await Promise.all([

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { idSchema, raterColumnSchema, reportingYearSchema, rubricSchema, safeText, zodMessage, localize } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
@@ -9,7 +8,7 @@ import { loadRatingInputs, loadRubricDefinition } from '../services/rubric-defin
 import { saveRaterColumn } from '../services/rubric-ratings';
 import { getRubric, refreshScores } from '../services/scores';
 import { adminProcedure, authedProcedure, invalidFields, router } from '../trpc/trpc';
-import { userError } from '../trpc/error-messages';
+import { reportNotFound, userError } from '../trpc/error-messages';
 
 const score = z.number().min(0, { error: zodMessage(() => ({ zh: '分数不能为负', en: 'A score cannot be negative' })) }).max(100, { error: zodMessage(() => ({ zh: '分数不能超过 100', en: 'A score cannot be above 100' })) }).nullable();
 
@@ -23,7 +22,7 @@ export const rubricRouter = router({
   /** The rater columns (自评 / 考评 …) and 复核 of one report under the year's v2 rubric. */
   ratings: authedProcedure.input(z.object({ reportId: idSchema })).query(async ({ ctx, input }) => {
     const report = await ctx.db.selectFrom('reports').select(['id', 'year']).where('id', '=', input.reportId).where('id', 'in', readableReportIds(ctx.db, ctx.actor)).executeTakeFirst();
-    if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
+    if (!report) throw reportNotFound();
     const given = (await loadRatingInputs(ctx.db, [report.id])).get(report.id);
     return { year: report.year, ratings: given?.ratings ?? {}, review: given?.review ?? null };
   }),
@@ -69,7 +68,7 @@ export const rubricRouter = router({
             : { zh: '验收分由区教育工会管理员填写', en: 'The acceptance score is entered by the district union administrator' },
         );
       const report = await ctx.db.selectFrom('reports').select(['id', 'school_id']).where('id', '=', input.reportId).where('school_id', 'in', schoolIdsInScope(ctx.db, ctx.actor)).executeTakeFirst();
-      if (!report) throw userError('NOT_FOUND', { zh: '找不到该年报', en: 'Report not found' });
+      if (!report) throw reportNotFound();
       const set = input.kind === 'self' ? { self_score: input.score, self_note: input.note } : { acceptance_score: input.score, acceptance_note: input.note };
       await ctx.db
         .insertInto('report_assessments')
@@ -89,7 +88,7 @@ export const rubricRouter = router({
       .where('r.id', '=', input.reportId)
       .where('r.id', 'in', readableReportIds(ctx.db, ctx.actor))
       .executeTakeFirst();
-    if (!row) throw userError('NOT_FOUND', { zh: '找不到该年报', en: 'Report not found' });
+    if (!row) throw reportNotFound();
     return {
       automaticScore: row.total,
       stars: row.stars,

@@ -4,7 +4,7 @@ import { writeAudit } from '../audit/audit-log';
 import { createSchool, recordMerge, updateSchool, type SchoolInput } from '../services/school-admin';
 import { getOrgTree, getSchool, listSchools } from '../services/schools';
 import { adminProcedure, authedProcedure, router } from '../trpc/trpc';
-import { userError } from '../trpc/error-messages';
+import { schoolNotFound, userError } from '../trpc/error-messages';
 
 const schoolInputSchema = z
   .object({
@@ -58,7 +58,7 @@ export const schoolsRouter = router({
 
   get: authedProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
     const school = await getSchool(ctx.db, ctx.actor, input.id);
-    if (!school) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
+    if (!school) throw schoolNotFound();
     return school;
   }),
 

@@ -25,7 +25,7 @@ import { countedSchoolIds, openInRowYear } from './open-schools';
 export { indicatorTrend } from './dashboard-trend';
 import { cachedAtDataVersion } from './dashboard-cache';
 import { getRubric } from './scores';
-import { userError } from '../trpc/error-messages';
+import { schoolNotFound, userError } from '../trpc/error-messages';
 
 // Dashboards count approved reports only: the district's checked figures.
 
@@ -279,7 +279,7 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
     .where('s.id', '=', schoolId)
     .where('s.id', 'in', schoolIdsInScope(db, actor))
     .executeTakeFirst();
-  if (!school) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
+  if (!school) throw schoolNotFound();
   const scope = await aggregateScopeActor(db, actor);
   const scores = await db
     .selectFrom('report_scores')

@@ -25,7 +25,7 @@ import { invalidFields } from '../trpc/trpc';
 import { listYearIndicators } from './catalogue';
 import { isSchoolOpenIn } from './open-schools';
 import { readReportContent, recordEditsOnResubmit } from './report-unlocks';
-import { userError } from '../trpc/error-messages';
+import { schoolNotFound, userError } from '../trpc/error-messages';
 
 export interface DraftInput {
   schoolId: number;
@@ -61,7 +61,7 @@ export const staleVersionMessage = (current: number) =>
  */
 function assertOwnSchool(actor: Actor, schoolId: number): void {
   if (actor.role !== 'school_chair') throw userError('FORBIDDEN', { zh: '只有本校工会主席可以填写和提交年报', en: 'Only the school’s union chair can fill in and submit its report' });
-  if (actor.schoolId !== schoolId) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
+  if (actor.schoolId !== schoolId) throw schoolNotFound();
 }
 
 /**
@@ -220,7 +220,7 @@ async function updateDraft(
 async function createDraft(ctx: Context & { actor: Actor }, input: DraftInput, now: Date): Promise<SaveResult> {
   // A school is asked for a report only in the years it was open (open_school_years).
   if (!(await isSchoolOpenIn(ctx.db, input.schoolId, input.year))) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `该校 ${input.year} 年度未开办或已停办，无需填报该年度年报` });
+    throw userError('BAD_REQUEST', { zh: `该校 ${input.year} 年度未开办或已停办，无需填报该年度年报`, en: `The school was not open in ${input.year}; no report is due for that year` });
   }
   const figures = firstSaveFigures(input, ctx.actor, now);
   const status = nextReportStatus('save', 'not_started')!;
@@ -307,7 +307,10 @@ async function saveUnlockedField(ctx: Context & { actor: Actor }, input: DraftIn
     const stored = await readReportContent(trx, reportId);
     const changed = lockedFieldsChanged(stored, { values: input.values, narrative: input.narrative, honours: input.honours }, unlockedField);
     if (changed.length) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `只有已解锁的字段可以修改，其余内容已审核锁定（改动了：${changed.join('、')}）` });
+      throw userError('BAD_REQUEST', {
+        zh: `只有已解锁的字段可以修改，其余内容已审核锁定（改动了：${changed.join('、')}）`,
+        en: `Only the unlocked field may change; the rest stays approved and locked (changed: ${changed.join(', ')})`,
+      });
     }
     const explanations = await trx.selectFrom('report_values').select(['indicator_code', 'explanation']).where('report_id', '=', reportId).execute();
     const lockedExplanations = Object.fromEntries(explanations.filter((e) => `values.${e.indicator_code}` !== unlockedField).map((e) => [e.indicator_code, e.explanation]));

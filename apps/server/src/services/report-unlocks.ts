@@ -9,6 +9,7 @@ import { readableReportIds } from '../auth/report-visibility';
 import type { Context } from '../trpc/context';
 import { staleVersionMessage } from './report-drafts';
 import { lockReportInScope } from './review-decisions';
+import { reportNotFound, userError } from '../trpc/error-messages';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -31,7 +32,7 @@ async function assertFieldExists(trx: Transaction<Database>, year: number, field
   if (!fieldPath.startsWith('values.')) return;
   const code = fieldPath.slice('values.'.length);
   const known = await trx.selectFrom('reporting_year_indicators').select('indicator_code').where('year', '=', year).where('indicator_code', '=', code).executeTakeFirst();
-  if (!known) throw new TRPCError({ code: 'BAD_REQUEST', message: '解锁的字段无效：本年度没有这个指标' });
+  if (!known) throw userError('BAD_REQUEST', { zh: '解锁的字段无效：本年度没有这个指标', en: 'The field to unlock is not valid: this year has no such indicator' });
 }
 
 /**
@@ -159,7 +160,7 @@ export async function listUnlocks(db: Kysely<Database>, actor: Actor, reportId: 
     .where('id', '=', reportId)
     .where('id', 'in', readableReportIds(db, actor))
     .executeTakeFirst();
-  if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
+  if (!report) throw reportNotFound();
   const rows = await db
     .selectFrom('report_unlocks as u')
     .leftJoin('users as a', 'a.id', 'u.unlocked_by')

@@ -9,6 +9,7 @@ import { schoolIdsInScope } from '../auth/scope';
 import type { Context } from '../trpc/context';
 import { staleVersionMessage } from './report-drafts';
 import { refreshScores } from './scores';
+import { reportNotFound, userError } from '../trpc/error-messages';
 
 export interface FieldComment {
   /** `values.<code>`, `narrative.<section>` or `honours`. */
@@ -34,7 +35,7 @@ type ReviewContext = Context & { actor: Actor };
 export function reviewerOf(actor: Actor): Reviewer {
   if (actor.role === 'cluster_reviewer') return 'cluster';
   if (actor.role === 'district_admin') return 'district';
-  throw new TRPCError({ code: 'FORBIDDEN', message: '您没有权限执行此操作' });
+  throw userError('FORBIDDEN', { zh: '您没有权限执行此操作', en: 'You are not allowed to do this' });
 }
 
 /**
@@ -52,7 +53,7 @@ export async function lockReportInScope(trx: Transaction<Database>, actor: Actor
     .where('r.school_id', 'in', schoolIdsInScope(trx, actor))
     .forUpdate('r')
     .executeTakeFirst();
-  if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
+  if (!report) throw reportNotFound();
   return report;
 }
 

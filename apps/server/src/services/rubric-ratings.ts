@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import { ratingIssues, type RaterItemInput } from '@union/domain';
@@ -8,6 +7,7 @@ import { schoolIdsInScope } from '../auth/scope';
 import { invalidFields } from '../trpc/trpc';
 import { loadRubricDefinition } from './rubric-definitions';
 import { refreshScores } from './scores';
+import { reportNotFound, userError } from '../trpc/error-messages';
 
 /**
  * Saves one rater's column of one report under the year's rubric. A column
@@ -25,12 +25,15 @@ export async function saveRaterColumn(
     .where('id', '=', input.reportId)
     .where('school_id', 'in', schoolIdsInScope(db, who.actor))
     .executeTakeFirst();
-  if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到该年报' });
+  if (!report) throw reportNotFound();
   const { rubric } = await loadRubricDefinition(db, report.year);
   const rater = rubric.raters.find((r) => r.id === input.raterId);
   if (!rater) throw invalidFields([{ path: 'raterId', message: `${report.year} 年度评估表中没有评分人 ${input.raterId}` }]);
   const mayRate = rater.by === 'school' ? who.actor.role === 'school_chair' : who.actor.role === 'district_admin';
-  if (!mayRate) throw new TRPCError({ code: 'FORBIDDEN', message: `${rater.labelZh}由${rater.by === 'school' ? '学校工会主席' : '区教育工会管理员'}填写` });
+  if (!mayRate) throw userError('FORBIDDEN', {
+      zh: `${rater.labelZh}由${rater.by === 'school' ? '学校工会主席' : '区教育工会管理员'}填写`,
+      en: `The ${rater.labelZh} column is filled in by ${rater.by === 'school' ? 'the school union chair' : 'the district admin'}`,
+    });
   const issues = ratingIssues(rubric, { [rater.id]: input.ratings });
   if (issues.length) throw invalidFields(issues.map((i) => ({ path: ['ratings', ...i.path.slice(1).filter(Boolean)].join('.'), message: i.message })));
 

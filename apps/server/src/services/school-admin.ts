@@ -1,11 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import type { Transaction } from 'kysely';
 import type { Database } from '@union/db';
-import { canBeChildOf, lifeSpanProblem, mergeProblem, type SchoolType } from '@union/domain';
+import { canBeChildOf, lifeSpanProblem, mergeProblem, type MessageText, type SchoolType } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { orgUnitIdsInScope } from '../auth/scope';
 import { currentReportingYear } from './schools';
-import { userError } from '../trpc/error-messages';
+import { schoolNotFound, userError } from '../trpc/error-messages';
 
 export interface SchoolInput {
   code: string;
@@ -36,7 +35,7 @@ async function assertCodeFree(trx: Transaction<Database>, code: string, exceptId
   if (await query.executeTakeFirst()) throw userError('CONFLICT', { zh: `学校代码 ${code} 已被使用`, en: `School code ${code} is already in use` });
 }
 
-const badRequest = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
+const badRequest = (message: MessageText) => userError('BAD_REQUEST', message);
 
 /** First and last year of the school's reports that were handed in (submitted or approved). */
 async function handedInYears(trx: Transaction<Database>, schoolId: number) {
@@ -71,7 +70,7 @@ async function resolveLifeSpan(
   const openedYear = input.openedYear ?? before?.openedYear ?? (await currentReportingYear(trx)) ?? new Date().getFullYear();
   let closedYear: number | null;
   if (input.closedYear !== undefined && !(input.closedYear === null && input.active === false)) {
-    if (input.closedYear !== null && input.active === true) throw badRequest('停办年度：已填写停办年度的学校不能同时设为“在用”');
+    if (input.closedYear !== null && input.active === true) throw badRequest({ zh: '停办年度：已填写停办年度的学校不能同时设为“在用”', en: 'Closing year: a school with a closing year cannot also be in use' });
     closedYear = input.closedYear;
   } else if (input.active === false) {
     closedYear = before?.closedYear ?? (await closingYearOnDeactivation(trx, schoolId, openedYear));
@@ -84,9 +83,9 @@ async function resolveLifeSpan(
   if (problem) throw badRequest(problem.message);
   if (schoolId !== null) {
     const years = await handedInYears(trx, schoolId);
-    if (years.first !== null && openedYear > years.first) throw badRequest(`开办年度：该校已交 ${years.first} 年度年报，开办年度不能晚于 ${years.first} 年`);
+    if (years.first !== null && openedYear > years.first) throw badRequest({ zh: `开办年度：该校已交 ${years.first} 年度年报，开办年度不能晚于 ${years.first} 年`, en: `Opening year: the school handed in a report for ${years.first}, so it cannot open later than ${years.first}` });
     if (years.last !== null && closedYear !== null && closedYear < years.last) {
-      throw badRequest(`停办年度：该校已交 ${years.last} 年度年报，停办年度不能早于 ${years.last} 年`);
+      throw badRequest({ zh: `停办年度：该校已交 ${years.last} 年度年报，停办年度不能早于 ${years.last} 年`, en: `Closing year: the school handed in a report for ${years.last}, so it cannot close before ${years.last}` });
     }
   }
   return { openedYear, closedYear };
@@ -126,7 +125,7 @@ export async function updateSchool(trx: Transaction<Database>, actor: Actor, id:
     .where('s.id', '=', id)
     .where('s.id', 'in', down)
     .executeTakeFirst();
-  if (!before) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
+  if (!before) throw schoolNotFound();
   await assertValidParent(trx, actor, input.parentId);
   await assertCodeFree(trx, input.code, id);
   const span = await resolveLifeSpan(trx, id, input, { openedYear: before.opened_year, closedYear: before.closed_year });
@@ -162,14 +161,14 @@ export async function recordMerge(trx: Transaction<Database>, actor: Actor, inpu
     .execute();
   const predecessor = schools.find((s) => s.id === input.predecessorId);
   const successor = schools.find((s) => s.id === input.successorId);
-  if (!predecessor || !successor) throw new TRPCError({ code: 'NOT_FOUND', message: '找不到这所学校' });
+  if (!predecessor || !successor) throw schoolNotFound();
   const existing = await trx.selectFrom('school_merges').select(['successor_id', 'year']).where('predecessor_id', '=', predecessor.id).executeTakeFirst();
-  if (existing) throw new TRPCError({ code: 'CONFLICT', message: `${predecessor.name}已记录于 ${existing.year} 年并入其他学校` });
+  if (existing) throw userError('CONFLICT', { zh: `${predecessor.name}已记录于 ${existing.year} 年并入其他学校`, en: `${predecessor.name} is already recorded as merged in ${existing.year}` });
   const span = (s: typeof predecessor) => ({ id: s.id, openedYear: s.opened_year, closedYear: s.closed_year });
   const problem = mergeProblem(span(predecessor), span(successor), input.year);
   if (problem) throw badRequest(problem.message);
   const last = (await handedInYears(trx, predecessor.id)).last;
-  if (last !== null && last >= input.year) throw badRequest(`并入年度：${predecessor.name}已交 ${last} 年度年报，并入年度应晚于 ${last} 年`);
+  if (last !== null && last >= input.year) throw badRequest({ zh: `并入年度：${predecessor.name}已交 ${last} 年度年报，并入年度应晚于 ${last} 年`, en: `Merger year: ${predecessor.name} handed in a report for ${last}, so the merger must come after ${last}` });
   await trx.insertInto('school_merges').values({ predecessor_id: predecessor.id, successor_id: successor.id, year: input.year }).execute();
   await trx.updateTable('schools').set({ closed_year: input.year - 1, active: false }).where('id', '=', predecessor.id).execute();
   return { predecessor: predecessor.name, successor: successor.name, closedYear: input.year - 1 };

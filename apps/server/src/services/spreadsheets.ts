@@ -19,7 +19,7 @@ import { countedSchoolIds } from './open-schools';
 import { checkedXlsx } from './upload-limits';
 import { UploadRefusedError } from './zip-guard';
 import { indicatorHeader, SCHOOL_CODE_HEADER, SCHOOL_NAME_HEADER, styleHeader, toBase64 } from './workbook';
-import { userError } from '../trpc/error-messages';
+import { schoolNotFound, userError } from '../trpc/error-messages';
 
 /**
  * One year's reports for every school in scope: one row per school, one
@@ -91,7 +91,7 @@ export async function exportSchoolHistoryWorkbook(db: Kysely<Database>, actor: A
     .where('s.id', '=', schoolId)
     .where('s.id', 'in', schoolIdsInScope(db, actor))
     .executeTakeFirst();
-  if (!school) throw userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
+  if (!school) throw schoolNotFound();
   const [reports, values] = await Promise.all([
     db.selectFrom('reports').select(['id', 'year', 'status']).where('school_id', '=', schoolId).where('id', 'in', readableReportIds(db, actor)).orderBy('year').execute(),
     db

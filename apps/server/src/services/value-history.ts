@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
-import { userError } from '../trpc/error-messages';
+import { reportNotFound } from '../trpc/error-messages';
 
 export interface ValueChange {
   at: Date;
@@ -16,7 +16,7 @@ export interface ValueChange {
 /** Who changed one field of a report from what to what, oldest first (from the audit trail). */
 export async function valueHistory(db: Kysely<Database>, actor: Actor, reportId: number, code: string): Promise<ValueChange[]> {
   const report = await db.selectFrom('reports').select('id').where('id', '=', reportId).where('id', 'in', readableReportIds(db, actor)).executeTakeFirst();
-  if (!report) throw userError('NOT_FOUND', { zh: '找不到该年报', en: 'Report not found' });
+  if (!report) throw reportNotFound();
   // Only the saves that changed this field, picked out in SQL (a report is saved thousands of times).
   const changeOf = sql`jsonb_path_query_first(a.details, '$.changes[*] ? (@.code == $code)', jsonb_build_object('code', ${code}::text))`;
   const rows = await db

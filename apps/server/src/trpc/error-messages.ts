@@ -63,3 +63,7 @@ export function userError(code: TRPC_ERROR_CODE_KEY, text: MessageText, options:
   return error;
 }
 const isUserMessage = (error: TRPCError) => userMessages.has(error) || hasChinese(error.message);
+
+/** Not found — also what an id outside the caller's scope answers (the server does not tell them apart). */
+export const reportNotFound = (): TRPCError => userError('NOT_FOUND', { zh: '找不到该年报', en: 'Report not found' });
+export const schoolNotFound = (): TRPCError => userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });

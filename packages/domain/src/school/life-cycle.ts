@@ -1,3 +1,4 @@
+import { localize } from '../i18n/locale';
 import { z } from 'zod';
 
 /**
@@ -30,7 +31,7 @@ export function isOpenIn(span: SchoolLifeSpan, year: number): boolean {
 /** A problem with a life span, in Chinese naming the field, or null. */
 export function lifeSpanProblem(span: SchoolLifeSpan): { field: 'closedYear'; message: string } | null {
   if (span.closedYear !== null && span.closedYear < span.openedYear) {
-    return { field: 'closedYear', message: `停办年度（${span.closedYear}）不能早于开办年度（${span.openedYear}）` };
+    return { field: 'closedYear', message: localize({ zh: `停办年度（${span.closedYear}）不能早于开办年度（${span.openedYear}）`, en: `The closing year (${span.closedYear}) cannot be before the opening year (${span.openedYear})` }) };
   }
   return null;
 }
@@ -44,12 +45,12 @@ export function mergeProblem(
   successor: SchoolLifeSpan & { id: number },
   year: number,
 ): { field: 'successorId' | 'year'; message: string } | null {
-  if (predecessor.id === successor.id) return { field: 'successorId', message: '并入的学校不能是它自己' };
-  if (predecessor.openedYear > year - 1) return { field: 'year', message: `并入年度（${year}）必须晚于被并入学校的开办年度（${predecessor.openedYear}）` };
+  if (predecessor.id === successor.id) return { field: 'successorId', message: localize({ zh: '并入的学校不能是它自己', en: 'A school cannot merge into itself' }) };
+  if (predecessor.openedYear > year - 1) return { field: 'year', message: localize({ zh: `并入年度（${year}）必须晚于被并入学校的开办年度（${predecessor.openedYear}）`, en: `The merger year (${year}) must be after the merged school's opening year (${predecessor.openedYear})` }) };
   if (predecessor.closedYear !== null && predecessor.closedYear !== year - 1) {
-    return { field: 'year', message: `被并入学校已于 ${predecessor.closedYear} 年后停办，并入年度应为 ${predecessor.closedYear + 1} 年` };
+    return { field: 'year', message: localize({ zh: `被并入学校已于 ${predecessor.closedYear} 年后停办，并入年度应为 ${predecessor.closedYear + 1} 年`, en: `The merged school closed after ${predecessor.closedYear}; the merger year should be ${predecessor.closedYear + 1}` }) };
   }
-  if (!isOpenIn(successor, year)) return { field: 'successorId', message: `并入的学校在 ${year} 年度未开办` };
+  if (!isOpenIn(successor, year)) return { field: 'successorId', message: localize({ zh: `并入的学校在 ${year} 年度未开办`, en: `The school merged into was not open in ${year}` }) };
   return null;
 }
 
