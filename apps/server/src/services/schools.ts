@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import type { Actor } from '../auth/actor';
 import { orgUnitIdsInScope, schoolIdsInScope } from '../auth/scope';
+import { openSchoolIdsIn } from './open-schools';
 import { escapeLike } from './sql-text';
 import { buildOrgTree, type OrgTreeNode, type ReportProgress, type SchoolType } from '@union/domain';
 
@@ -77,10 +78,8 @@ export async function listSchools(db: Kysely<Database>, actor: Actor, filter: Sc
       'r.updated_at',
     ])
     .where('s.id', 'in', schoolIdsInScope(db, actor));
-  // The one counting rule: a year's list holds the schools open that year.
-  if (!filter.includeInactive) {
-    query = year === null ? query.where('s.active', '=', true) : query.where('s.id', 'in', (eb) => eb.selectFrom('open_school_years').select('school_id').where('year', '=', year));
-  }
+  // The one counting rule: a year's list holds the schools open that year (without a year: the ones not closed).
+  if (!filter.includeInactive) query = year === null ? query.where('s.active', '=', true) : query.where('s.id', 'in', openSchoolIdsIn(db, year));
   if (filter.search) query = query.where('ou.name', 'ilike', `%${escapeLike(filter.search)}%`);
   if (filter.clusterId !== undefined) query = query.where('ou.parent_id', '=', filter.clusterId);
   if (filter.schoolType) query = query.where('s.school_type', '=', filter.schoolType);
