@@ -85,10 +85,7 @@ export async function loginThroughForm(page: Page, username: string, password = 
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
 }
 
-/**
- * Opens a link of the admin's 管理 menu. The menu closes on every navigation, so a
- * redirect that lands just after the click (login → home) may close it again: reopen until the link shows.
- */
+/** Opens a link of the admin's 管理 menu (opening the menu first, again if a click toggled it shut). */
 export async function clickAdminMenuLink(page: Page, name: string): Promise<void> {
   const link = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name });
   for (let attempt = 0; attempt < 10 && !(await link.isVisible()); attempt++) {

@@ -83,9 +83,15 @@ function AdminMenu({ items }: { items: NavItem[] }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
   const ref = useRef<HTMLDetailsElement>(null);
+  // Closed by what the user does — choosing a link, clicking elsewhere, Escape — not by every
+  // route change (a redirect landing just after the user opened it would snap it shut).
   useEffect(() => {
-    if (ref.current) ref.current.open = false;
-  }, [pathname]);
+    const closeOutside = (e: PointerEvent) => {
+      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, []);
   const active = items.some((item) => pathname.startsWith(item.to));
   return (
     <details
@@ -99,7 +105,12 @@ function AdminMenu({ items }: { items: NavItem[] }) {
       }}
     >
       <summary>{t('nav.adminMenu')}</summary>
-      <ul className="nav-menu__list">
+      <ul
+        className="nav-menu__list"
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest('a') && ref.current) ref.current.open = false;
+        }}
+      >
         {items.map((item) => (
           <li key={item.to}>
             <NavLink to={item.to} end={item.end}>
