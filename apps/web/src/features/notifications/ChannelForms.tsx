@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTRPC, type RouterOutputs } from '../../app/trpc';
 import { FormError, FormField, fieldErrorMap, focusFirstInvalid, useDescribeError } from '../../ui/form';
 import { useNotificationsCopy, type ChannelKind } from './messages';
@@ -8,27 +8,39 @@ export type ChannelView = RouterOutputs['notifications']['channels'][number];
 type Security = 'tls' | 'starttls' | 'none';
 
 /** One channel's card: its form, 保存, 发送测试消息 and the test's result in words. */
-function ChannelCard({ channel, children, onSubmit, saving, error, notice, test }: {
+function ChannelCard({ channel, form, enabled, onEnabledChange, onSubmit, children, test }: {
   channel: ChannelView;
+  form: ChannelFormState;
+  enabled: boolean;
+  onEnabledChange: (enabled: boolean) => void;
+  onSubmit: () => void;
   children: ReactNode;
-  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
-  saving: boolean;
-  error: ReturnType<ReturnType<typeof useDescribeError>>;
-  notice: string | null;
   test: ReactNode;
 }) {
   const { c } = useNotificationsCopy();
   const kind = channel.kind as ChannelKind;
   const headingId = `channel-${kind}`;
-  const fields = fieldErrorMap(error);
+  const { error, fields, notice, save } = form;
   return (
-    <section className="panel channel-card" aria-labelledby={headingId}>
+    <section ref={form.ref} className="panel channel-card" aria-labelledby={headingId}>
       <header className="channel-card__header">
         <h2 id={headingId}>{c.channelName[kind]}</h2>
         <span className={`tag ${channel.enabled ? 'tag--ok' : ''}`}>{channel.enabled ? c.on : c.off}</span>
       </header>
       <p className="form__note">{c.channelHint[kind]}</p>
-      <form className="form" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+        aria-labelledby={headingId}
+      >
+        <label className="checkbox checkbox--large">
+          <input type="checkbox" checked={enabled} onChange={(e) => onEnabledChange(e.target.checked)} />
+          <span>{c.enabled}</span>
+        </label>
         {children}
         <FormError error={error} shownFields={Object.keys(fields)} />
         {notice ? (
@@ -37,8 +49,8 @@ function ChannelCard({ channel, children, onSubmit, saving, error, notice, test 
           </p>
         ) : null}
         <div className="form-actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? c.saving : c.save}
+          <button type="submit" className="button" disabled={save.isPending}>
+            {save.isPending ? c.saving : c.save}
           </button>
         </div>
       </form>
@@ -74,19 +86,53 @@ function TestButton({ channel, to }: { channel: ChannelView; to?: string }) {
   );
 }
 
-function useSaveChannel() {
+type SaveChannelInput = Parameters<ReturnType<typeof useSaveMutation>['mutate']>[0];
+
+function useSaveMutation() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const describe = useDescribeError();
-  const save = useMutation(
+  return useMutation(
     trpc.notifications.saveChannel.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.channels.queryKey() }) }),
   );
-  return { save, error: describe(save.error) };
+}
+
+/** What both channel forms share: saving, its errors by field, the 「已保存」 notice, focus on the first invalid field. */
+function useChannelForm(channelName: string) {
+  const { c } = useNotificationsCopy();
+  const describe = useDescribeError();
+  const save = useSaveMutation();
+  const [notice, setNotice] = useState<string | null>(null);
+  const ref = useRef<HTMLElement>(null);
+  const error = describe(save.error);
+  const submit = (input: SaveChannelInput, onSaved: () => void) => {
+    setNotice(null);
+    save.mutate(input, {
+      onSuccess: () => {
+        onSaved();
+        setNotice(c.saved(channelName));
+      },
+      onError: () => focusFirstInvalid(ref.current),
+    });
+  };
+  return { save, error, fields: fieldErrorMap(error), notice, ref, submit };
+}
+type ChannelFormState = ReturnType<typeof useChannelForm>;
+
+/** 「清除…」: drops a stored secret (shown only while one is set). */
+function ClearSecret({ set, checked, onChange, label }: { set: boolean; checked: boolean; onChange: (checked: boolean) => void; label: string }) {
+  if (!set) return null;
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span>{label}</span>
+    </label>
+  );
 }
 
 export function EmailChannelForm({ channel }: { channel: ChannelView }) {
   const { c } = useNotificationsCopy();
-  const { save, error } = useSaveChannel();
+  const form = useChannelForm(c.channelName.email);
+  const { fields } = form;
   const settings = channel.email ?? { host: '', port: 587, security: 'starttls' as Security, user: '', from: '' };
   const [enabled, setEnabled] = useState(channel.enabled);
   const [host, setHost] = useState(settings.host);
@@ -97,128 +143,98 @@ export function EmailChannelForm({ channel }: { channel: ChannelView }) {
   const [password, setPassword] = useState('');
   const [clearPassword, setClearPassword] = useState(false);
   const [testTo, setTestTo] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
-  const formRef = useRef<HTMLDivElement>(null);
-  const fields = fieldErrorMap(error);
   return (
-    <div ref={formRef}>
-      <ChannelCard
-        channel={channel}
-        saving={save.isPending}
-        error={error}
-        notice={notice}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setNotice(null);
-          save.mutate(
-            { channel: 'email', enabled, host, port: Number(port), security, user, from, password, clearPassword },
-            { onSuccess: () => (setPassword(''), setClearPassword(false), setNotice(c.saved(c.channelName.email))), onError: () => focusFirstInvalid(formRef.current) },
-          );
-        }}
-        test={
-          <>
-            <FormField label={c.testTo} hint={c.testToHint}>
-              {(p) => <input {...p} type="email" inputMode="email" maxLength={254} value={testTo} onChange={(e) => setTestTo(e.target.value)} />}
-            </FormField>
-            <TestButton channel={channel} to={testTo.trim()} />
-          </>
-        }
-      >
-        <label className="checkbox checkbox--large">
-          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-          <span>{c.enabled}</span>
-        </label>
-        <div className="form-grid">
-          <FormField label={c.host} hint={c.hostHint} error={fields.host}>
-            {(p) => <input {...p} autoComplete="off" maxLength={253} value={host} onChange={(e) => setHost(e.target.value)} />}
+    <ChannelCard
+      channel={channel}
+      form={form}
+      enabled={enabled}
+      onEnabledChange={setEnabled}
+      onSubmit={() =>
+        form.submit({ channel: 'email', enabled, host, port: Number(port), security, user, from, password, clearPassword }, () => {
+          setPassword('');
+          setClearPassword(false);
+        })
+      }
+      test={
+        <>
+          <FormField label={c.testTo} hint={c.testToHint}>
+            {(p) => <input {...p} type="email" inputMode="email" maxLength={254} value={testTo} onChange={(e) => setTestTo(e.target.value)} />}
           </FormField>
-          <FormField label={c.port} error={fields.port}>
-            {(p) => <input {...p} inputMode="numeric" maxLength={5} value={port} onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))} />}
-          </FormField>
-          <FormField label={c.security} error={fields.security}>
-            {(p) => (
-              <select {...p} value={security} onChange={(e) => setSecurity(e.target.value as Security)}>
-                {(['tls', 'starttls', 'none'] as const).map((s) => (
-                  <option key={s} value={s}>
-                    {c.securityOption[s]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label={c.user} error={fields.user}>
-            {(p) => <input {...p} autoComplete="off" maxLength={254} value={user} onChange={(e) => setUser(e.target.value)} />}
-          </FormField>
-          <FormField label={<>{c.password} <SecretState set={channel.passwordSet} /></>} hint={channel.passwordSet ? c.keepHint : undefined} error={fields.password}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={500} value={password} onChange={(e) => setPassword(e.target.value)} />}
-          </FormField>
-          <FormField label={c.from} hint={c.fromHint} error={fields.from}>
-            {(p) => <input {...p} maxLength={300} value={from} onChange={(e) => setFrom(e.target.value)} />}
-          </FormField>
-        </div>
-        {channel.passwordSet ? (
-          <label className="checkbox">
-            <input type="checkbox" checked={clearPassword} onChange={(e) => setClearPassword(e.target.checked)} />
-            <span>{c.clearPassword}</span>
-          </label>
-        ) : null}
-      </ChannelCard>
-    </div>
+          <TestButton channel={channel} to={testTo.trim()} />
+        </>
+      }
+    >
+      <div className="form-grid">
+        <FormField label={c.host} hint={c.hostHint} error={fields.host}>
+          {(p) => <input {...p} autoComplete="off" maxLength={253} value={host} onChange={(e) => setHost(e.target.value)} />}
+        </FormField>
+        <FormField label={c.port} error={fields.port}>
+          {(p) => <input {...p} inputMode="numeric" maxLength={5} value={port} onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))} />}
+        </FormField>
+        <FormField label={c.security} error={fields.security}>
+          {(p) => (
+            <select {...p} value={security} onChange={(e) => setSecurity(e.target.value as Security)}>
+              {(['tls', 'starttls', 'none'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {c.securityOption[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={c.user} error={fields.user}>
+          {(p) => <input {...p} autoComplete="off" maxLength={254} value={user} onChange={(e) => setUser(e.target.value)} />}
+        </FormField>
+        <FormField label={<>{c.password} <SecretState set={channel.passwordSet} /></>} hint={channel.passwordSet ? c.keepHint : undefined} error={fields.password}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={500} value={password} onChange={(e) => setPassword(e.target.value)} />}
+        </FormField>
+        <FormField label={c.from} hint={c.fromHint} error={fields.from}>
+          {(p) => <input {...p} maxLength={300} value={from} onChange={(e) => setFrom(e.target.value)} />}
+        </FormField>
+      </div>
+      <ClearSecret set={channel.passwordSet} checked={clearPassword} onChange={setClearPassword} label={c.clearPassword} />
+    </ChannelCard>
   );
 }
 
 export function RobotChannelForm({ channel }: { channel: ChannelView }) {
   const { c } = useNotificationsCopy();
   const kind = channel.kind as Exclude<ChannelKind, 'email'>;
-  const { save, error } = useSaveChannel();
+  const form = useChannelForm(c.channelName[kind]);
+  const { fields } = form;
   const [enabled, setEnabled] = useState(channel.enabled);
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
   const [clearSecret, setClearSecret] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const formRef = useRef<HTMLDivElement>(null);
-  const fields = fieldErrorMap(error);
   return (
-    <div ref={formRef}>
-      <ChannelCard
-        channel={channel}
-        saving={save.isPending}
-        error={error}
-        notice={notice}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setNotice(null);
-          save.mutate(
-            { channel: kind, enabled, url: url.trim(), secret, clearSecret },
-            { onSuccess: () => (setUrl(''), setSecret(''), setClearSecret(false), setNotice(c.saved(c.channelName[kind]))), onError: () => focusFirstInvalid(formRef.current) },
-          );
-        }}
-        test={<TestButton channel={channel} />}
+    <ChannelCard
+      channel={channel}
+      form={form}
+      enabled={enabled}
+      onEnabledChange={setEnabled}
+      onSubmit={() =>
+        form.submit({ channel: kind, enabled, url: url.trim(), secret, clearSecret }, () => {
+          setUrl('');
+          setSecret('');
+          setClearSecret(false);
+        })
+      }
+      test={<TestButton channel={channel} />}
+    >
+      <FormField
+        label={<>{c.url} <SecretState set={channel.urlSet} detail={channel.urlHost} /></>}
+        hint={channel.urlSet ? c.keepHint : undefined}
+        error={fields.url}
       >
-        <label className="checkbox checkbox--large">
-          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-          <span>{c.enabled}</span>
-        </label>
-        <FormField
-          label={<>{c.url} <SecretState set={channel.urlSet} detail={channel.urlHost} /></>}
-          hint={channel.urlSet ? c.keepHint : undefined}
-          error={fields.url}
-        >
-          {(p) => <input {...p} type="url" inputMode="url" autoComplete="off" maxLength={1000} value={url} onChange={(e) => setUrl(e.target.value)} />}
+        {(p) => <input {...p} type="url" inputMode="url" autoComplete="off" maxLength={1000} value={url} onChange={(e) => setUrl(e.target.value)} />}
+      </FormField>
+      {kind !== 'wecom' ? (
+        <FormField label={<>{c.secretOptional} <SecretState set={channel.secretSet} /></>} hint={channel.secretSet ? c.keepHint : undefined} error={fields.secret}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={500} value={secret} onChange={(e) => setSecret(e.target.value)} />}
         </FormField>
-        {kind !== 'wecom' ? (
-          <FormField label={<>{c.secretOptional} <SecretState set={channel.secretSet} /></>} hint={channel.secretSet ? c.keepHint : undefined} error={fields.secret}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={500} value={secret} onChange={(e) => setSecret(e.target.value)} />}
-          </FormField>
-        ) : null}
-        {channel.secretSet ? (
-          <label className="checkbox">
-            <input type="checkbox" checked={clearSecret} onChange={(e) => setClearSecret(e.target.checked)} />
-            <span>{c.clearSecret}</span>
-          </label>
-        ) : null}
-      </ChannelCard>
-    </div>
+      ) : null}
+      <ClearSecret set={channel.secretSet} checked={clearSecret} onChange={setClearSecret} label={c.clearSecret} />
+    </ChannelCard>
   );
 }
 
