@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { fieldErrorMap, focusFirstInvalid, FormError, FormField, useDescribeError } from '../../ui/form';
 import { Modal } from '../../ui/Modal';
 import type { School } from './school-admin-shared';
+import { DialogActions } from './DialogActions';
 
 const isYear = (s: string) => /^\d{4}$/.test(s.trim()) && Number(s) >= 1949 && Number(s) <= 2100;
 
@@ -65,14 +66,7 @@ export function MergeDialog({ school, schools, onClose, onSaved }: { school: Sch
             {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={4} value={year} onChange={(e) => setYear(e.target.value)} />}
           </FormField>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={merge.isPending}>
-            {merge.isPending ? t('admin.saving') : t('admin.schools.mergeSave')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('admin.cancel')}
-          </button>
-        </div>
+        <DialogActions pending={merge.isPending} onCancel={onClose} submitLabel={t('admin.schools.mergeSave')} />
       </form>
     </Modal>
   );

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { fieldErrorMap, focusFirstInvalid, FormError, FormField, useDescribeError } from '../../ui/form';
 import { Modal } from '../../ui/Modal';
 import { useParentOptions, type School } from './school-admin-shared';
+import { DialogActions } from './DialogActions';
 
 const isCount = (s: string) => /^\d{1,6}$/.test(s.trim());
 const isYear = (s: string) => /^\d{4}$/.test(s.trim()) && Number(s) >= 1949 && Number(s) <= 2100;
@@ -124,14 +125,7 @@ export function SchoolFormDialog({ school, onClose, onSaved }: { school: School 
             {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={4} value={values.closedYear} onChange={set('closedYear')} />}
           </FormField>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={pending}>
-            {pending ? t('admin.saving') : t('admin.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('admin.cancel')}
-          </button>
-        </div>
+        <DialogActions pending={pending} onCancel={onClose} />
       </form>
     </Modal>
   );

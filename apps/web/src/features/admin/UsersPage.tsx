@@ -11,6 +11,7 @@ import { useMe } from '../auth/me';
 import { unitsOfKind } from '../../ui/org-tree';
 import { generateTemporaryPassword } from './password';
 import { formatDateTime } from './shared';
+import { DialogActions } from './DialogActions';
 
 type User = RouterOutputs['users']['list'][number];
 type Dialog =
@@ -315,14 +316,7 @@ function UserFormDialog({ user, onClose }: { user: User | null; onClose: () => v
             )}
           </FormField>
         )}
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={pending}>
-            {pending ? t('admin.saving') : t('admin.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('admin.cancel')}
-          </button>
-        </div>
+        <DialogActions pending={pending} onCancel={onClose} />
       </form>
     </Modal>
   );
