@@ -49,6 +49,7 @@ const fullerInputs: Record<string, (f: Fixture) => unknown> = {
   'notifications.saveChannel': () => ({ channel: 'dingtalk', enabled: false, url: 'https://oapi.dingtalk.com/robot/send?access_token=x', secret: 'SECabc', clearSecret: false }),
   'notifications.testChannel': () => ({ channel: 'email', to: 'nobody@example.cn' }),
   'notifications.deliveries': () => ({ limit: 10 }),
+  'evidence.list': (f) => ({ reportId: f.reportA.id, target: { kind: 'section', key: 'plans' } }),
 };
 
 const procedures = (appRouter._def as unknown as { procedures: Record<string, AnyTRPCProcedure> }).procedures;

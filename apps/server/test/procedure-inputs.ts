@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import { DEMO_PASSWORD } from '@union/db/seed';
@@ -42,6 +43,8 @@ export interface Fixture {
   recordedMerge: { predecessorId: number; successorId: number; year: number };
   /** The verification code of school A's approved report of the year before the open one. */
   paperCodeA: string;
+  /** An evidence file on school A's open-year report. */
+  evidenceA: number;
   unique: () => string;
 }
 
@@ -157,7 +160,14 @@ export const procedureRows: Record<string, ProcedureRow> = {
   // Everyone reads and changes only their own preferences (no user id in the input).
   'notifications.myPreferences': { allowed: loggedIn },
   'notifications.savePreferences': { allowed: loggedIn, input: () => ({ email: 'someone@school.example.cn', emailEnabled: false }) },
+  // Evidence follows its report: school A's readers list it; only chair A changes it (refused as approved, after the access check).
+  'evidence.list': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
+  'evidence.upload': { allowed: chairAOnly, input: (f) => ({ reportId: f.reportA.id, target: { kind: 'section', key: 'achievements' }, filename: '活动照片.png', base64: TINY_PNG_BASE64 }) },
+  'evidence.delete': { allowed: chairAOnly, input: (f) => ({ fileId: f.evidenceA }) },
 };
+
+/** A 1 × 1 PNG. */
+export const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 export function procedurePaths(): string[] {
   return Object.keys((appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures).sort();
@@ -196,6 +206,12 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     .values({ code: codeOfHash(hash), report_id: lastYearA.id, content_hash: hash, version: lastYearA.version, approved_at: lastYearA.approvedAt })
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
+  const png = Buffer.from(TINY_PNG_BASE64, 'base64');
+  const evidence = await db
+    .insertInto('evidence_files')
+    .values({ report_id: reportA.id, target_kind: 'section', target_key: 'achievements', original_name: '活动照片.png', mime_type: 'image/png', byte_size: png.length, sha256: createHash('sha256').update(png).digest('hex'), width: 1, height: 1, content: png, thumbnail: png, thumbnail_mime: 'image/png', uploaded_by: chairA.userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   let counter = 0;
   const fixture: Fixture = {
     schoolA: chairA.schoolId!,
@@ -207,6 +223,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     reminderA: reminder.id,
     recordedMerge: { predecessorId: merge.predecessor_id, successorId: merge.successor_id, year: merge.year },
     paperCodeA: codeOfHash(hash),
+    evidenceA: evidence.id,
     unique: () => `${tag}${++counter}`,
   };
   return { fixture, actors };

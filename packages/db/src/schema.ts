@@ -281,6 +281,27 @@ export interface PaperCopiesTable {
   issued_by: number | null;
 }
 
+/** A file attached to a report section or rubric item (bytes stored here; photos already downscaled, EXIF stripped). */
+export interface EvidenceFilesTable {
+  id: Generated<number>;
+  report_id: number;
+  target_kind: 'rubric_item' | 'section';
+  target_key: string;
+  original_name: string;
+  mime_type: string;
+  byte_size: number;
+  /** Hex SHA-256 of `content`. */
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  /** A Buffer on pg, a Uint8Array on PGlite. */
+  content: Uint8Array;
+  thumbnail: Uint8Array | null;
+  thumbnail_mime: string | null;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -310,6 +331,7 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   paper_copies: PaperCopiesTable;
   report_unlocks: ReportUnlocksTable;
+  evidence_files: EvidenceFilesTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

@@ -34,3 +34,4 @@ export * from './compare/robust-statistics';
 export * from './audit/audit-actions';
 export * from './catalogue/indicator-kinds';
 export * from './school/life-cycle';
+export * from './evidence/evidence';

@@ -11,6 +11,7 @@ import { inLocale, localeOfRequest } from '../i18n/request-locale';
 import { appRouter } from '../routers/index';
 import { createHttpContextFactory } from '../trpc/context';
 import { MAX_BATCH_SIZE } from '../trpc/error-messages';
+import { serveEvidence, isEvidencePath } from './evidence-download';
 import { checkHealth, checkReadiness, mayReadHealthDetails } from './health';
 import { refusalOfApiRequest } from './request-guard';
 import { setSecurityHeaders } from './security-headers';
@@ -50,8 +51,8 @@ export function createAppServer(options: AppServerOptions): Server {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    // Excel uploads arrive base64-encoded in JSON.
-    maxBodySize: 10 * 1024 * 1024,
+    // Excel and evidence uploads arrive base64-encoded in JSON (a 10 MB photo is 13.4 MB of base64).
+    maxBodySize: 15 * 1024 * 1024,
     // Bounds the work one request can start (the web client's batch link splits at the same size).
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: createHttpContextFactory({
@@ -107,6 +108,16 @@ export function createAppServer(options: AppServerOptions): Server {
         const refusal = refusalOfApiRequest(req, options.allowedOrigins ?? []);
         if (refusal) sendJson(res, refusal.status, { error: { message: refusal.message } });
         else void trpcHandler(req, res);
+      });
+      return;
+    }
+    if (isEvidencePath(url)) {
+      inLocale(localeOfRequest(req), () => {
+        serveEvidence(options.db, req, res).catch((err: unknown) => {
+          logger.error({ reqId, path: url.split('?')[0], err }, 'evidence download failed');
+          if (!res.headersSent) sendJson(res, 500, { error: { message: '服务器内部错误' } });
+          else res.destroy();
+        });
       });
       return;
     }

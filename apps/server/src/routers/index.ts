@@ -5,6 +5,7 @@ import { authRouter } from './auth';
 import { catalogueRouter } from './catalogue';
 import { dashboardRouter } from './dashboard';
 import { documentsRouter } from './documents';
+import { evidenceRouter } from './evidence';
 import { excelRouter } from './excel';
 import { narrativesRouter } from './narratives';
 import { notificationsRouter } from './notifications';
@@ -32,6 +33,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   notifications: notificationsRouter,
+  evidence: evidenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

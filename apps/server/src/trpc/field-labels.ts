@@ -114,6 +114,7 @@ const genericLabels = new Map<string, Localized>(
     email: { zh: '邮箱', en: 'E-mail' },
     emailEnabled: { zh: '通过邮件接收', en: 'Receive by e-mail' },
     limit: { zh: '条数', en: 'Number of entries' },
+    fileId: { zh: '佐证材料', en: 'Evidence file' },
   }),
 );
 
@@ -124,6 +125,8 @@ const pathLabels = new Map<string, Localized>([
   ['school.code', { zh: '学校代码', en: 'School code' }],
   ['rubric.items.*.id', { zh: '评分项编号', en: 'Item id' }],
   ['rubric.items.*.method.kind', { zh: '评分方法', en: 'Scoring method' }],
+  ['target.kind', { zh: '佐证材料所属类型', en: 'Evidence target type' }],
+  ['target.key', { zh: '佐证材料所属项目', en: 'Evidence target' }],
 ]);
 
 const indicators = new Map(defaultCatalogue.map((i) => [i.code, i]));

@@ -26,6 +26,8 @@ export const auditActionLabels = {
   catalogue_changed: { zh: '修改指标目录', en: 'Changed catalogue' },
   rubric_changed: { zh: '修改考核评估表', en: 'Changed rubric' },
   rubric_rated: { zh: '考核评分', en: 'Rated against the rubric' },
+  evidence_uploaded: { zh: '上传佐证材料', en: 'Uploaded evidence' },
+  evidence_deleted: { zh: '删除佐证材料', en: 'Deleted evidence' },
   notification_channel_changed: { zh: '修改通知渠道', en: 'Changed notification channel' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
