@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +42,11 @@ async function snapshot(url: string) {
     const values = await db.selectFrom('report_values').selectAll().orderBy('report_id').orderBy('indicator_code').execute();
     const honours = await db.selectFrom('honours').selectAll().orderBy('report_id').orderBy('position').execute();
     const users = await db.selectFrom('users').select(['username', 'role', 'password_hash']).orderBy('username').execute();
-    return { reports, values, honours, users };
+    // Evidence by metadata and the SHA-256 PostgreSQL computes over the bytes it holds.
+    const evidence = await sql<{ id: number; sha256: string; content_sha256: string; thumbnail_sha256: string | null; byte_size: number }>`
+      select id, sha256, encode(sha256(content), 'hex') as content_sha256, encode(sha256(thumbnail), 'hex') as thumbnail_sha256, byte_size
+      from evidence_files order by id`.execute(db);
+    return { reports, values, honours, users, evidence: evidence.rows };
   } finally {
     await close();
   }
@@ -76,13 +80,32 @@ describe('[postgres] operations: migrations under a lock, backup and restore', (
     }
   });
 
-  it('backs up the seeded demo, restores into an empty database, and finds every report identical', async () => {
+  it('backs up the seeded demo, restores into an empty database, and finds every report and evidence file identical', async () => {
     const source = await createDatabase();
     const target = await createDatabase();
     cleanups.push(source.drop, target.drop);
     const { db, close } = createDb({ databaseUrl: source.url });
     await migrateToLatest(db);
     await seedDemoDistrict(db);
+    // Evidence as an upload stores it: bytes of every value (NUL, 0xff…), up to a few MB, with and without a thumbnail.
+    const reports = await db.selectFrom('reports').select('id').orderBy('id').limit(3).execute();
+    const files = [randomBytes(3 * 1024 * 1024), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(1)];
+    await db
+      .insertInto('evidence_files')
+      .values(
+        files.map((content, i) => ({
+          report_id: reports[i]!.id,
+          target_kind: i === 1 ? ('rubric_item' as const) : ('section' as const),
+          target_key: i === 1 ? 'ledger' : 'achievements',
+          original_name: `活动照片${i}.jpg`,
+          mime_type: 'image/jpeg',
+          byte_size: content.length,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          content,
+          thumbnail: i === 0 ? randomBytes(20_000) : null,
+        })),
+      )
+      .execute();
     await close();
 
     const file = execFileSync('bash', [join(infra, 'backup.sh'), backupDir], { env: { ...process.env, DATABASE_URL: source.url }, encoding: 'utf8' }).trim();
@@ -92,6 +115,8 @@ describe('[postgres] operations: migrations under a lock, backup and restore', (
     execFileSync('bash', [join(infra, 'restore.sh'), file], { env: { ...process.env, DATABASE_URL: target.url }, encoding: 'utf8' });
     const [before, after] = await Promise.all([snapshot(source.url), snapshot(target.url)]);
     expect(after.reports.length).toBeGreaterThan(100);
+    expect(after.evidence).toHaveLength(3);
+    for (const f of after.evidence) expect(f.content_sha256).toBe(f.sha256);
     expect(after).toEqual(before);
   });
 
