@@ -1,4 +1,5 @@
 import { narrativeSectionLabels, narrativeSections, type Narrative, type NarrativeSection } from '@union/domain';
+import { EvidenceAttachments } from '../../ui/evidence/EvidenceAttachments';
 import { fieldDomId, fieldErrorId } from './focus';
 import type { FieldComment } from './IndicatorField';
 import { useReportFormCopy } from './messages';
@@ -9,12 +10,15 @@ export function NarrativeFields({
   comments,
   errors,
   onChange,
+  evidence,
 }: {
   narrative: Narrative;
   comments: Map<string, FieldComment[]>;
   /** Messages by path (`narrative.<section>`). */
   errors: Readonly<Record<string, string>>;
   onChange(section: NarrativeSection, text: string): void;
+  /** Evidence files per section: the saved report (null before the first save) and where the chair may change them. */
+  evidence?: { reportId: number | null; canEdit(section: NarrativeSection): boolean };
 }) {
   const { c, label } = useReportFormCopy();
   return (
@@ -59,6 +63,7 @@ export function NarrativeFields({
                 {error}
               </p>
             ) : null}
+            {evidence ? <EvidenceAttachments reportId={evidence.reportId} target={{ kind: 'section', key: section }} canEdit={evidence.canEdit(section)} /> : null}
           </div>
         );
       })}

@@ -349,7 +349,14 @@ export function ReportForm({
         ))}
       </section>
 
-      <NarrativeFields narrative={draft.narrative} comments={comments} errors={fieldErrors} onChange={onNarrative} />
+      <NarrativeFields
+        narrative={draft.narrative}
+        comments={comments}
+        errors={fieldErrors}
+        onChange={onNarrative}
+        // With one field unlocked after approval, only that section's evidence may change (the server agrees).
+        evidence={{ reportId, canEdit: (section) => !view.report?.unlockedField || view.report.unlockedField === `narrative.${section}` }}
+      />
 
       <HonoursFields honours={draft.honours} comments={comments.get('honours') ?? noComments} showTitleErrors={Boolean(submitProblems) || heldBack.includes('honours')} update={update} />
 
