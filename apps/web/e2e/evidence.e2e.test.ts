@@ -65,7 +65,7 @@ describe('[chromium] evidence files on the report form', () => {
     await section.locator('[data-testid=evidence-input]').setInputFiles({ name: '通知.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html><script>alert(1)</script>') });
     const alert = section.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('「通知.pdf」未能上传：文件「通知.pdf」的扩展名是 .pdf，内容却是无法识别的内容');
+    expect(await alert.textContent()).toContain('文件「通知.pdf」的扩展名是 .pdf，内容却是无法识别的内容');
     await shoot(section, 'evidence-phone-refused.png');
     await shoot(page, 'evidence-phone-page.png');
 
@@ -84,7 +84,7 @@ describe('[chromium] evidence files on the report form', () => {
     expect(await thumb.count()).toBe(0);
   });
 
-  it('[chromium] on a desktop the three sections each have their own attachments', async () => {
+  it('[chromium] on a desktop the three sections each have their own attachments; the district reads them without 删除', async () => {
     const page = await suite.loggedIn('chair04', { ...DESKTOP, path: formPath });
     const sections = page.locator('.rf-narrative .evidence');
     await sections.first().waitFor();
@@ -95,5 +95,15 @@ describe('[chromium] evidence files on the report form', () => {
     expect(await page.locator('.rf-narrative').first().locator('.evidence__name').allTextContents()).not.toContain('计划表.jpg');
     await page.locator('.rf-narrative').nth(2).scrollIntoViewIfNeeded();
     await shoot(page.locator('.rf-narrative').nth(2), 'evidence-desktop-section.png');
+
+    // The district admin reads the draft's report page: the file is listed under its section, without 删除.
+    const admin = await suite.loggedIn('admin', { ...DESKTOP, path: formPath });
+    const readOnly = admin.locator('.narrative').filter({ hasText: '下一步计划' }).locator('.evidence');
+    await readOnly.locator('img.evidence__thumb').waitFor({ timeout: 30_000 });
+    expect(await readOnly.locator('.evidence__name').allTextContents()).toEqual(['计划表.jpg']);
+    expect(await readOnly.getByRole('button').count()).toBe(0);
+    expect(await admin.locator('.narrative .evidence').count()).toBe(1);
+    await readOnly.scrollIntoViewIfNeeded();
+    await shoot(admin, 'evidence-desktop-read-only.png');
   });
 });

@@ -5,6 +5,7 @@ import { Link, Navigate, useParams } from 'react-router';
 import { errorCode, useTRPC, type RouterOutputs } from '../../app/trpc';
 import { isDistrict, useMe } from '../auth/me';
 import { useI18n, type LabelKey } from '../../i18n';
+import { EvidenceAttachments } from '../../ui/evidence/EvidenceAttachments';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { NotFoundPage } from '../../ui/NotFoundPage';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -301,6 +302,7 @@ function ReportBody({
               ) : (
                 <p className="unfilled">{t('report.narrativeEmpty')}</p>
               )}
+              <EvidenceAttachments reportId={report.id} target={{ kind: 'section', key: section }} canEdit={false} />
             </section>
           );
         })}

@@ -3,6 +3,7 @@ import { narrativeSectionLabels, narrativeSections, type NarrativeSection } from
 import { useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTRPC } from '../../app/trpc';
+import { EvidenceAttachments } from '../../ui/evidence/EvidenceAttachments';
 import { useDescribeError } from '../../ui/form';
 import { Modal } from '../../ui/Modal';
 import { Page, useDocumentTitle } from '../../ui/Page';
@@ -224,6 +225,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
                   ) : (
                     <p className="unfilled">{c.narrativeEmpty}</p>
                   )}
+                  <EvidenceAttachments reportId={report.id} target={{ kind: 'section', key: section }} canEdit={false} />
                   {commentToggle(`narrative.${section}`, sectionName)}
                 </section>
               );

@@ -69,7 +69,9 @@ export function EvidenceAttachments({ reportId, target, canEdit, title }: Eviden
         await upload.mutateAsync({ reportId, target, filename: file.name || 'photo.jpg', base64: await fileToBase64(file) });
         uploaded += 1;
       } catch (error) {
-        problems.push(m.failed(file.name, messageOf(error, m)));
+        const message = messageOf(error, m);
+        // The server's refusals already name the file.
+        problems.push(message.includes(file.name) ? message : m.failed(file.name, message));
       }
     }
     setProgress(null);
@@ -101,11 +103,13 @@ export function EvidenceAttachments({ reportId, target, canEdit, title }: Eviden
 
   const busy = progress !== null;
   const files = list.data ?? [];
+  // Read-only pages (the report, the review) show only sections that have files.
+  if (!canEdit && !list.isError && files.length === 0) return null;
   return (
     <section className="evidence" aria-labelledby={headingId} aria-busy={busy || undefined}>
       <h3 id={headingId} className="evidence__title">
         {title ?? m.title}
-        {files.length ? <span className="evidence__count"> （{files.length}）</span> : null}
+        {files.length ? <span className="evidence__count">（{files.length}）</span> : null}
       </h3>
       {reportId === null ? (
         <p className="evidence__hint muted">{m.saveFirst}</p>
