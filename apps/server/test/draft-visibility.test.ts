@@ -11,6 +11,7 @@ import { appRouter } from '../src/routers/index';
 import { createDirectContext } from '../src/trpc/context';
 import { createCallerFactory } from '../src/trpc/trpc';
 import { actorFor } from './actors';
+import { TINY_PNG_BASE64 } from './procedure-inputs';
 import { errorOf } from './trpc-errors';
 
 const createCaller = createCallerFactory(appRouter);
@@ -78,6 +79,7 @@ describe.each(testEngines())('[%s] drafts and returned reports stay hidden from 
         explanations: report.explanations,
       });
       await chair.rubric.assess({ reportId: report.id, kind: 'self', score: 91, note: '自评说明：尚未提交' });
+      await chair.evidence.upload({ reportId: report.id, target: { kind: 'section', key: 'achievements' }, filename: `佐证${status}.png`, base64: TINY_PNG_BASE64 });
       cases.push({ status, chairName, schoolId: actor.schoolId!, schoolName: before.school.name, reportId: report.id, phrase, chair });
     }
   });
@@ -120,6 +122,14 @@ describe.each(testEngines())('[%s] drafts and returned reports stay hidden from 
       expect((await errorOf(viewer.rubric.assessment({ reportId: c.reportId })))?.code).toBe('NOT_FOUND');
       for (const [, reader] of readers(c)) {
         expect(await reader.rubric.assessment({ reportId: c.reportId })).toMatchObject({ selfScore: 91, selfNote: '自评说明：尚未提交' });
+      }
+    });
+
+    it(`evidence.list: NOT_FOUND for the viewer on a ${status} report; its chair and the admin see the file`, async () => {
+      const c = caseOf();
+      expect((await errorOf(viewer.evidence.list({ reportId: c.reportId })))?.code).toBe('NOT_FOUND');
+      for (const [, reader] of readers(c)) {
+        expect((await reader.evidence.list({ reportId: c.reportId })).map((f) => f.filename)).toEqual([`佐证${status}.png`]);
       }
     });
 
