@@ -209,6 +209,18 @@ describe.each(testEngines())('[%s] evidence files', (engine) => {
       expect((await get(`${pdf.url}/thumbnail`, cookie)).status).toBe(404);
     });
 
+    it('takes a 10 MB file over HTTP (base64 in JSON fits the API body limit) and refuses a cross-site form post', async () => {
+      const cookie = await login('chair04');
+      const pdf = Buffer.concat([tinyPdf(), Buffer.alloc(EVIDENCE_LIMITS.maxFileBytes - tinyPdf().length, 0x20)]);
+      const body = JSON.stringify({ reportId, target: { kind: 'rubric_item', key: 'ledger' }, filename: '台账扫描件.pdf', base64: b64(pdf) });
+      const res = await fetch(`${base}/trpc/evidence.upload`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
+      expect(res.status).toBe(200);
+      const { result } = (await res.json()) as { result: { data: { sha256: string; byteSize: number } } };
+      expect(result.data).toMatchObject({ sha256: sha256(pdf), byteSize: EVIDENCE_LIMITS.maxFileBytes });
+      const form = await fetch(`${base}/trpc/evidence.upload`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: 'https://evil.example' }, body: 'a=1' });
+      expect(form.status).toBe(415);
+    });
+
     it('answers another school’s chair and a viewer on a draft like a missing file, and anonymous callers 401', async () => {
       const file = (await chair.evidence.list({ reportId }))[0]!;
       const other = await login('chair06');
