@@ -7,10 +7,11 @@ import type { Kysely } from 'kysely';
 import { pino, type Logger } from 'pino';
 import sirv from 'sirv';
 import type { Database, DbEngine } from '@union/db';
+import { localize } from '@union/domain';
 import { inLocale, localeOfRequest } from '../i18n/request-locale';
 import { appRouter } from '../routers/index';
 import { createHttpContextFactory } from '../trpc/context';
-import { MAX_BATCH_SIZE } from '../trpc/error-messages';
+import { INTERNAL_ERROR, MAX_BATCH_SIZE } from '../trpc/error-messages';
 import { serveEvidence, isEvidencePath } from './evidence-download';
 import { checkHealth, checkReadiness, mayReadHealthDetails } from './health';
 import { refusalOfApiRequest } from './request-guard';
@@ -115,7 +116,7 @@ export function createAppServer(options: AppServerOptions): Server {
       inLocale(localeOfRequest(req), () => {
         serveEvidence(options.db, req, res).catch((err: unknown) => {
           logger.error({ reqId, path: url.split('?')[0], err }, 'evidence download failed');
-          if (!res.headersSent) sendJson(res, 500, { error: { message: '服务器内部错误' } });
+          if (!res.headersSent) sendJson(res, 500, { error: { message: localize(INTERNAL_ERROR) } });
           else res.destroy();
         });
       });

@@ -6,6 +6,7 @@ import { localize, type Localized } from '@union/domain';
 import { readSessionToken } from '../auth/session-cookie';
 import { resolveSession } from '../auth/sessions';
 import { readEvidenceBytes } from '../services/evidence-files';
+import { EVIDENCE_NOT_FOUND } from '../trpc/error-messages';
 
 const ROUTE = /^\/files\/evidence\/(\d{1,10})(\/thumbnail)?$/;
 
@@ -31,14 +32,14 @@ export async function serveEvidence(db: Kysely<Database>, req: IncomingMessage, 
     return sendText(res, 405, { zh: '只能下载佐证材料', en: 'Evidence files can only be downloaded' });
   }
   const id = match ? Number(match[1]) : 0;
-  if (!match || id < 1 || id > 2_147_483_647) return sendText(res, 404, { zh: '找不到该佐证材料', en: 'Evidence file not found' });
+  if (!match || id < 1 || id > 2_147_483_647) return sendText(res, 404, EVIDENCE_NOT_FOUND);
   const token = readSessionToken(req.headers.cookie);
   const session = token ? await resolveSession(db, token) : null;
   if (!session) return sendText(res, 401, { zh: '尚未登录或登录已过期，请重新登录', en: 'You are not logged in or your session has expired; please log in again' });
   if (session.actor.mustChangePassword) return sendText(res, 403, { zh: '请先修改初始密码', en: 'Change your initial password first' });
   const file = await readEvidenceBytes(db, session.actor, id, match[2] ? 'thumbnail' : 'content');
   // Another school's file, a draft's file for a viewer and a missing one answer alike.
-  if (!file) return sendText(res, 404, { zh: '找不到该佐证材料', en: 'Evidence file not found' });
+  if (!file) return sendText(res, 404, EVIDENCE_NOT_FOUND);
   const etag = `"${file.sha256}"`;
   const inline = file.mime.startsWith('image/');
   res.setHeader('content-type', file.mime);

@@ -6,9 +6,10 @@ import { writeAudit } from '../audit/audit-log';
 import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
 import type { Context } from '../trpc/context';
-import { reportNotFound, userError } from '../trpc/error-messages';
+import { evidenceNotFound, reportNotFound, userError } from '../trpc/error-messages';
 import { invalidFields } from '../trpc/trpc';
 import { EvidenceRefusedError, processEvidence } from './evidence-content';
+import { assertYearOpen } from './report-drafts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -31,7 +32,6 @@ export interface EvidenceItem {
 
 export const evidenceUrl = (id: number) => `/files/evidence/${id}`;
 
-const fileNotFound = () => userError('NOT_FOUND', { zh: '找不到该佐证材料', en: 'Evidence file not found' });
 const onlyChair = () => userError('FORBIDDEN', { zh: '只有本校工会主席可以上传或删除佐证材料', en: 'Only the school’s union chair can upload or delete evidence' });
 
 const kindOf = (mime: string): EvidenceFileKind => (isEvidenceMime(mime) ? evidenceFileKinds[mime].kind : 'pdf');
@@ -81,7 +81,7 @@ async function assertMayChange(db: Db, actor: Actor, reportId: number, target: E
   if (lock) query = query.forUpdate('r');
   const report = await query.executeTakeFirst();
   if (!report) throw reportNotFound();
-  if (!report.is_open && !report.unlocked_at) throw userError('BAD_REQUEST', { zh: `${report.year} 年度已停止填报，不能再修改佐证材料`, en: `Reporting year ${report.year} is closed; its evidence can no longer change` });
+  assertYearOpen(report.year, report, report.unlocked_at);
   if (!isEditableByChair(report.status)) throw new TRPCError({ code: 'BAD_REQUEST', message: refusalMessage('save') });
   if (report.unlocked_field && !(target.kind === 'section' && report.unlocked_field === `narrative.${target.key}`)) {
     throw userError('BAD_REQUEST', { zh: '只有已解锁的字段可以修改，其余内容（包括佐证材料）已审核锁定', en: 'Only the unlocked field may change; the rest, evidence included, stays approved and locked' });
@@ -100,7 +100,7 @@ export async function uploadEvidence(ctx: Context & { actor: Actor }, input: Evi
     if (error instanceof EvidenceRefusedError) throw invalidFields([{ path: 'base64', message: localize(error.text) }]);
     throw error;
   }
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const stored = await ctx.db.transaction().execute(async (trx) => {
     await assertMayChange(trx, actor, input.reportId, input.target, true);
     const usage = await trx
       .selectFrom('evidence_files')
@@ -130,7 +130,7 @@ export async function uploadEvidence(ctx: Context & { actor: Actor }, input: Evi
         thumbnail_mime: processed.thumbnailMime,
         uploaded_by: actor.userId,
       })
-      .returning('id')
+      .returning(['id', 'uploaded_at'])
       .executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, {
       action: 'evidence_uploaded',
@@ -139,10 +139,23 @@ export async function uploadEvidence(ctx: Context & { actor: Actor }, input: Evi
       schoolId: actor.schoolId,
       details: { reportId: input.reportId, target: input.target, filename: processed.filename, mime: processed.mime, bytes: processed.content.length, sha256: processed.sha256 },
     });
-    return row.id;
+    return row;
   });
-  const listed = await listEvidence(ctx.db, actor, input.reportId, input.target);
-  return listed.find((f) => f.id === id)!;
+  return {
+    id: stored.id,
+    target: input.target,
+    filename: processed.filename,
+    mime: processed.mime,
+    kind: kindOf(processed.mime),
+    byteSize: processed.content.length,
+    width: processed.width,
+    height: processed.height,
+    sha256: processed.sha256,
+    uploadedAt: stored.uploaded_at,
+    uploadedBy: actor.displayName,
+    url: evidenceUrl(stored.id),
+    thumbnailUrl: processed.thumbnail ? `${evidenceUrl(stored.id)}/thumbnail` : null,
+  };
 }
 
 /** Deletes one file of the chair's own, still editable report. */
@@ -157,7 +170,7 @@ export async function deleteEvidence(ctx: Context & { actor: Actor }, fileId: nu
       .where('f.id', '=', fileId)
       .where('r.school_id', '=', actor.schoolId)
       .executeTakeFirst();
-    if (!file) throw fileNotFound();
+    if (!file) throw evidenceNotFound();
     await assertMayChange(trx, actor, file.report_id, { kind: file.target_kind, key: file.target_key }, true);
     await trx.deleteFrom('evidence_files').where('id', '=', file.id).execute();
     await writeAudit(trx, ctx, {

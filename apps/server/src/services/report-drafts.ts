@@ -69,7 +69,7 @@ function assertOwnSchool(actor: Actor, schoolId: number): void {
  * explicitly unlocked after approval (`unlocked_at`): that one must still be
  * resubmittable, or it would be stranded until the whole year reopens.
  */
-function assertYearOpen(year: number, row: { is_open: boolean } | undefined, unlockedAt: Date | null = null): void {
+export function assertYearOpen(year: number, row: { is_open: boolean } | undefined, unlockedAt: Date | null = null): void {
   if (!row) throw userError('NOT_FOUND', { zh: `${year} 年度尚未开放填报`, en: `Reporting year ${year} is not open yet` });
   if (!row.is_open && !unlockedAt) throw userError('BAD_REQUEST', { zh: `${year} 年度已停止填报`, en: `Reporting year ${year} is closed` });
 }

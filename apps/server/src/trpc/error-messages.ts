@@ -66,4 +66,7 @@ const isUserMessage = (error: TRPCError) => userMessages.has(error) || hasChines
 
 /** Not found — also what an id outside the caller's scope answers (the server does not tell them apart). */
 export const reportNotFound = (): TRPCError => userError('NOT_FOUND', { zh: '找不到该年报', en: 'Report not found' });
+/** Also the download route's answer, so a foreign file and a missing one read alike. */
+export const EVIDENCE_NOT_FOUND: Localized = { zh: '找不到该佐证材料', en: 'Evidence file not found' };
+export const evidenceNotFound = (): TRPCError => userError('NOT_FOUND', EVIDENCE_NOT_FOUND);
 export const schoolNotFound = (): TRPCError => userError('NOT_FOUND', { zh: '找不到这所学校', en: 'School not found' });
