@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useId, useRef, useState } from 'react';
 import { EVIDENCE_LIMITS, type EvidenceTargetKind } from '@union/domain';
 import { useTRPC, type RouterOutputs } from '../../app/trpc';
 import { fileToBase64 } from '../files';
+import { useDescribeError } from '../form';
 import { Modal } from '../Modal';
 import { useEvidenceCopy } from './messages';
 import './evidence.css';
@@ -19,16 +19,6 @@ export interface EvidenceAttachmentsProps {
   canEdit: boolean;
   /** Heading text; defaults to 佐证材料. */
   title?: string;
-}
-
-/** The server's words for a refused upload: the field message naming the file, else the message. */
-function messageOf(error: unknown, fallback: { network: string; generic: string }): string {
-  if (error instanceof TRPCClientError) {
-    const data = error.data as { fieldErrors?: { path: string; message: string }[] | null } | null | undefined;
-    if (!data) return fallback.network;
-    return data.fieldErrors?.find((f) => f.path === 'base64')?.message ?? error.message;
-  }
-  return fallback.generic;
 }
 
 /**
@@ -49,8 +39,18 @@ export function EvidenceAttachments({ reportId, target, canEdit, title }: Eviden
   const [errors, setErrors] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<EvidenceFile | null>(null);
-  const input = { reportId: reportId ?? 0, target };
-  const list = useQuery({ ...trpc.evidence.list.queryOptions(input), enabled: reportId !== null });
+  const describe = useDescribeError();
+  /** The server's words: for a refused upload the field message, which names the file. */
+  const messageOf = (error: unknown) => {
+    const described = describe(error);
+    return described?.fieldErrors.find((f) => f.path === 'base64')?.message ?? described?.message ?? '';
+  };
+  // One request per report, shared by every section and item on the page; each keeps its own files.
+  const list = useQuery({
+    ...trpc.evidence.list.queryOptions({ reportId: reportId ?? 0 }),
+    enabled: reportId !== null,
+    select: (all) => all.filter((f) => f.target.kind === target.kind && f.target.key === target.key),
+  });
   const upload = useMutation(trpc.evidence.upload.mutationOptions());
   const remove = useMutation(trpc.evidence.delete.mutationOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.evidence.list.queryKey({ reportId: reportId ?? 0 }) });
@@ -69,7 +69,7 @@ export function EvidenceAttachments({ reportId, target, canEdit, title }: Eviden
         await upload.mutateAsync({ reportId, target, filename: file.name || 'photo.jpg', base64: await fileToBase64(file) });
         uploaded += 1;
       } catch (error) {
-        const message = messageOf(error, m);
+        const message = messageOf(error);
         // The server's refusals already name the file.
         problems.push(message.includes(file.name) ? message : m.failed(file.name, message));
       }
@@ -95,7 +95,7 @@ export function EvidenceAttachments({ reportId, target, canEdit, title }: Eviden
       setErrors([]);
       await refresh();
     } catch (error) {
-      setErrors([messageOf(error, m)]);
+      setErrors([messageOf(error)]);
     } finally {
       setConfirming(null);
     }
@@ -120,7 +120,7 @@ export function EvidenceAttachments({ reportId, target, canEdit, title }: Eviden
       ) : list.isError ? (
         <div className="evidence__error" role="alert">
           <span>
-            {m.loadFailed}：{messageOf(list.error, m)}
+            {m.loadFailed}：{messageOf(list.error)}
           </span>
           <button type="button" className="button button--secondary button--small" onClick={() => void list.refetch()}>
             {m.retry}
