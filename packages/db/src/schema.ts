@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { FieldEdit, HonourKind, HonourLevel, IndicatorValueType, OrgUnitKind, ReportContent, ReportStatus, ReviewSteps, SchoolType } from '@union/domain';
+import type { FieldEdit, HonourKind, HonourLevel, IndicatorValueType, Locality, OrgUnitKind, Ownership, ReportContent, ReportStatus, ReviewSteps, SchoolType } from '@union/domain';
 
 /** Timestamps are written as Date or ISO text and always read as Date. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -24,6 +24,24 @@ export interface SchoolsTable {
   opened_year: ColumnType<number, number | undefined, number>;
   /** Last reporting year of a closed school; null while it is open. */
   closed_year: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 城区/乡镇/农村 (0013); null = not recorded. */
+  locality: ColumnType<Locality | null, Locality | null | undefined, Locality | null>;
+  /** 公办/民办 (0013). */
+  ownership: ColumnType<Ownership, Ownership | undefined, Ownership>;
+}
+
+/** A group the district defines (教育集团, 新优质学校…), 0013. */
+export interface SchoolGroupsTable {
+  id: Generated<number>;
+  district_id: number;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export interface SchoolGroupMembersTable {
+  group_id: number;
+  school_id: number;
 }
 
 /** "predecessor was merged into successor in year" (the predecessor's last year is year − 1). */
@@ -306,6 +324,8 @@ export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
   school_merges: SchoolMergesTable;
+  school_groups: SchoolGroupsTable;
+  school_group_members: SchoolGroupMembersTable;
   open_school_years: OpenSchoolYearsView;
   indicators: IndicatorsTable;
   reporting_years: ReportingYearsTable;

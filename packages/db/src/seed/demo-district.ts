@@ -3,6 +3,8 @@ import {
   defaultCatalogue,
   type Honour,
   type HonourLevel,
+  type Locality,
+  type Ownership,
   type Narrative,
   type ReportingYearInfo,
   type ReportProgress,
@@ -54,6 +56,16 @@ export interface DemoSchool {
   /** First reporting year; closedYear: last one (null while open). */
   openedYear: number;
   closedYear: number | null;
+  /** 城区/乡镇/农村 and 公办/民办 (school groups). */
+  locality: Locality;
+  ownership: Ownership;
+}
+
+/** A group the district defines (教育集团, 新优质学校…) with its member schools. */
+export interface DemoSchoolGroup {
+  name: string;
+  description: string;
+  schoolCodes: string[];
 }
 
 /** "predecessor was merged into successor in year". */
@@ -92,6 +104,7 @@ export interface DemoDistrict {
   clusters: (DemoOrgUnit & { kind: 'cluster' })[];
   schools: DemoSchool[];
   merges: DemoMerge[];
+  groups: DemoSchoolGroup[];
   reportingYears: ReportingYearInfo[];
   reports: DemoReport[];
   users: DemoUser[];
@@ -195,6 +208,19 @@ const SCHOOL_LIFE_CYCLE: Record<string, { openedYear?: number; closedYear?: numb
 const DEMO_MERGES: readonly DemoMerge[] = [
   { predecessorCode: 'S13', successorCode: 'S31', year: 2025 },
   { predecessorCode: 'S14', successorCode: 'S31', year: 2025 },
+];
+
+/**
+ * School groups: the city clusters and the district's own schools are 城区;
+ * the north is 乡镇 around 青山镇, 农村 at 河口. Two private (民办) schools.
+ */
+const TOWN_SCHOOLS = new Set(['S18', 'S19', 'S20', 'S22', 'S23', 'S25']);
+const RURAL_SCHOOLS = new Set(['S21', 'S24']);
+const PRIVATE_SCHOOLS = new Set(['S04', 'S12']);
+const localityOf = (code: string): Locality => (RURAL_SCHOOLS.has(code) ? 'rural' : TOWN_SCHOOLS.has(code) ? 'town' : 'urban');
+const DEMO_GROUPS: readonly DemoSchoolGroup[] = [
+  { name: '实验教育集团', description: '以示范区实验小学为龙头的集团化办学', schoolCodes: ['S01', 'S06', 'S08', 'S30'] },
+  { name: '新优质学校', description: '区新优质学校培育对象', schoolCodes: ['S02', 'S10', 'S19', 'S24', 'S31'] },
 ];
 
 function schoolCode(index: number): string {
@@ -310,6 +336,8 @@ function profileSchool(entry: RosterEntry, index: number, rng: Rng): SchoolProfi
       clusterCode: entry.cluster,
       openedYear: SCHOOL_LIFE_CYCLE[schoolCode(index)]?.openedYear ?? FIRST_YEAR,
       closedYear: SCHOOL_LIFE_CYCLE[schoolCode(index)]?.closedYear ?? null,
+      locality: localityOf(schoolCode(index)),
+      ownership: PRIVATE_SCHOOLS.has(schoolCode(index)) ? 'private' : 'public',
     },
     chair: entry.chair,
     memberRate,
@@ -675,6 +703,7 @@ export function generateDemoDistrict(options: DemoDistrictOptions = {}): DemoDis
     clusters: CLUSTERS.map((cluster) => ({ ...cluster })),
     schools: profiles.map((profile) => profile.school),
     merges: DEMO_MERGES.map((merge) => ({ ...merge })),
+    groups: DEMO_GROUPS.map((group) => ({ ...group, schoolCodes: [...group.schoolCodes] })),
     reportingYears: DEMO_YEARS.map((year) => ({ year, deadline: `${year + 1}-01-15`, isOpen: year === OPEN_YEAR, reviewSteps: year === OPEN_YEAR ? 2 : 1 })),
     reports: profiles.flatMap((profile, index) => reportsForSchool(profile, seed, index)),
     users: [

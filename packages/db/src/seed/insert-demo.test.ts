@@ -158,6 +158,25 @@ describe.each(testEngines())('[%s] seedDemoDistrict', (engine) => {
     await expect(database.db.updateTable('schools').set({ closed_year: 2020 }).where('id', '=', idOf('S23')).execute()).rejects.toThrow();
   });
 
+  it('stores school groups: locality, ownership and the district’s own groups', async () => {
+    const schools = await database.db
+      .selectFrom('schools as s')
+      .innerJoin('org_units as ou', 'ou.id', 's.id')
+      .select(['ou.code', 's.locality', 's.ownership'])
+      .execute();
+    const localities = new Set(schools.map((s) => s.locality));
+    expect(localities).toEqual(new Set(['urban', 'town', 'rural']));
+    expect(schools.filter((s) => s.ownership === 'private').map((s) => s.code).sort()).toEqual(['S04', 'S12']);
+    const members = await database.db
+      .selectFrom('school_group_members as m')
+      .innerJoin('school_groups as g', 'g.id', 'm.group_id')
+      .innerJoin('org_units as ou', 'ou.id', 'm.school_id')
+      .select(['g.name', 'ou.code'])
+      .execute();
+    expect(new Set(members.map((m) => m.name))).toEqual(new Set(demo.groups.map((g) => g.name)));
+    expect(members.length).toBe(demo.groups.reduce((n, g) => n + g.schoolCodes.length, 0));
+  });
+
   it('stores argon2id password hashes, never the password', async () => {
     const users = await database.db
       .selectFrom('users')

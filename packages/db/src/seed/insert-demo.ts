@@ -55,9 +55,19 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
           opened_year: school.openedYear,
           closed_year: school.closedYear,
           active: school.closedYear === null,
+          locality: school.locality,
+          ownership: school.ownership,
         })),
       )
       .execute();
+    for (const group of demo.groups) {
+      const { id } = await trx
+        .insertInto('school_groups')
+        .values({ district_id: orgUnitId(demo.district.code), name: group.name, description: group.description })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('school_group_members').values(group.schoolCodes.map((code) => ({ group_id: id, school_id: orgUnitId(code) }))).execute();
+    }
     await trx
       .insertInto('school_merges')
       .values(demo.merges.map((m) => ({ predecessor_id: orgUnitId(m.predecessorCode), successor_id: orgUnitId(m.successorCode), year: m.year })))

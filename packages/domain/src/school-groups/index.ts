@@ -1,0 +1,3 @@
+export * from './groups';
+export * from './league-table';
+export * from './group-summary';
