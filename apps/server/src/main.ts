@@ -24,7 +24,7 @@ async function main() {
   const indicatorCount = await db.selectFrom('indicators').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(indicatorCount.n) === 0) await installCatalogue(db, defaultCatalogue);
   if (config.seedDemo) {
-    const result = await seedDemoDistrict(db);
+    const result = await seedDemoDistrict(db, { withCity: true });
     if (result.seeded) console.log(`已生成示范区演示数据：${result.schools} 所学校，${result.reports} 份年报 (demo district seeded)`);
   }
 

@@ -34,7 +34,7 @@ describe.each(testEngines())('[%s] access matrix: every procedure × every role'
 
   beforeAll(async () => {
     t = await openTestDatabase(engine);
-    await seedDemoDistrict(t.db);
+    await seedDemoDistrict(t.db, { withCity: true });
     ({ fixture, actors } = await prepareFixture(t.db, engine.slice(0, 2)));
   });
   afterAll(async () => {

@@ -59,6 +59,7 @@ function allowedCaller(path: string): Who {
   const { allowed } = procedureRows[path]!;
   if (allowed.includes('admin')) return 'admin';
   if (allowed.includes('chairA')) return 'chairA';
+  if (allowed.includes('cityAdmin')) return 'cityAdmin';
   throw new Error(`${path}: neither the admin nor chair A may call it`);
 }
 
@@ -86,7 +87,7 @@ describe.each(testEngines())('[%s] bad input: every procedure refuses malformed 
 
   beforeAll(async () => {
     t = await openTestDatabase(engine);
-    await seedDemoDistrict(t.db);
+    await seedDemoDistrict(t.db, { withCity: true });
     ({ fixture, actors } = await prepareFixture(t.db, engine.slice(0, 2)));
     // Dashboards fill in missing scores before reading them; do that once so it is not mistaken for a change.
     const years = await t.db.selectFrom('reporting_years').select('year').execute();
@@ -158,7 +159,7 @@ describe.each(testEngines())('[%s] bad input over HTTP: a 400 in Chinese, never 
 
   beforeAll(async () => {
     t = await openTestDatabase(engine);
-    await seedDemoDistrict(t.db);
+    await seedDemoDistrict(t.db, { withCity: true });
     ({ fixture } = await prepareFixture(t.db, engine.slice(0, 2)));
     server = createAppServer({ db: t.db, engine: t.engine, webDistDir: '/nonexistent' });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

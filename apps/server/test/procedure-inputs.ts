@@ -17,17 +17,22 @@ import { actorFor } from './actors';
  */
 
 /** reviewerA: the cluster reviewer of school A's cluster; reviewerB: another cluster's reviewer. */
-export const whos = ['anonymous', 'chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB'] as const;
+/** cityAdmin / cityViewer: the city union's staff (市教育工会), one level above the district. */
+export const whos = ['anonymous', 'chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB', 'cityAdmin', 'cityViewer'] as const;
 export type Who = (typeof whos)[number];
 const everyone: Who[] = [...whos];
-const loggedIn: Who[] = ['chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB'];
-/** School A's data: its chair, district staff and the reviewer of its cluster. */
-const schoolAReaders: Who[] = ['chairA', 'viewer', 'admin', 'reviewerA'];
+const loggedIn: Who[] = ['chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB', 'cityAdmin', 'cityViewer'];
+/** City staff read (never change) what district staff read, in every district. */
+const cityStaff: Who[] = ['cityAdmin', 'cityViewer'];
+/** School A's data: its chair, district staff, the reviewer of its cluster and city staff (report A is handed in). */
+const schoolAReaders: Who[] = ['chairA', 'viewer', 'admin', 'reviewerA', ...cityStaff];
 const adminOnly: Who[] = ['admin'];
-const districtOnly: Who[] = ['viewer', 'admin'];
+/** What the district admin and the city admin both manage: accounts and the audit log of their subtree, the common years. */
+const orgAdmins: Who[] = ['admin', 'cityAdmin'];
+const districtOnly: Who[] = ['viewer', 'admin', ...cityStaff];
 const chairAOnly: Who[] = ['chairA'];
 /** District staff and every cluster reviewer (each sees only its own cluster): review area, comparisons. */
-const districtAndReviewers: Who[] = ['viewer', 'admin', 'reviewerA', 'reviewerB'];
+const districtAndReviewers: Who[] = ['viewer', 'admin', 'reviewerA', 'reviewerB', ...cityStaff];
 const reviewers: Who[] = ['admin', 'reviewerA', 'reviewerB'];
 
 export interface Fixture {
@@ -78,15 +83,15 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'catalogue.list': { allowed: loggedIn },
   'reports.years': { allowed: loggedIn },
   'reports.get': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA, year: f.openYear }) },
-  'users.list': { allowed: adminOnly },
+  'users.list': { allowed: orgAdmins },
   'users.create': {
-    allowed: adminOnly,
+    allowed: orgAdmins,
     input: (f) => ({ username: `m${f.unique()}`, displayName: '矩阵测试', role: 'district_viewer', orgUnitId: f.districtId, temporaryPassword: 'Temp2026x' }),
   },
-  'users.update': { allowed: adminOnly, input: (f) => ({ id: f.spareUserId, displayName: '备用账号', role: 'district_viewer', orgUnitId: f.districtId }) },
-  'users.resetPassword': { allowed: adminOnly, input: (f) => ({ id: f.spareUserId, temporaryPassword: 'Temp2026y' }) },
-  'users.setDisabled': { allowed: adminOnly, input: (f) => ({ id: f.spareUserId, disabled: false }) },
-  'audit.list': { allowed: adminOnly, input: () => ({}) },
+  'users.update': { allowed: orgAdmins, input: (f) => ({ id: f.spareUserId, displayName: '备用账号', role: 'district_viewer', orgUnitId: f.districtId }) },
+  'users.resetPassword': { allowed: orgAdmins, input: (f) => ({ id: f.spareUserId, temporaryPassword: 'Temp2026y' }) },
+  'users.setDisabled': { allowed: orgAdmins, input: (f) => ({ id: f.spareUserId, disabled: false }) },
+  'audit.list': { allowed: orgAdmins, input: () => ({}) },
   'reports.save': {
     allowed: chairAOnly,
     input: (f) => ({
@@ -113,8 +118,8 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'review.reopen': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id, version: 999, comment: '数据有误，需要更正', unlockField: 'values.sick_visits' }) },
   'review.edits': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
   'review.remind': { allowed: adminOnly, input: (f) => ({ year: f.openYear, message: '请尽快提交年报' }) },
-  'years.create': { allowed: adminOnly, input: () => ({ year: 2090, deadline: '2091-01-15' }) },
-  'years.update': { allowed: adminOnly, input: (f) => ({ year: f.openYear, deadline: `${f.openYear + 1}-01-15`, isOpen: true, publishedToChairs: false }) },
+  'years.create': { allowed: orgAdmins, input: () => ({ year: 2090, deadline: '2091-01-15' }) },
+  'years.update': { allowed: orgAdmins, input: (f) => ({ year: f.openYear, deadline: `${f.openYear + 1}-01-15`, isOpen: true, publishedToChairs: false }) },
   'excel.exportYear': { allowed: districtOnly, input: (f) => ({ year: f.openYear }) },
   'excel.exportSchoolHistory': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA }) },
   'excel.exportComparison': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear, codes: ['sick_visits'] }) },
@@ -136,12 +141,15 @@ export const procedureRows: Record<string, ProcedureRow> = {
   // School A's printed code: chair B gets NOT_FOUND, like an unknown code.
   'documents.verify': { allowed: schoolAReaders, input: (f) => ({ verificationCode: f.paperCodeA }) },
   'dashboard.highlights': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
+  // District and city staff: one row per district in their scope.
+  'dashboard.districtComparison': { allowed: ['viewer', 'admin', ...cityStaff], input: (f) => ({ year: f.openYear - 1 }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.definition': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.ratings': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
   // The default rubric's 自评 column is the school's: the admin and the viewer are refused it, chair B cannot find the report.
   'rubric.rate': { allowed: chairAOnly, input: (f) => ({ reportId: f.reportA.id, raterId: 'self', ratings: {} }) },
-  'rubric.save': { allowed: adminOnly, input: (f) => ({ year: f.openYear, rubric: defaultRubric }) },
+  // Under a city the rubric is common to every district: the city admin sets it, the district admin is refused.
+  'rubric.save': { allowed: ['cityAdmin'], input: (f) => ({ year: f.openYear, rubric: defaultRubric }) },
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
   'rubric.assess': { allowed: ['admin'], input: (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '' }) },
   'rubric.assessment': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
@@ -173,7 +181,7 @@ export function procedurePaths(): string[] {
   return Object.keys((appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures).sort();
 }
 
-/** The callers and data both tests use, on a seeded demo district. */
+/** The callers and data both tests use, on a seeded demo district with its city (`seedDemoDistrict(db, { withCity: true })`). */
 export async function prepareFixture(db: Kysely<Database>, tag: string): Promise<{ fixture: Fixture; actors: Map<Who, Actor | null> }> {
   const chairA = await actorFor(db, 'chair01');
   const chairB = await actorFor(db, 'chair02');
@@ -181,6 +189,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
   const actors = new Map<Who, Actor | null>();
   actors.set('anonymous', null).set('chairA', chairA).set('chairB', chairB).set('viewer', await actorFor(db, 'viewer')).set('admin', admin);
   actors.set('reviewerA', await actorFor(db, 'reviewer_east')).set('reviewerB', await actorFor(db, 'reviewer_west'));
+  actors.set('cityAdmin', await actorFor(db, 'city1')).set('cityViewer', await actorFor(db, 'cityview1'));
   const cluster = await db.selectFrom('org_units').select('id').where('kind', '=', 'cluster').orderBy('code').executeTakeFirstOrThrow();
   const spare = await db.selectFrom('users').select('id').where('username', '=', 'chair30').executeTakeFirstOrThrow();
   // A spare district account for the user-admin procedures to act on.

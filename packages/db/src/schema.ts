@@ -176,7 +176,7 @@ export interface HonoursTable {
   recipient: ColumnType<string, string | undefined, string>;
 }
 
-export type UserRole = 'district_admin' | 'district_viewer' | 'cluster_reviewer' | 'school_chair';
+export type UserRole = 'district_admin' | 'district_viewer' | 'cluster_reviewer' | 'school_chair' | 'city_admin' | 'city_viewer';
 
 export interface UsersTable {
   id: Generated<number>;

@@ -1,18 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import { reportStatuses, viewerMayReadReport, type ReportStatus } from '@union/domain';
+import { readsOnlyHandedIn, reportStatuses, viewerMayReadReport, type ReportStatus } from '@union/domain';
 import type { Actor } from './actor';
 import { schoolIdsInScope } from './scope';
 
 /**
  * The one rule for reading a report's content (values, narrative, honours,
  * comments, scores and notes, change history): the report's school is in the
- * actor's scope, and district viewers and cluster reviewers see only handed-in reports — drafts and
+ * actor's scope, and district viewers, cluster reviewers and city staff see only handed-in reports — drafts and
  * returned reports being reworked stay between the school and the admin.
  * Every query that reads report content filters by `readableReportIds`.
  */
 export function readableStatuses(actor: Actor): ReportStatus[] {
-  return actor.role === 'district_viewer' || actor.role === 'cluster_reviewer' ? reportStatuses.filter(viewerMayReadReport) : [...reportStatuses];
+  return readsOnlyHandedIn(actor.role) ? reportStatuses.filter(viewerMayReadReport) : [...reportStatuses];
 }
 
 /**

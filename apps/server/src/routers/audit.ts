@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { idSchema, safeText } from '@union/domain';
-import { schoolIdsInScope } from '../auth/scope';
-import { adminProcedure, router } from '../trpc/trpc';
+import { orgUnitIdsInScope, schoolIdsInScope } from '../auth/scope';
+import { orgAdminProcedure, router } from '../trpc/trpc';
 
 const PAGE_SIZE = 50;
 
 export const auditRouter = router({
   /** Newest first, paged by id; filtered by action, school or username. */
-  list: adminProcedure
+  list: orgAdminProcedure
     .input(
       z
         .object({
@@ -24,7 +24,22 @@ export const auditRouter = router({
         .selectFrom('audit_log as a')
         .leftJoin('org_units as ou', 'ou.id', 'a.school_id')
         .select(['a.id', 'a.at', 'a.username', 'a.action', 'a.entity_type', 'a.entity_id', 'a.school_id', 'ou.name as school_name', 'a.details', 'a.ip'])
-        .where((eb) => eb.or([eb('a.school_id', 'is', null), eb('a.school_id', 'in', schoolIdsInScope(ctx.db, ctx.actor))]))
+        // A school's entries follow the school's scope; the rest follow who acted (a user in the
+        // actor's subtree), except what every district shares (years, catalogue, rubric) and
+        // entries of no known user (failed logins of unknown names), which every admin sees.
+        .where((eb) =>
+          eb.or([
+            eb('a.school_id', 'in', schoolIdsInScope(ctx.db, ctx.actor)),
+            eb.and([
+              eb('a.school_id', 'is', null),
+              eb.or([
+                eb('a.user_id', 'is', null),
+                eb('a.entity_type', 'in', ['year', 'catalogue', 'rubric']),
+                eb('a.user_id', 'in', ctx.db.selectFrom('users').select('users.id').where('users.org_unit_id', 'in', orgUnitIdsInScope(ctx.db, ctx.actor).down)),
+              ]),
+            ]),
+          ]),
+        )
         .orderBy('a.id', 'desc')
         .limit(PAGE_SIZE + 1);
       if (input.action) query = query.where('a.action', '=', input.action);

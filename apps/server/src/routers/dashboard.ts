@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { idSchema, indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands, zodMessage } from '@union/domain';
+import { idSchema, indicatorCodeSchema, isStaffRole, reportingYearSchema, schoolTypeSchema, sizeBands, zodMessage } from '@union/domain';
+import { drillDownActor } from '../auth/city-scope';
+import { districtComparison } from '../services/district-comparison';
+import { userError } from '../trpc/error-messages';
 import { categoryHeatmap, comparison, indicatorTrend, progressRanking, schoolProfile, yearOverview } from '../services/dashboard';
 import { yearHighlights } from '../services/dashboard-highlights';
 import { ensureScores } from '../services/scores';
 import { authedProcedure, router } from '../trpc/trpc';
 
-const yearInput = z.object({ year: reportingYearSchema });
+/** City staff look into one district of theirs (`districtId`, checked against their scope in SQL). */
+const districtIdInput = idSchema.optional();
+const yearInput = z.object({ year: reportingYearSchema, districtId: districtIdInput });
 
 /** Scores approved reports that have none yet before any dashboard reads them. */
 const scoredProcedure = authedProcedure.use(async ({ ctx, next }) => {
@@ -15,7 +20,15 @@ const scoredProcedure = authedProcedure.use(async ({ ctx, next }) => {
 });
 
 export const dashboardRouter = router({
-  overview: scoredProcedure.input(yearInput).query(({ ctx, input }) => yearOverview(ctx.db, ctx.actor, input.year)),
+  overview: scoredProcedure.input(yearInput).query(async ({ ctx, input }) => yearOverview(ctx.db, await drillDownActor(ctx.db, ctx.actor, input.districtId), input.year)),
+
+  /** One row per district in scope: schools, completeness, indicator totals/medians/per 100 staff, scores, YoY. */
+  districtComparison: scoredProcedure
+    .input(z.object({ year: reportingYearSchema, codes: z.array(indicatorCodeSchema).max(10, { error: zodMessage(() => ({ zh: '最多同时比较 10 个指标', en: 'Compare at most 10 indicators at once' })) }).optional() }))
+    .query(({ ctx, input }) => {
+      if (!isStaffRole(ctx.actor.role)) throw userError('FORBIDDEN', { zh: '您没有权限执行此操作', en: 'You are not allowed to do this' });
+      return districtComparison(ctx.db, ctx.actor, input.year, input.codes);
+    }),
 
   comparison: scoredProcedure
     .input(
@@ -26,11 +39,15 @@ export const dashboardRouter = router({
         clusterId: idSchema.optional(),
         schoolType: schoolTypeSchema.optional(),
         sizeBand: z.enum(sizeBands).optional(),
+        districtId: districtIdInput,
       }),
     )
-    .query(({ ctx, input }) => comparison(ctx.db, ctx.actor, input)),
+    .query(async ({ ctx, input }) => {
+      const { districtId, ...filter } = input;
+      return comparison(ctx.db, await drillDownActor(ctx.db, ctx.actor, districtId), filter);
+    }),
 
-  heatmap: scoredProcedure.input(yearInput).query(({ ctx, input }) => categoryHeatmap(ctx.db, ctx.actor, input.year)),
+  heatmap: scoredProcedure.input(yearInput).query(async ({ ctx, input }) => categoryHeatmap(ctx.db, await drillDownActor(ctx.db, ctx.actor, input.districtId), input.year)),
 
   trend: scoredProcedure
     .input(
@@ -42,12 +59,12 @@ export const dashboardRouter = router({
     )
     .query(({ ctx, input }) => indicatorTrend(ctx.db, ctx.actor, input.code, input.perHundredStaff, input.schoolIds)),
 
-  progress: scoredProcedure.input(yearInput).query(({ ctx, input }) => progressRanking(ctx.db, ctx.actor, input.year)),
+  progress: scoredProcedure.input(yearInput).query(async ({ ctx, input }) => progressRanking(ctx.db, await drillDownActor(ctx.db, ctx.actor, input.districtId), input.year)),
 
   schoolProfile: scoredProcedure
     .input(z.object({ schoolId: idSchema, year: reportingYearSchema.optional() }))
     .query(({ ctx, input }) => schoolProfile(ctx.db, ctx.actor, input.schoolId, input.year)),
 
   /** Who leads, who improved, which categories lost most: the overview's first screen (null for chairs before publication). */
-  highlights: scoredProcedure.input(yearInput).query(({ ctx, input }) => yearHighlights(ctx.db, ctx.actor, input.year)),
+  highlights: scoredProcedure.input(yearInput).query(async ({ ctx, input }) => yearHighlights(ctx.db, await drillDownActor(ctx.db, ctx.actor, input.districtId), input.year)),
 });

@@ -7,7 +7,8 @@ import { listYearIndicators } from '../services/catalogue';
 import { loadRatingInputs, loadRubricDefinition } from '../services/rubric-definitions';
 import { saveRaterColumn } from '../services/rubric-ratings';
 import { getRubric, refreshScores } from '../services/scores';
-import { adminProcedure, authedProcedure, invalidFields, router } from '../trpc/trpc';
+import { authedProcedure, invalidFields, orgAdminProcedure, router } from '../trpc/trpc';
+import { hasCityAbove } from '../auth/city-scope';
 import { reportNotFound, userError } from '../trpc/error-messages';
 
 const score = z.number().min(0, { error: zodMessage(() => ({ zh: '分数不能为负', en: 'A score cannot be negative' })) }).max(100, { error: zodMessage(() => ({ zh: '分数不能超过 100', en: 'A score cannot be above 100' })) }).nullable();
@@ -32,8 +33,12 @@ export const rubricRouter = router({
     .input(z.object({ reportId: idSchema, raterId: z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: '评分人编号无效' }), ratings: raterColumnSchema }))
     .mutation(({ ctx, input }) => saveRaterColumn(ctx.db, ctx, input)),
 
-  /** Saves a year's rubric and rescores that year's approved reports. */
-  save: adminProcedure.input(z.object({ year: reportingYearSchema, rubric: rubricSchema })).mutation(async ({ ctx, input }) => {
+  /** Saves a year's rubric (the city admin's under a city, else the district admin's) and rescores that year's approved reports. */
+  save: orgAdminProcedure.input(z.object({ year: reportingYearSchema, rubric: rubricSchema })).mutation(async ({ ctx, input }) => {
+    // One rubric per year for every district: under a city it is the city's to publish.
+    if (ctx.actor.role === 'district_admin' && (await hasCityAbove(ctx.db, ctx.actor))) {
+      throw userError('FORBIDDEN', { zh: '考核评估表由市教育工会统一制定，区教育工会沿用', en: 'The city union sets the rubric; its districts use it' });
+    }
     const catalogue = await listYearIndicators(ctx.db, input.year);
     const known = new Set(catalogue.map((i) => i.code));
     const unknown = input.rubric.items.flatMap((item, index) => {

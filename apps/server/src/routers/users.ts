@@ -4,14 +4,14 @@ import { displayNameSchema, idSchema, newPasswordSchema, roleSchema, usernameSch
 import { writeAudit } from '../audit/audit-log';
 import { revokeUserSessions } from '../auth/sessions';
 import { assertOrgUnitFitsRole, findUserInScope, listUsers } from '../services/users';
-import { adminProcedure, router } from '../trpc/trpc';
+import { orgAdminProcedure, router } from '../trpc/trpc';
 import { userError } from '../trpc/error-messages';
 
 export const usersRouter = router({
-  list: adminProcedure.query(({ ctx }) => listUsers(ctx.db, ctx.actor)),
+  list: orgAdminProcedure.query(({ ctx }) => listUsers(ctx.db, ctx.actor)),
 
   /** New accounts start with a temporary password the user must change at first login. */
-  create: adminProcedure
+  create: orgAdminProcedure
     .input(
       z.object({
         username: usernameSchema,
@@ -49,7 +49,7 @@ export const usersRouter = router({
       });
     }),
 
-  update: adminProcedure
+  update: orgAdminProcedure
     .input(z.object({ id: idSchema, displayName: displayNameSchema, role: roleSchema, orgUnitId: idSchema }))
     .mutation(async ({ ctx, input }) => {
       if (input.id === ctx.actor.userId && input.role !== ctx.actor.role) {
@@ -78,7 +78,7 @@ export const usersRouter = router({
       });
     }),
 
-  resetPassword: adminProcedure
+  resetPassword: orgAdminProcedure
     .input(z.object({ id: idSchema, temporaryPassword: newPasswordSchema }))
     .mutation(async ({ ctx, input }) => {
       const passwordHash = await hashPassword(input.temporaryPassword);
@@ -95,7 +95,7 @@ export const usersRouter = router({
       return { ok: true as const };
     }),
 
-  setDisabled: adminProcedure.input(z.object({ id: idSchema, disabled: z.boolean() })).mutation(async ({ ctx, input }) => {
+  setDisabled: orgAdminProcedure.input(z.object({ id: idSchema, disabled: z.boolean() })).mutation(async ({ ctx, input }) => {
     if (input.id === ctx.actor.userId) throw userError('BAD_REQUEST', { zh: '不能停用自己的账号', en: 'You cannot disable your own account' });
     await ctx.db.transaction().execute(async (trx) => {
       await findUserInScope(trx, ctx.actor, input.id);

@@ -3,12 +3,16 @@ import { assignCatalogueToYear } from '@union/db';
 import { isoDateSchema, reportingYearSchema } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { notifyYearOpened } from '../notifications/events';
-import { adminProcedure, router } from '../trpc/trpc';
+import { orgAdminProcedure, router } from '../trpc/trpc';
 import { userError } from '../trpc/error-messages';
 
 export const yearsRouter = router({
-  /** Opens a new reporting year with a deadline; it starts with the previous year's indicators. */
-  create: adminProcedure.input(z.object({ year: reportingYearSchema, deadline: isoDateSchema })).mutation(async ({ ctx, input }) => {
+  /**
+   * Opens a new reporting year with a deadline; it starts with the previous year's indicators.
+   * Years (and so each year's catalogue) are common to every district: the city admin may open and
+   * set them too.
+   */
+  create: orgAdminProcedure.input(z.object({ year: reportingYearSchema, deadline: isoDateSchema })).mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (trx) => {
       const exists = await trx.selectFrom('reporting_years').select('year').where('year', '=', input.year).executeTakeFirst();
       if (exists) throw userError('CONFLICT', { zh: `${input.year} 年度已存在`, en: `Reporting year ${input.year} already exists` });
@@ -20,7 +24,7 @@ export const yearsRouter = router({
     });
   }),
 
-  update: adminProcedure
+  update: orgAdminProcedure
     .input(
       z.object({
         year: reportingYearSchema,

@@ -42,6 +42,17 @@ export const overviewIndicatorCodes = [
   'culture_sports_events',
 ] as const;
 
+/** The score bands of every score distribution (year overview, district comparison), in the request's locale. */
+export function scoreBands() {
+  return [
+    { label: localize({ zh: '90分及以上', en: '90 and above' }), min: 90, max: Infinity },
+    { label: localize({ zh: '80–89分', en: '80–89' }), min: 80, max: 90 },
+    { label: localize({ zh: '70–79分', en: '70–79' }), min: 70, max: 80 },
+    { label: localize({ zh: '60–69分', en: '60–69' }), min: 60, max: 70 },
+    { label: localize({ zh: '60分以下', en: 'Below 60' }), min: -Infinity, max: 60 },
+  ];
+}
+
 export async function yearOverview(db: Kysely<Database>, actor: Actor, year: number) {
   const scope = await aggregateScopeActor(db, actor);
   const [indicators, scores, schools] = await Promise.all([
@@ -80,13 +91,7 @@ export async function yearOverview(db: Kysely<Database>, actor: Actor, year: num
   for (const row of schools) statusCounts[row.status ?? 'not_started'] += Number(row.n);
   const schoolCount = Object.values(statusCounts).reduce((a, b) => a + b, 0);
   const totals = scores.map((s) => s.total);
-  const bands = [
-    { label: localize({ zh: '90分及以上', en: '90 and above' }), min: 90, max: Infinity },
-    { label: localize({ zh: '80–89分', en: '80–89' }), min: 80, max: 90 },
-    { label: localize({ zh: '70–79分', en: '70–79' }), min: 70, max: 80 },
-    { label: localize({ zh: '60–69分', en: '60–69' }), min: 60, max: 70 },
-    { label: localize({ zh: '60分以下', en: 'Below 60' }), min: -Infinity, max: 60 },
-  ];
+  const bands = scoreBands();
   const ownScore = actor.role === 'school_chair' ? scores.find((s) => s.school_id === actor.schoolId) : undefined;
   return {
     year,

@@ -92,9 +92,10 @@ export async function listUsers(db: Kysely<Database>, actor: Actor): Promise<Use
 export async function assertOrgUnitFitsRole(trx: Transaction<Database>, actor: Actor, role: Role, orgUnitId: number): Promise<void> {
   const { down } = orgUnitIdsInScope(trx, actor);
   const unit = await trx.selectFrom('org_units').select('kind').where('id', '=', orgUnitId).where('id', 'in', down).executeTakeFirst();
-  const fits =
-    unit &&
-    (role === 'school_chair' ? unit.kind === 'school' : role === 'cluster_reviewer' ? unit.kind === 'cluster' : unit.kind === 'district' || unit.kind === 'city');
+  // City accounts only on a city unit (which a district admin cannot reach), district accounts on a
+  // district: a district role on the city unit would review every district's schools.
+  const kindFor: Record<Role, string> = { school_chair: 'school', cluster_reviewer: 'cluster', district_admin: 'district', district_viewer: 'district', city_admin: 'city', city_viewer: 'city' };
+  const fits = unit && unit.kind === kindFor[role];
   if (!fits) {
     throw userError(
       'BAD_REQUEST',
@@ -102,7 +103,9 @@ export async function assertOrgUnitFitsRole(trx: Transaction<Database>, actor: A
         ? { zh: '所属单位无效：学校工会主席必须属于一所学校', en: 'Invalid unit: a school union chair belongs to a school' }
         : role === 'cluster_reviewer'
           ? { zh: '所属单位无效：片区审核员必须属于一个片区（学区）', en: 'Invalid unit: a cluster reviewer belongs to a cluster' }
-          : { zh: '所属单位无效：区工会账号必须属于区教育工会', en: 'Invalid unit: a district account belongs to the district union' },
+          : role === 'city_admin' || role === 'city_viewer'
+            ? { zh: '所属单位无效：市教育工会账号必须属于市教育工会', en: 'Invalid unit: a city account belongs to the city union' }
+            : { zh: '所属单位无效：区工会账号必须属于区教育工会', en: 'Invalid unit: a district account belongs to the district union' },
     );
   }
 }

@@ -14,6 +14,7 @@ const genericLabels = new Map<string, Localized>(
     search: { zh: '搜索词', en: 'Search' },
     query: { zh: '搜索词', en: 'Search' },
     clusterId: { zh: '片区', en: 'Cluster' },
+    districtId: { zh: '区教育工会', en: 'District' },
     schoolType: { zh: '学校类型', en: 'School type' },
     sizeBand: { zh: '学校规模', en: 'School size' },
     perHundredStaff: { zh: '按每百名教职工计算', en: 'Per 100 staff' },

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { applyZodMessages, describeIssues, joinMessages, localize, type FieldError } from '@union/domain';
+import { applyZodMessages, describeIssues, isStaffRole, joinMessages, localize, type FieldError } from '@union/domain';
 import { debugErrorsEnabled } from '../config';
 import '../i18n/request-locale';
 import type { Context } from './context';
@@ -78,9 +78,9 @@ export const authedProcedure = t.procedure.use(({ ctx, path, next }) => {
 
 const forbidden = () => userError('FORBIDDEN', { zh: '您没有权限执行此操作', en: 'You are not allowed to do this' });
 
-/** District staff: admins and viewers. */
+/** District staff (admins and viewers) and city staff: reads over a whole org unit (exports, summaries, search), scoped in SQL. */
 export const districtProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== 'district_admin' && ctx.actor.role !== 'district_viewer') throw forbidden();
+  if (!isStaffRole(ctx.actor.role)) throw forbidden();
   return next();
 });
 
@@ -90,14 +90,24 @@ export const reviewerProcedure = authedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/** Who sees the review area (queue, completeness): district staff and cluster reviewers. */
+/** Who sees the review area (queue, completeness): district staff, cluster reviewers and (read-only) city staff. */
 export const reviewAreaProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!['district_admin', 'district_viewer', 'cluster_reviewer'].includes(ctx.actor.role)) throw forbidden();
+  if (!isStaffRole(ctx.actor.role) && ctx.actor.role !== 'cluster_reviewer') throw forbidden();
   return next();
 });
 
 /** District admins only. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.actor.role !== 'district_admin') throw forbidden();
+  return next();
+});
+
+/**
+ * District admins and the city admin: what is common to a whole org unit and below
+ * (user accounts and the audit log of their subtree; the years, catalogue and rubric
+ * that every district shares). Never reviewing, schools or imports: those stay with districts.
+ */
+export const orgAdminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== 'district_admin' && ctx.actor.role !== 'city_admin') throw forbidden();
   return next();
 });

@@ -72,6 +72,26 @@ function useNavItems(): NavItem[] {
         { to: '/admin/notifications', label: t('nav.notifications'), admin: true },
         { to: '/admin/audit', label: t('nav.audit'), admin: true },
       ];
+    // City staff read every district (never review): the comparison of districts first.
+    case 'city_viewer':
+      return [
+        { to: '/dashboard', label: dashboard.nav.label },
+        { to: '/schools', label: t('nav.schools') },
+        { to: '/review/completeness', label: t('nav.completeness') },
+        { to: '/search', label: t('nav.search') },
+        { to: '/verify', label: documents.navLabel },
+      ];
+    case 'city_admin':
+      return [
+        { to: '/dashboard', label: dashboard.nav.label },
+        { to: '/schools', label: t('nav.schools') },
+        { to: '/review/completeness', label: t('nav.completeness') },
+        { to: '/search', label: t('nav.search') },
+        { to: '/admin/years', label: t('nav.years'), admin: true },
+        { to: '/admin/rubric', label: rubric.navLabel, admin: true },
+        { to: '/admin/users', label: t('nav.adminUsers'), admin: true },
+        { to: '/admin/audit', label: t('nav.audit'), admin: true },
+      ];
   }
 }
 

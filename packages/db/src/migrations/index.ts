@@ -12,6 +12,7 @@ import * as m0010 from './0010_paper_copies';
 import * as m0011 from './0011_value_provenance';
 import * as m0012 from './0012_rubric_v2';
 import * as m0013 from './0013_school_groups';
+import * as m0014 from './0014_city_roles';
 import * as m0015 from './0015_evidence_files';
 
 /** Static map: works under every runner (tsx, Vitest, bundlers) without file globbing. */
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '0011_value_provenance': m0011,
   '0012_rubric_v2': m0012,
   '0013_school_groups': m0013,
+  '0014_city_roles': m0014,
   '0015_evidence_files': m0015,
 };

@@ -37,7 +37,7 @@ export const DEMO_PASSWORD = 'Demo@2026';
 export const DEFAULT_DEMO_SEED = 20260115;
 
 const FIRST_YEAR = 2022;
-const OPEN_YEAR = 2026;
+export const OPEN_YEAR = 2026;
 const DEMO_YEARS = [2022, 2023, 2024, 2025, 2026] as const;
 
 export interface DemoOrgUnit {
@@ -53,6 +53,8 @@ export interface DemoSchool {
   memberCount: number;
   /** null: the school sits directly under the district. */
   clusterCode: string | null;
+  /** The district it belongs to when not the demo district (the city's smaller districts). */
+  districtCode?: string;
   /** First reporting year; closedYear: last one (null while open). */
   openedYear: number;
   closedYear: number | null;
@@ -132,7 +134,7 @@ export const demoOutliers: readonly DemoOutlier[] = [
   { schoolCode: 'S26', year: 2025, indicatorCode: 'staff_trainings', factor: 8, cause: '按场次重复计算了培训人次' },
 ];
 
-const DISTRICT = { kind: 'district', code: 'D001', name: '示范区教育工会' } as const;
+export const DISTRICT = { kind: 'district', code: 'D001', name: '示范区教育工会' } as const;
 
 const CLUSTERS = [
   { kind: 'cluster', code: 'C01', name: '城东片区' },
@@ -149,7 +151,7 @@ const CLUSTER_REVIEWERS: readonly { username: string; displayName: string; orgUn
   { username: 'reviewer_north', displayName: '北部学区 审核员 孙老师', orgUnitCode: 'C03' },
 ];
 
-interface RosterEntry {
+export interface RosterEntry {
   name: string;
   type: SchoolType;
   cluster: ClusterCode | null;
@@ -293,7 +295,7 @@ const RETIREE_RATIO: Record<SchoolType, readonly [number, number]> = {
 };
 
 /** What a school is like, drawn once and kept across years. */
-interface SchoolProfile {
+export interface SchoolProfile {
   school: DemoSchool;
   chair: string;
   memberRate: number;
@@ -320,7 +322,8 @@ interface SchoolProfile {
   electionYear: number;
 }
 
-function profileSchool(entry: RosterEntry, index: number, rng: Rng): SchoolProfile {
+/** `code` defaults to the demo district's S01…; the city's other districts bring their own codes. */
+export function profileSchool(entry: RosterEntry, index: number, rng: Rng, code = schoolCode(index)): SchoolProfile {
   const [minStaff, maxStaff] = STAFF_RANGE[entry.type];
   // Log-uniform: many schools near the small end of their range, a few large ones.
   const staffCount = Math.round(Math.exp(uniform(rng, Math.log(minStaff), Math.log(maxStaff))));
@@ -328,16 +331,16 @@ function profileSchool(entry: RosterEntry, index: number, rng: Rng): SchoolProfi
   const trendKind = rng();
   return {
     school: {
-      code: schoolCode(index),
+      code,
       name: entry.name,
       schoolType: entry.type,
       staffCount,
       memberCount: Math.round(staffCount * memberRate),
       clusterCode: entry.cluster,
-      openedYear: SCHOOL_LIFE_CYCLE[schoolCode(index)]?.openedYear ?? FIRST_YEAR,
-      closedYear: SCHOOL_LIFE_CYCLE[schoolCode(index)]?.closedYear ?? null,
-      locality: localityOf(schoolCode(index)),
-      ownership: PRIVATE_SCHOOLS.has(schoolCode(index)) ? 'private' : 'public',
+      openedYear: SCHOOL_LIFE_CYCLE[code]?.openedYear ?? FIRST_YEAR,
+      closedYear: SCHOOL_LIFE_CYCLE[code]?.closedYear ?? null,
+      locality: localityOf(code),
+      ownership: PRIVATE_SCHOOLS.has(code) ? 'private' : 'public',
     },
     chair: entry.chair,
     memberRate,
@@ -649,10 +652,10 @@ function applyOutliers(schoolCode: string, years: readonly GeneratedYear[]): voi
   }
 }
 
-function reportsForSchool(profile: SchoolProfile, seed: number, schoolIndex: number): DemoReport[] {
+export function reportsForSchool(profile: SchoolProfile, seed: number, schoolIndex: number, progress: (code: string, year: number) => ReportProgress = progressOf): DemoReport[] {
   const { school } = profile;
   const years: GeneratedYear[] = DEMO_YEARS.filter((year) => isOpenIn(school, year)).flatMap((year) => {
-    const status = progressOf(school.code, year);
+    const status = progress(school.code, year);
     if (status === 'not_started') return [];
     // One stream per school and year: a change to one report leaves the others as they were.
     const rng = streamFor(seed, schoolIndex, year);

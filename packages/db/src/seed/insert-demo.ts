@@ -3,7 +3,16 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import { assignCatalogueToYear, installCatalogue } from '../catalogue';
 import { hashPassword } from '../passwords';
 import type { Database, HonoursTable, ReportValuesTable } from '../schema';
-import { DEMO_PASSWORD, generateDemoDistrict, type DemoDistrict, type DemoDistrictOptions } from './demo-district';
+import { generateDemoCity, type DemoCity } from './demo-city';
+import { DEFAULT_DEMO_SEED, DEMO_PASSWORD, generateDemoDistrict, type DemoDistrict, type DemoDistrictOptions } from './demo-district';
+
+export interface SeedDemoOptions extends DemoDistrictOptions {
+  /**
+   * Also the city above it (示范市教育工会 with two smaller districts and the city's users), as
+   * `start --demo` seeds it. Tests that count the district alone leave it out.
+   */
+  withCity?: boolean;
+}
 
 export interface SeedDemoResult {
   /** false when the database already had org units; nothing was changed then. */
@@ -24,11 +33,16 @@ const ROWS_PER_INSERT = 1000;
  * years, reports with values and honours, users) in one transaction. Does
  * nothing when any org unit exists, so it is safe on every start.
  */
-export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistrictOptions = {}): Promise<SeedDemoResult> {
+export async function seedDemoDistrict(db: Kysely<Database>, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const existing = await db.selectFrom('org_units').select('id').limit(1).executeTakeFirst();
   if (existing) return { seeded: false, schools: 0, reports: 0 };
 
-  const demo = generateDemoDistrict(options);
+  const district = generateDemoDistrict(options);
+  const city = options.withCity ? generateDemoCity(options.seed ?? DEFAULT_DEMO_SEED) : null;
+  // One list of schools, reports and users for the inserts below; the org tree places each school.
+  const demo: DemoDistrict = city
+    ? { ...district, schools: [...district.schools, ...city.schools], reports: [...district.reports, ...city.reports], users: [...district.users, ...city.users] }
+    : district;
   // Demo only: every demo account has the same password, so one argon2id hash
   // (with its own salt) serves them all and seeding pays for one hash, not 32.
   // Real accounts are hashed one by one when they are created.
@@ -37,7 +51,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
   // Only `trx` inside: PGlite is a single connection, and the outer db would wait forever for it.
   await db.transaction().execute(async (trx) => {
     await installCatalogue(trx, defaultCatalogue);
-    const orgUnitIds = await insertOrgTree(trx, demo);
+    const orgUnitIds = await insertOrgTree(trx, demo, city);
     const orgUnitId = (code: string): number => {
       const id = orgUnitIds.get(code);
       if (id === undefined) throw new Error(`demo data refers to unknown org unit ${code}`);
@@ -156,7 +170,7 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
     }
 
     // Returned reports carry the district's comments, as a real return would.
-    const reviewer = users.find((u) => u.role === 'district_admin');
+    const reviewer = users.find((u) => u.role === 'district_admin' && u.org_unit_id === orgUnitId(district.district.code));
     const returned = demo.reports.filter((r) => r.status === 'returned');
     if (reviewer && returned.length > 0) {
       await trx
@@ -181,25 +195,30 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
   return { seeded: true, schools: demo.schools.length, reports: demo.reports.length };
 }
 
-/** District, then clusters, then schools, one insert per level; returns the generated id of every code. */
-async function insertOrgTree(trx: Transaction<Database>, demo: DemoDistrict): Promise<Map<string, number>> {
-  const district = await trx
+/** City (if any), districts, then clusters, then schools, one insert per level; returns the generated id of every code. */
+async function insertOrgTree(trx: Transaction<Database>, demo: DemoDistrict, city: DemoCity | null): Promise<Map<string, number>> {
+  const cityId = city
+    ? (await trx.insertInto('org_units').values({ parent_id: null, kind: 'city', code: city.city.code, name: city.city.name }).returning('id').executeTakeFirstOrThrow()).id
+    : null;
+  const districts = await trx
     .insertInto('org_units')
-    .values({ parent_id: null, kind: 'district', code: demo.district.code, name: demo.district.name })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    .values([demo.district, ...(city?.districts ?? [])].map((d) => ({ parent_id: cityId, kind: 'district' as const, code: d.code, name: d.name })))
+    .returning(['id', 'code'])
+    .execute();
+  const district = districts.find((d) => d.code === demo.district.code)!;
   const clusters = await trx
     .insertInto('org_units')
     .values(demo.clusters.map((cluster) => ({ parent_id: district.id, kind: 'cluster' as const, code: cluster.code, name: cluster.name })))
     .returning(['id', 'code'])
     .execute();
-  const ids = new Map<string, number>([[demo.district.code, district.id], ...clusters.map((c): [string, number] => [c.code, c.id])]);
+  const ids = new Map<string, number>([...districts.map((d): [string, number] => [d.code, d.id]), ...clusters.map((c): [string, number] => [c.code, c.id])]);
+  if (city && cityId !== null) ids.set(city.city.code, cityId);
 
   const schools = await trx
     .insertInto('org_units')
     .values(
       demo.schools.map((school) => {
-        const parentCode = school.clusterCode ?? demo.district.code;
+        const parentCode = school.clusterCode ?? school.districtCode ?? demo.district.code;
         const parentId = ids.get(parentCode);
         if (parentId === undefined) throw new Error(`school ${school.code} refers to unknown cluster ${parentCode}`);
         return { parent_id: parentId, kind: 'school' as const, code: school.code, name: school.name };

@@ -3,7 +3,7 @@ import { zodMessage as m, type MessageText } from '../i18n/locale';
 import type { ReportStatus } from '../report/report';
 import { safeText } from '../validation/safe-input';
 
-export const roles = ['district_admin', 'district_viewer', 'cluster_reviewer', 'school_chair'] as const;
+export const roles = ['district_admin', 'district_viewer', 'cluster_reviewer', 'school_chair', 'city_admin', 'city_viewer'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -12,9 +12,23 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   district_viewer: { zh: '区工会工作人员', en: 'District staff (read-only)' },
   cluster_reviewer: { zh: '片区审核员', en: 'Cluster reviewer' },
   school_chair: { zh: '学校工会主席', en: 'School union chair' },
+  city_admin: { zh: '市教育工会管理员', en: 'City union admin' },
+  city_viewer: { zh: '市教育工会工作人员', en: 'City union staff (read-only)' },
 };
 
 export const isDistrictRole = (role: Role): boolean => role === 'district_admin' || role === 'district_viewer';
+
+/** City union staff: they sit on the city org unit and read every district below it. */
+export const isCityRole = (role: Role): boolean => role === 'city_admin' || role === 'city_viewer';
+
+/** District or city staff: who reads dashboards, completeness and narratives of a whole org unit. */
+export const isStaffRole = (role: Role): boolean => isDistrictRole(role) || isCityRole(role);
+
+/**
+ * Who reads only handed-in reports: viewers, cluster reviewers and city staff
+ * (the city oversees districts; drafts stay between a school and its district).
+ */
+export const readsOnlyHandedIn = (role: Role): boolean => role === 'district_viewer' || role === 'cluster_reviewer' || isCityRole(role);
 
 /**
  * District viewers read reports once a school has handed them in; drafts
