@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import { DEMO_PASSWORD } from '@union/db/seed';
-import { defaultRubric } from '@union/domain';
+import { defaultRubric, rubricV1ToV2 } from '@union/domain';
 import type { Actor } from '../src/auth/actor';
 import { hashOfReport } from '../src/documents/report-document';
 import { codeOfHash } from '../src/documents/verification-code';
@@ -135,6 +135,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'documents.districtSummaryDocx': { allowed: districtOnly, input: (f) => ({ year: f.openYear - 1 }) },
   // School A's printed code: chair B gets NOT_FOUND, like an unknown code.
   'documents.verify': { allowed: schoolAReaders, input: (f) => ({ verificationCode: f.paperCodeA }) },
+  'dashboard.selfGaps': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'dashboard.highlights': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.definition': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
@@ -142,6 +143,9 @@ export const procedureRows: Record<string, ProcedureRow> = {
   // The default rubric's 自评 column is the school's: the admin and the viewer are refused it, chair B cannot find the report.
   'rubric.rate': { allowed: chairAOnly, input: (f) => ({ reportId: f.reportA.id, raterId: 'self', ratings: {} }) },
   'rubric.save': { allowed: adminOnly, input: (f) => ({ year: f.openYear, rubric: defaultRubric }) },
+  // The default as v2 (automatic items only): the same scores, and the v1 views keep working.
+  'rubric.saveDefinition': { allowed: adminOnly, input: (f) => ({ year: f.openYear, definition: rubricV1ToV2(defaultRubric) }) },
+  'rubric.templates': { allowed: adminOnly, input: (f) => ({ year: f.openYear }) },
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
   'rubric.assess': { allowed: ['admin'], input: (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '' }) },
   'rubric.assessment': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },

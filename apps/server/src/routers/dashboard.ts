@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands, zodMessage } from '@union/domain';
 import { categoryHeatmap, comparison, indicatorTrend, progressRanking, schoolProfile, yearOverview } from '../services/dashboard';
 import { yearHighlights } from '../services/dashboard-highlights';
+import { selfGaps } from '../services/dashboard-self-gaps';
 import { ensureScores } from '../services/scores';
 import { authedProcedure, router } from '../trpc/trpc';
 
@@ -49,5 +50,8 @@ export const dashboardRouter = router({
     .query(({ ctx, input }) => schoolProfile(ctx.db, ctx.actor, input.schoolId, input.year)),
 
   /** Who leads, who improved, which categories lost most: the overview's first screen (null for chairs before publication). */
+  /** 自评 − 考评 per school of the year's approved reports in scope, largest over-rating first (empty unless the rubric is rated). */
+  selfGaps: scoredProcedure.input(yearInput).query(({ ctx, input }) => selfGaps(ctx.db, ctx.actor, input.year)),
+
   highlights: scoredProcedure.input(yearInput).query(({ ctx, input }) => yearHighlights(ctx.db, ctx.actor, input.year)),
 });

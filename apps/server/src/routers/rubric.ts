@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { idSchema, raterColumnSchema, reportingYearSchema, rubricSchema, safeText, zodMessage, localize } from '@union/domain';
+import { idSchema, raterColumnSchema, reportingYearSchema, rubricSchema, rubricV2ObjectSchema, safeText, zodMessage, localize } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
 import { listYearIndicators } from '../services/catalogue';
 import { loadRatingInputs, loadRubricDefinition } from '../services/rubric-definitions';
+import { rubricTemplatesFor, saveRubricDefinition } from '../services/rubric-definition-save';
 import { saveRaterColumn } from '../services/rubric-ratings';
 import { getRubric, refreshScores } from '../services/scores';
 import { adminProcedure, authedProcedure, invalidFields, router } from '../trpc/trpc';
@@ -47,14 +48,27 @@ export const rubricRouter = router({
     return ctx.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('rubrics')
-        .values({ year: input.year, definition: JSON.stringify(input.rubric), updated_by: ctx.actor.userId, updated_at: new Date() })
-        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ definition: eb.ref('excluded.definition'), updated_by: eb.ref('excluded.updated_by'), updated_at: eb.ref('excluded.updated_at') })))
+        .values({ year: input.year, definition: JSON.stringify(input.rubric), schema_version: 1, updated_by: ctx.actor.userId, updated_at: new Date() })
+        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ definition: eb.ref('excluded.definition'), schema_version: eb.ref('excluded.schema_version'), updated_by: eb.ref('excluded.updated_by'), updated_at: eb.ref('excluded.updated_at') })))
         .execute();
       const rescored = await refreshScores(trx, input.year);
       await writeAudit(trx, ctx, { action: 'rubric_changed', entityType: 'rubric', entityId: input.year, details: { items: input.rubric.items.length, rescored } });
       return { rescored };
     });
   }),
+
+  /**
+   * Saves a year's rubric in the v2 model (item kinds, categories with caps,
+   * weighted raters, stars), rescoring the year. Field types and bounds are
+   * checked by the input; the rules naming the item (「第 2 类第 3 项：…」) and
+   * the year's catalogue by the service.
+   */
+  saveDefinition: adminProcedure
+    .input(z.object({ year: reportingYearSchema, definition: rubricV2ObjectSchema }))
+    .mutation(({ ctx, input }) => saveRubricDefinition(ctx.db, ctx, input.year, input.definition)),
+
+  /** Starting points for the v2 editor: the year's rubric in use, 昆山, 湖南, 高校, the default. */
+  templates: adminProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => rubricTemplatesFor(ctx.db, input.year)),
 
   /** Self-score (by the school's chair) or acceptance score (by the district admin), each with a note. */
   assess: authedProcedure
