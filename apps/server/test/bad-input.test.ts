@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@union/db';
 import { DEMO_PASSWORD, seedDemoDistrict } from '@union/db/seed';
 import { openTestDatabase, testEngines, type TestDatabase } from '@union/db/testing';
+import { rubricV2Templates } from '@union/domain';
 import type { Actor } from '../src/auth/actor';
 import { createAppServer } from '../src/http/app-server';
 import { appRouter } from '../src/routers/index';
@@ -44,6 +45,8 @@ const fullerInputs: Record<string, (f: Fixture) => unknown> = {
   'dashboard.comparison': (f) => ({ year: f.openYear, codes: ['sick_visits'], clusterId: f.clusterId, schoolType: 'primary', sizeBand: 'small' }),
   'excel.exportComparison': (f) => ({ year: f.openYear, codes: ['sick_visits'], clusterId: f.clusterId, schoolType: 'primary', sizeBand: 'small' }),
   'dashboard.trend': (f) => ({ code: 'sick_visits', schoolIds: [f.schoolA] }),
+  // Every item kind, caps, tiers, raters, 复核: each field of a v2 definition gets its variants.
+  'rubric.saveDefinition': (f) => ({ year: f.openYear, definition: rubricV2Templates().find((t) => t.id === 'university')!.rubric }),
   'rubric.assess': (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '已核实' }),
   'narratives.search': (f) => ({ query: '送温暖', year: f.openYear }),
   'notifications.saveChannel': () => ({ channel: 'dingtalk', enabled: false, url: 'https://oapi.dingtalk.com/robot/send?access_token=x', secret: 'SECabc', clearSecret: false }),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
 import { DEMO_PASSWORD } from '@union/db/seed';
-import { defaultRubric } from '@union/domain';
+import { defaultRubric, rubricV1ToV2 } from '@union/domain';
 import type { Actor } from '../src/auth/actor';
 import { hashOfReport } from '../src/documents/report-document';
 import { codeOfHash } from '../src/documents/verification-code';
@@ -140,6 +140,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'documents.districtSummaryDocx': { allowed: districtOnly, input: (f) => ({ year: f.openYear - 1 }) },
   // School A's printed code: chair B gets NOT_FOUND, like an unknown code.
   'documents.verify': { allowed: schoolAReaders, input: (f) => ({ verificationCode: f.paperCodeA }) },
+  'dashboard.selfGaps': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'dashboard.highlights': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   // District and city staff: one row per district in their scope.
   'dashboard.districtComparison': { allowed: ['viewer', 'admin', ...cityStaff], input: (f) => ({ year: f.openYear - 1 }) },
@@ -150,6 +151,9 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'rubric.rate': { allowed: chairAOnly, input: (f) => ({ reportId: f.reportA.id, raterId: 'self', ratings: {} }) },
   // Under a city the rubric is common to every district: the city admin sets it, the district admin is refused.
   'rubric.save': { allowed: ['cityAdmin'], input: (f) => ({ year: f.openYear, rubric: defaultRubric }) },
+  // The default as v2 (automatic items only): the same scores, and the v1 views keep working. Common to the city's districts like rubric.save.
+  'rubric.saveDefinition': { allowed: ['cityAdmin'], input: (f) => ({ year: f.openYear, definition: rubricV1ToV2(defaultRubric) }) },
+  'rubric.templates': { allowed: ['admin', 'cityAdmin'], input: (f) => ({ year: f.openYear }) },
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
   'rubric.assess': { allowed: ['admin'], input: (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '' }) },
   'rubric.assessment': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { AlignmentType, Document, Footer, HeadingLevel, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Database } from '@union/db';
-import { categoryLabels, medianOf, reportProgressLabels, type ReportProgress } from '@union/domain';
+import { medianOf, reportProgressLabels, type ReportProgress } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { listYearIndicators } from '../services/catalogue';
 import { categoryHeatmap, progressRanking, yearOverview } from '../services/dashboard';
+import { scoreCategoryNameZh } from '../services/score-categories';
 import { ensureScores } from '../services/scores';
 import { getOrgTree } from '../services/schools';
 import { docxBase64, docxStyles, gridTable, text } from './docx-parts';
@@ -59,7 +60,7 @@ export async function districtSummaryDocx(db: Kysely<Database>, actor: Actor, ye
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('四、各类别得分中位数')] }),
     gridTable(
       ['类别', '中位数', '满分'],
-      heatmap.categories.map((c) => [categoryLabels[c.code].zh, formatFigure(medianOf(heatmap.rows.map((r) => round2((r.shares[c.code] ?? 0) * c.maxPoints)))), String(c.maxPoints)]),
+      heatmap.categories.map((c) => [scoreCategoryNameZh(c), formatFigure(medianOf(heatmap.rows.map((r) => round2((r.shares[c.code] ?? 0) * c.maxPoints)))), String(c.maxPoints)]),
       [3, 1, 1],
     ),
 

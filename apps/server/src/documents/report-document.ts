@@ -6,7 +6,6 @@ import {
   honourLevelLabels,
   narrativeSectionLabels,
   narrativeSections,
-  pointsByCategory,
   reportProgressLabels,
   starLabelsZh,
   type ReportStatus,
@@ -15,7 +14,8 @@ import type { Actor } from '../auth/actor';
 import { listYearIndicators } from '../services/catalogue';
 import { getPreviousYearValues, getReport, type ReportDetail } from '../services/reports';
 import { getSchool } from '../services/schools';
-import { ensureScores, getRubric } from '../services/scores';
+import { ensureScores } from '../services/scores';
+import { scoreCategoryNameZh, yearScoring } from '../services/score-categories';
 import { contentHash, codeOfHash } from './verification-code';
 import { userError } from '../trpc/error-messages';
 
@@ -112,11 +112,11 @@ async function publishedScore(db: Kysely<Database>, reportId: number, year: numb
   await ensureScores(db, [year]);
   const row = await db.selectFrom('report_scores').select(['total', 'stars', 'category_scores']).where('report_id', '=', reportId).executeTakeFirst();
   if (!row) return null;
-  const { rubric } = await getRubric(db, year);
+  const { categories } = await yearScoring(db, year);
   return {
     total: row.total,
     stars: starLabelsZh[row.stars] ?? '',
-    categories: pointsByCategory(rubric).map((c) => ({ label: categoryLabels[c.code].zh, earned: row.category_scores[c.code] ?? 0, max: c.maxPoints })),
+    categories: categories.map((c) => ({ label: scoreCategoryNameZh(c), earned: row.category_scores[c.code] ?? 0, max: c.maxPoints })),
   };
 }
 

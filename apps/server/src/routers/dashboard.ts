@@ -5,6 +5,7 @@ import { districtComparison } from '../services/district-comparison';
 import { userError } from '../trpc/error-messages';
 import { categoryHeatmap, comparison, indicatorTrend, progressRanking, schoolProfile, yearOverview } from '../services/dashboard';
 import { yearHighlights } from '../services/dashboard-highlights';
+import { selfGaps } from '../services/dashboard-self-gaps';
 import { ensureScores } from '../services/scores';
 import { authedProcedure, router } from '../trpc/trpc';
 
@@ -66,5 +67,8 @@ export const dashboardRouter = router({
     .query(({ ctx, input }) => schoolProfile(ctx.db, ctx.actor, input.schoolId, input.year)),
 
   /** Who leads, who improved, which categories lost most: the overview's first screen (null for chairs before publication). */
+  /** 自评 − 考评 per school of the year's approved reports in scope, largest over-rating first (empty unless the rubric is rated). */
+  selfGaps: scoredProcedure.input(yearInput).query(async ({ ctx, input }) => selfGaps(ctx.db, await drillDownActor(ctx.db, ctx.actor, input.districtId), input.year)),
+
   highlights: scoredProcedure.input(yearInput).query(async ({ ctx, input }) => yearHighlights(ctx.db, await drillDownActor(ctx.db, ctx.actor, input.districtId), input.year)),
 });

@@ -1,10 +1,14 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { idSchema, raterColumnSchema, reportingYearSchema, rubricSchema, safeText, zodMessage, localize } from '@union/domain';
+import type { Database } from '@union/db';
+import { idSchema, raterColumnSchema, reportingYearSchema, rubricSchema, rubricV2ObjectSchema, safeText, zodMessage, localize } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
+import type { Actor } from '../auth/actor';
 import { readableReportIds } from '../auth/report-visibility';
 import { schoolIdsInScope } from '../auth/scope';
 import { listYearIndicators } from '../services/catalogue';
 import { loadRatingInputs, loadRubricDefinition } from '../services/rubric-definitions';
+import { rubricTemplatesFor, saveRubricDefinition } from '../services/rubric-definition-save';
 import { saveRaterColumn } from '../services/rubric-ratings';
 import { getRubric, refreshScores } from '../services/scores';
 import { authedProcedure, invalidFields, orgAdminProcedure, router } from '../trpc/trpc';
@@ -12,6 +16,13 @@ import { hasCityAbove } from '../auth/city-scope';
 import { reportNotFound, userError } from '../trpc/error-messages';
 
 const score = z.number().min(0, { error: zodMessage(() => ({ zh: '分数不能为负', en: 'A score cannot be negative' })) }).max(100, { error: zodMessage(() => ({ zh: '分数不能超过 100', en: 'A score cannot be above 100' })) }).nullable();
+
+/** One rubric per year for every district: under a city it is the city's to publish, and its districts use it. */
+async function assertMaySetRubric(db: Kysely<Database>, actor: Actor): Promise<void> {
+  if (actor.role === 'district_admin' && (await hasCityAbove(db, actor))) {
+    throw userError('FORBIDDEN', { zh: '考核评估表由市教育工会统一制定，区教育工会沿用', en: 'The city union sets the rubric; its districts use it' });
+  }
+}
 
 export const rubricRouter = router({
   /** The year's assessment table (the default one until the district edits it). */
@@ -35,10 +46,7 @@ export const rubricRouter = router({
 
   /** Saves a year's rubric (the city admin's under a city, else the district admin's) and rescores that year's approved reports. */
   save: orgAdminProcedure.input(z.object({ year: reportingYearSchema, rubric: rubricSchema })).mutation(async ({ ctx, input }) => {
-    // One rubric per year for every district: under a city it is the city's to publish.
-    if (ctx.actor.role === 'district_admin' && (await hasCityAbove(ctx.db, ctx.actor))) {
-      throw userError('FORBIDDEN', { zh: '考核评估表由市教育工会统一制定，区教育工会沿用', en: 'The city union sets the rubric; its districts use it' });
-    }
+    await assertMaySetRubric(ctx.db, ctx.actor);
     const catalogue = await listYearIndicators(ctx.db, input.year);
     const known = new Set(catalogue.map((i) => i.code));
     const unknown = input.rubric.items.flatMap((item, index) => {
@@ -52,14 +60,30 @@ export const rubricRouter = router({
     return ctx.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('rubrics')
-        .values({ year: input.year, definition: JSON.stringify(input.rubric), updated_by: ctx.actor.userId, updated_at: new Date() })
-        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ definition: eb.ref('excluded.definition'), updated_by: eb.ref('excluded.updated_by'), updated_at: eb.ref('excluded.updated_at') })))
+        .values({ year: input.year, definition: JSON.stringify(input.rubric), schema_version: 1, updated_by: ctx.actor.userId, updated_at: new Date() })
+        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ definition: eb.ref('excluded.definition'), schema_version: eb.ref('excluded.schema_version'), updated_by: eb.ref('excluded.updated_by'), updated_at: eb.ref('excluded.updated_at') })))
         .execute();
       const rescored = await refreshScores(trx, input.year);
       await writeAudit(trx, ctx, { action: 'rubric_changed', entityType: 'rubric', entityId: input.year, details: { items: input.rubric.items.length, rescored } });
       return { rescored };
     });
   }),
+
+  /**
+   * Saves a year's rubric in the v2 model (item kinds, categories with caps,
+   * weighted raters, stars), rescoring the year. Field types and bounds are
+   * checked by the input; the rules naming the item (「第 2 类第 3 项：…」) and
+   * the year's catalogue by the service.
+   */
+  saveDefinition: orgAdminProcedure
+    .input(z.object({ year: reportingYearSchema, definition: rubricV2ObjectSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await assertMaySetRubric(ctx.db, ctx.actor);
+      return saveRubricDefinition(ctx.db, ctx, input.year, input.definition);
+    }),
+
+  /** Starting points for the v2 editor: the year's rubric in use, 昆山, 湖南, 高校, the default. */
+  templates: orgAdminProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => rubricTemplatesFor(ctx.db, input.year)),
 
   /** Self-score (by the school's chair) or acceptance score (by the district admin), each with a note. */
   assess: authedProcedure

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import { categoryLabels, comparisonRows, schoolTypeLabels, sizeBandLabels, starLabelsZh } from '@union/domain';
+import { comparisonRows, schoolTypeLabels, sizeBandLabels, starLabelsZh } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { comparison, schoolProfile, type ComparisonFilter } from './dashboard';
+import { scoreCategoryNameZh } from './score-categories';
 import { indicatorHeader, SCHOOL_NAME_HEADER, styleHeader, toBase64 } from './workbook';
 
 const arrow = { up: '▲', down: '▼', flat: '＝' } as const;
@@ -80,7 +81,7 @@ export async function exportSchoolProfileWorkbook(db: Kysely<Database>, actor: A
     { header: '全区中位数', key: 'median', width: 10 },
     { header: '满分', key: 'max', width: 8 },
   ];
-  for (const c of profile.categories) categories.addRow({ category: categoryLabels[c.code].zh, own: c.own, median: c.districtMedian, max: c.maxPoints });
+  for (const c of profile.categories) categories.addRow({ category: scoreCategoryNameZh(c), own: c.own, median: c.districtMedian, max: c.maxPoints });
   styleHeader(categories);
 
   const gaps = workbook.addWorksheet('查漏补缺');

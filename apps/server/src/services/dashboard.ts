@@ -4,7 +4,6 @@ import {
   categoryCodes,
   findGaps,
   medianOf,
-  pointsByCategory,
   sizeBandOf,
   buildComparison,
   type CategoryCode,
@@ -24,7 +23,7 @@ import { listYearIndicators } from './catalogue';
 import { countedSchoolIds, openInRowYear } from './open-schools';
 export { indicatorTrend } from './dashboard-trend';
 import { cachedAtDataVersion } from './dashboard-cache';
-import { getRubric } from './scores';
+import { yearScoring, type ScoreCategory } from './score-categories';
 import { schoolNotFound, userError } from '../trpc/error-messages';
 
 // Dashboards count approved reports only: the district's checked figures.
@@ -228,8 +227,7 @@ async function computeComparison(db: Kysely<Database>, scope: Actor, filter: Com
 export async function categoryHeatmap(db: Kysely<Database>, actor: Actor, year: number) {
   await assertMayCompare(db, actor, year);
   const scope = await aggregateScopeActor(db, actor);
-  const { rubric } = await getRubric(db, year);
-  const categories = pointsByCategory(rubric);
+  const { categories, scoreKind } = await yearScoring(db, year);
   const rows = await db
     .selectFrom('report_scores as sc')
     .innerJoin('org_units as ou', 'ou.id', 'sc.school_id')
@@ -240,6 +238,8 @@ export async function categoryHeatmap(db: Kysely<Database>, actor: Actor, year: 
     .execute();
   return {
     year,
+    /** 'combined': totals are 综评分 (v2 rubric with raters); 'automatic': from the figures. */
+    scoreKind,
     categories,
     rows: rows.map((r) => ({
       schoolId: r.school_id,
@@ -307,14 +307,17 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
   });
   // Categories and gaps of the year asked for (a printed summary stays in its year), else of the latest scored year.
   const latest = [...history].reverse().find((h) => h.score !== null && (year === undefined || h.year === year));
-  let categories: { code: CategoryCode; own: number | null; districtMedian: number | null; maxPoints: number }[] = [];
+  let categories: (ScoreCategory & { own: number | null; districtMedian: number | null })[] = [];
   let gaps: ReturnType<typeof findGaps> = [];
+  let scoreKind: 'combined' | 'automatic' = 'automatic';
   if (latest) {
-    const { rubric } = await getRubric(db, latest.year);
+    const scoring = await yearScoring(db, latest.year);
+    scoreKind = scoring.scoreKind;
     const ofYear = scores.filter((s) => s.year === latest.year);
     const own = ofYear.find((s) => s.school_id === schoolId)!;
-    categories = pointsByCategory(rubric).map(({ code, maxPoints }) => ({
+    categories = scoring.categories.map(({ code, titleZh, maxPoints }) => ({
       code,
+      titleZh,
       own: own.category_scores[code] ?? 0,
       districtMedian: medianOf(ofYear.map((s) => s.category_scores[code] ?? 0)),
       maxPoints,
@@ -333,8 +336,9 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
       listYearIndicators(db, latest.year),
     ]);
     const valueMap = Object.fromEntries(values.map((v) => [v.indicator_code, v.value]));
-    gaps = findGaps(
-      rubric,
+    // 查漏补缺 from the figures needs a figures-only rubric; a rated (v2) year's gaps are its raters' lines.
+    if (scoring.v1) gaps = findGaps(
+      scoring.v1,
       {
         values: valueMap,
         honours,
@@ -350,6 +354,8 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
     schoolType: school.school_type,
     history,
     latestYear: latest?.year ?? null,
+    /** What `score` is in the latest year: 综评分 of raters' columns or the figures-only total. */
+    scoreKind,
     categories,
     gaps,
   };

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@union/db';
-import { defaultRubric, rubricSchema, scoreRubricV2, type Honour, type Rubric } from '@union/domain';
+import { defaultRubric, parseRubricDefinition, RUBRIC_V2_SCHEMA_VERSION, rubricSchema, rubricV2ToV1, scoreRubricV2, type Honour, type Rubric } from '@union/domain';
+import { userError } from '../trpc/error-messages';
 import { loadRatingInputs, loadRubricDefinition } from './rubric-definitions';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -9,6 +10,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 export async function getRubric(db: Db, year: number): Promise<{ rubric: Rubric; isDefault: boolean; updatedAt: Date | null }> {
   const row = await db.selectFrom('rubrics').select(['definition', 'updated_at']).where('year', '=', year).executeTakeFirst();
   if (!row) return { rubric: defaultRubric, isDefault: true, updatedAt: null };
+  const stored = row.definition as { schemaVersion?: unknown } | null;
+  if (stored?.schemaVersion === RUBRIC_V2_SCHEMA_VERSION) {
+    // A v2 rubric of automatic items only is a v1 rubric in all but name; anything richer has no v1 form.
+    const v1 = rubricV2ToV1(parseRubricDefinition(row.definition));
+    if (!v1) throw userError('BAD_REQUEST', { zh: `${year} 年度的考核评估表使用新版（人工评分、扣分、加分或一票否决），请用新版评估表编辑器查看`, en: `The ${year} rubric uses the new model (manual, deduction, bonus or veto items); open it in the new rubric editor` });
+    return { rubric: v1, isDefault: false, updatedAt: row.updated_at };
+  }
   return { rubric: rubricSchema.parse(row.definition), isDefault: false, updatedAt: row.updated_at };
 }
 

@@ -130,6 +130,64 @@ const pathLabels = new Map<string, Localized>([
   ['target.key', { zh: '佐证材料所属项目', en: 'Evidence target' }],
 ]);
 
+// Fields of a v2 rubric definition (rubric.saveDefinition), by their last segment.
+const definitionLabels = new Map<string, Localized>(
+  Object.entries({
+    schemaVersion: { zh: '评估表版本', en: 'Rubric version' },
+    titleZh: { zh: '名称', en: 'Title' },
+    totalPoints: { zh: '满分', en: 'Full marks' },
+    categories: { zh: '类别', en: 'Categories' },
+    items: { zh: '评分项', en: 'Items' },
+    raters: { zh: '评分人', en: 'Raters' },
+    starLevels: { zh: '星级分数线', en: 'Star thresholds' },
+    starReview: { zh: '星级复核', en: 'Star review' },
+    id: { zh: '编号', en: 'Id' },
+    category: { zh: '所属类别', en: 'Category' },
+    kind: { zh: '类型', en: 'Kind' },
+    noteZh: { zh: '注', en: 'Note' },
+    basisZh: { zh: '评分依据', en: 'Scoring basis' },
+    verification: { zh: '核查方式', en: 'Verification' },
+    forfeitZh: { zh: '不得分情形', en: 'Forfeit condition' },
+    occurrenceZh: { zh: '扣分情形', en: 'Deduction case' },
+    perOccurrence: { zh: '每次扣分', en: 'Points per occurrence' },
+    floor: { zh: '最低得分', en: 'Floor' },
+    cap: { zh: '上限', en: 'Cap' },
+    rule: { zh: '加分方式', en: 'Bonus rule' },
+    basis: { zh: '加分依据', en: 'Bonus basis' },
+    perAward: { zh: '逐项累加', en: 'Per award' },
+    tiers: { zh: '加分档次', en: 'Tiers' },
+    labelZh: { zh: '名称', en: 'Label' },
+    minCount: { zh: '档次起点', en: 'Tier threshold' },
+    points: { zh: '分值', en: 'Points' },
+    conditionZh: { zh: '否决情形', en: 'Veto condition' },
+    effect: { zh: '否决后果', en: 'Veto effect' },
+    maxStars: { zh: '最高星级', en: 'Highest stars' },
+    weight: { zh: '权重', en: 'Weight' },
+    by: { zh: '填写方', en: 'Filled in by' },
+    minScore: { zh: '分数线', en: 'Threshold' },
+    stars: { zh: '星级', en: 'Stars' },
+    fromStars: { zh: '需复核的星级', en: 'Stars needing review' },
+    byZh: { zh: '复核单位', en: 'Reviewed by' },
+  }),
+);
+const definitionPlaces: Record<string, Localized> = {
+  categories: { zh: '第 {n} 类', en: 'Category {n}' },
+  items: { zh: '第 {n} 个评分项', en: 'Item {n}' },
+  raters: { zh: '第 {n} 个评分人', en: 'Rater {n}' },
+  starLevels: { zh: '第 {n} 条星级分数线', en: 'Star threshold {n}' },
+};
+
+/** `definition.items.3.rule.tiers.1.points` → 「第 4 个评分项的分值」. */
+function definitionLabel(path: readonly PropertyKey[]): string {
+  const [head, index] = path;
+  const last = [...path].reverse().find((p) => typeof p === 'string');
+  const field = typeof last === 'string' ? (definitionLabels.get(last) ?? genericLabels.get(last) ?? { zh: '内容', en: 'Content' }) : { zh: '评估表', en: 'Rubric' };
+  const place = typeof head === 'string' && typeof index === 'number' && Object.hasOwn(definitionPlaces, head) ? definitionPlaces[head]! : null;
+  if (!place || last === head) return localize(field);
+  const n = String(index as number + 1);
+  return localize({ zh: `${place.zh.replace('{n}', n)}的${field.zh}`, en: `${place.en.replace('{n}', n)}: ${field.en.toLowerCase()}` });
+}
+
 const indicators = new Map(defaultCatalogue.map((i) => [i.code, i]));
 
 function indicatorLabel(code: string): string {
@@ -162,6 +220,7 @@ export function labelOfInputPath(path: readonly PropertyKey[]): string | undefin
       en: `Item ${second}${fieldLabel ? `: ${fieldLabel.en.toLowerCase()}` : ''}`,
     });
   }
+  if (first === 'definition') return path.length === 1 ? localize({ zh: '评估表', en: 'Rubric' }) : definitionLabel(path.slice(1));
   const pattern = path.map((p) => (typeof p === 'number' ? '*' : String(p))).join('.');
   const byPath = pathLabels.get(pattern);
   if (byPath) return localize(byPath);

@@ -1,4 +1,4 @@
-import type { IndicatorValueType, YearOverYear } from '@union/domain';
+import { categoryLabels, type CategoryCode, type IndicatorValueType, type YearOverYear } from '@union/domain';
 import type { LabelKey } from '../../i18n';
 import { numberFormat } from '../../i18n/number-format';
 import { formatNumber, unitSuffix } from '../../ui/format';
@@ -80,4 +80,10 @@ export function starText(stars: number | null | undefined): string {
   if (stars == null) return '';
   const n = Math.max(0, Math.min(5, Math.round(stars)));
   return '★'.repeat(n) + '☆'.repeat(5 - n);
+}
+
+/** A score category's name: a v2 rubric's own title (data, as entered) or the catalogue category in the UI language. */
+export function scoreCategoryName(category: { code: string; titleZh?: string | null }, lang: LabelKey): string {
+  if (category.titleZh) return category.titleZh;
+  return Object.hasOwn(categoryLabels, category.code) ? categoryLabels[category.code as CategoryCode][lang] : category.code;
 }

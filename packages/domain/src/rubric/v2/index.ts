@@ -4,3 +4,7 @@ export * from './schema';
 export * from './ratings';
 export * from './scoring';
 export * from './from-v1';
+export * from './self-gap';
+export * from './templates';
+export * from './paths';
+export * from './to-v1';

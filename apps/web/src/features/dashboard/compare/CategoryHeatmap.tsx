@@ -1,11 +1,10 @@
-import { categoryLabels, type CategoryCode } from '@union/domain';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { ChartFigure } from '../charts/ChartFigure';
 import { EChart } from '../charts/EChart';
 import type { ChartOption } from '../charts/echarts';
 import { tooltipLines } from '../charts/tooltip';
-import { formatRatio, formatScore } from '../format';
+import { formatRatio, formatScore, scoreCategoryName } from '../format';
 import type { Heatmap } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
 
@@ -21,7 +20,7 @@ export function CategoryHeatmap({ data, schoolIds }: { data: Heatmap; schoolIds?
   const rows = useMemo(() => data.rows.filter((r) => !schoolIds || schoolIds.has(r.schoolId)), [data, schoolIds]);
   // Highest scores first; a city's thousands of rows would make a canvas tens of thousands of pixels tall.
   const drawn = useMemo(() => rows.slice(0, MAX_ROWS), [rows]);
-  const categories = useMemo(() => data.categories.map((cat) => ({ ...cat, name: categoryLabels[cat.code as CategoryCode][labelKey] })), [data.categories, labelKey]);
+  const categories = useMemo(() => data.categories.map((cat) => ({ ...cat, name: scoreCategoryName(cat, labelKey) })), [data.categories, labelKey]);
   const option = useMemo<ChartOption>(() => {
     const cells = drawn.flatMap((r, y) => categories.map((cat, x) => [x, y, Math.round((r.shares[cat.code] ?? 0) * 100)]));
     return {

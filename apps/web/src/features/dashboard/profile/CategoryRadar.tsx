@@ -1,15 +1,14 @@
-import { categoryLabels } from '@union/domain';
 import { useMemo } from 'react';
 import { ChartFigure } from '../charts/ChartFigure';
 import { EChart } from '../charts/EChart';
 import type { ChartOption } from '../charts/echarts';
-import { formatScore } from '../format';
+import { formatScore, scoreCategoryName } from '../format';
 import type { SchoolProfile } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
 
 /** Category scores of the school against the district median, each axis up to the category's full points. */
 export function CategoryRadar({ categories, year }: { categories: SchoolProfile['categories']; year: number }) {
-  const { c, label, labelKey } = useDashboardCopy();
+  const { c, labelKey } = useDashboardCopy();
   const title = c.profile.radarTitle(year);
   const option = useMemo<ChartOption>(
     () => ({
@@ -18,7 +17,7 @@ export function CategoryRadar({ categories, year }: { categories: SchoolProfile[
       radar: {
         radius: '62%',
         center: ['50%', '48%'],
-        indicator: categories.map((cat) => ({ name: categoryLabels[cat.code][labelKey], max: cat.maxPoints })),
+        indicator: categories.map((cat) => ({ name: scoreCategoryName(cat, labelKey), max: cat.maxPoints })),
         axisName: { color: '#1b2430', fontSize: 11 },
       },
       series: [
@@ -56,7 +55,7 @@ export function CategoryRadar({ categories, year }: { categories: SchoolProfile[
           <tbody>
             {categories.map((cat) => (
               <tr key={cat.code}>
-                <th scope="row">{label(categoryLabels[cat.code])}</th>
+                <th scope="row" {...(cat.titleZh ? { 'data-user-content': '' } : {})}>{scoreCategoryName(cat, labelKey)}</th>
                 <td className="num">{formatScore(cat.own, labelKey) ?? c.common.noValue}</td>
                 <td className="num">{formatScore(cat.districtMedian, labelKey) ?? c.common.noValue}</td>
                 <td className="num">{formatScore(cat.maxPoints, labelKey)}</td>
