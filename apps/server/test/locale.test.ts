@@ -60,9 +60,11 @@ describe.each(testEngines())('[%s] messages in the caller’s locale', (engine) 
     const en = await call('admin', 'users.create', input, 'en');
     expect(en.error!.data.fieldErrors!.map((f) => f.path)).toContain('orgUnitId');
     for (const f of en.error!.data.fieldErrors!) expect(f.message).not.toMatch(HAN);
-    expect(en.error!.message).toMatch(/^Please correct: Unit: /);
+    expect(en.error!.message).toBe('Please correct: Unit: choose a school or unit');
     const zh = await call('admin', 'users.create', input);
-    expect(zh.error!.message).toMatch(/^输入有误：所属单位：/);
+    // Not zod's 「数值过小」 nor 「编号无效」: the form sends 0 when nothing was chosen.
+    expect(zh.error!.message).toBe('输入有误：所属单位：请选择学校或单位');
+    expect(zh.error!.data.fieldErrors).toEqual([{ path: 'orgUnitId', message: '所属单位：请选择学校或单位' }]);
   });
 
   it('refuses a report value with the indicator named in English', async () => {

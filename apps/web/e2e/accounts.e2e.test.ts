@@ -192,7 +192,14 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
     await dialog.locator('.form-field', { hasText: '用户名至少 3 个字符' }).getByLabel('用户名').waitFor();
     await page.screenshot({ path: join(screenshotDir, 'desktop-create-user.png') });
 
+    // No school chosen: said in words beside the field (not zod's 「数值过小：期望 number >0」).
     await dialog.getByLabel('用户名').fill('chair-new');
+    await dialog.getByLabel('所在学校').selectOption({ value: '' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.locator('.form-field', { hasText: '请选择学校或单位' }).getByLabel('所在学校').waitFor();
+    expect(await dialog.textContent()).not.toMatch(/数值过小|期望|编号无效/);
+    await page.screenshot({ path: join(screenshotDir, 'desktop-create-user-no-school.png') });
+    await dialog.getByLabel('所在学校').selectOption({ label: school.name });
     await dialog.getByRole('button', { name: '保存' }).click();
     const temporary = (await dialog.getByTestId('temporary-password').textContent())!.trim();
     expect(temporary).toMatch(/^(?=.*[A-Za-z])(?=.*\d).{10}$/);

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { startWebhookPeer, type WebhookPeer } from '@union/server/testing/notification-peers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginThroughForm, screenshotDir, useBrowserSuite } from './browser';
+import { clickAdminMenuLink, loginThroughForm, screenshotDir, useBrowserSuite } from './browser';
 
 const suite = useBrowserSuite();
 const WECOM_KEY = 'e2e-wecom-key-0042';
@@ -26,12 +26,20 @@ describe('[chromium] notifications: channels, test message, 一键催报 preview
 
   it('[chromium] the admin sets up 企业微信 and 钉钉 robots, tests them against a local receiver, and never sees the secrets again', async () => {
     const page = await suite.newPage({ viewport: { width: 1366, height: 800 } });
+    // Each request for the channel settings (a batch may carry several procedures).
+    const channelReads: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/trpc/')) channelReads.push(...path.slice('/trpc/'.length).split(',').filter((p) => p === 'notifications.channels'));
+    });
     await loginThroughForm(page, 'admin');
-    // Straight to the page (the 管理 menu itself is exercised by accounts.e2e and rubric.e2e).
-    await page.goto('/admin/notifications');
+    // Through the 管理 menu, as an admin gets there.
+    await clickAdminMenuLink(page, '通知渠道');
     await page.waitForURL('**/admin/notifications');
     await page.getByRole('heading', { name: '通知渠道', level: 1 }).waitFor();
     await page.getByText('还没有发送过消息').waitFor();
+    // The page reads its settings once.
+    expect(channelReads).toHaveLength(1);
 
     const wecom = page.getByRole('region', { name: '企业微信群机器人' });
     // Switching on without a URL is refused in Chinese.
@@ -42,6 +50,8 @@ describe('[chromium] notifications: channels, test message, 一键催报 preview
     await wecom.getByRole('button', { name: '保存' }).click();
     await wecom.getByRole('status').filter({ hasText: '已保存企业微信群机器人的设置' }).waitFor();
     await wecom.getByText(`已设置 · ${new URL(robots.url).host}`).waitFor();
+    // The save answers the stored channel: the list is not fetched again.
+    expect(channelReads).toHaveLength(1);
     await wecom.getByRole('button', { name: '发送测试消息' }).click();
     await wecom.getByText('测试消息已发送，请在企业微信群机器人所在的群里查看').waitFor();
     const tests = () => robots.accepted.filter((r) => textOf(r).includes('这是工会年报平台发送的测试消息'));

@@ -216,5 +216,18 @@ describe('[chromium] the chair’s report form', () => {
     const phone = await suite.loggedIn('admin', { ...PHONE, path });
     await phone.getByText(`${missing!.year} 年度年报未提交（缺报）`).waitFor();
     await phone.screenshot({ path: join(screenshotDir, 'school-missing-year-phone.png') });
+
+    // The schools list and the completeness page of that year say 缺报 too, not 未开始.
+    await admin.goto(`/schools?year=${missing!.year}`);
+    const row = admin.getByRole('row').filter({ has: admin.getByRole('link', { name: missing!.school.name, exact: true }) });
+    expect(await row.locator('.badge').textContent()).toBe('缺报');
+    expect(await admin.getByRole('row').locator('.badge', { hasText: '未开始' }).count()).toBe(0);
+    await admin.getByText(/缺报 \d+/).first().waitFor();
+    await admin.screenshot({ path: join(screenshotDir, 'schools-missing-year-desktop.png') });
+    await phone.goto(`/review/completeness?year=${missing!.year}`);
+    const phoneRow = phone.getByRole('row').filter({ has: phone.getByRole('link', { name: missing!.school.name, exact: true }) });
+    expect(await phoneRow.locator('.badge').textContent()).toBe('缺报');
+    await phoneRow.scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: join(screenshotDir, 'completeness-missing-year-phone.png') });
   });
 });

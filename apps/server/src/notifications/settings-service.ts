@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@union/db';
 import type { Actor } from '../auth/actor';
 import { countedSchoolIds } from '../services/open-schools';
-import { allSecrets, channelLabels, loadChannels, publicView, redact, type ChannelView, type SmtpSecurity } from './channel-settings';
+import { allSecrets, channelLabels, loadChannels, publicView, redact, type ChannelConfig, type ChannelView, type SmtpSecurity } from './channel-settings';
 import { deliver, DeliveryError } from './delivery';
 import { activeChannels, chairEmails } from './events';
 import { remindGroupText, remindSchoolText, testText } from './messages';
@@ -15,30 +15,28 @@ type GroupInput = { channel: 'wecom' | 'dingtalk' | 'feishu'; enabled: boolean; 
 /** Stores one channel; empty secret fields keep what is stored. Refuses switching on a channel that cannot send. */
 export async function saveChannel(trx: Transaction<Database>, userId: number, input: EmailInput | GroupInput): Promise<ChannelView> {
   const current = (await loadChannels(trx)).get(input.channel)!;
-  let settings: Record<string, unknown> = {};
-  let secrets: Record<string, string> = {};
+  // The view is built from what is written: no second read of the settings.
+  let saved: ChannelConfig;
   if (input.channel === 'email') {
-    settings = { host: input.host, port: input.port, security: input.security, user: input.user, from: input.from };
     const password = input.clearPassword ? '' : input.password || ((current.secrets as { password?: string }).password ?? '');
-    secrets = password ? { password } : {};
     if (input.enabled && (!input.host || !input.from)) {
       throw userError('BAD_REQUEST', { zh: '启用电子邮件前请填写邮件服务器地址和发件人', en: 'Enter the mail server and the sender before switching e-mail on' });
     }
+    saved = { kind: 'email', enabled: input.enabled, settings: { host: input.host, port: input.port, security: input.security, user: input.user, from: input.from }, secrets: password ? { password } : {} };
   } else {
     const stored = current.secrets as { url?: string; secret?: string };
     const url = input.url || stored.url || '';
     const secret = input.clearSecret ? '' : input.secret || stored.secret || '';
-    secrets = { ...(url ? { url } : {}), ...(secret ? { secret } : {}) };
     if (input.enabled && !url) throw userError('BAD_REQUEST', { zh: `启用${channelLabels[input.channel]}前请填写 Webhook 地址`, en: `Enter the webhook URL before switching ${input.channel} on` });
+    saved = { kind: input.channel, enabled: input.enabled, settings: {}, secrets: { ...(url ? { url } : {}), ...(secret ? { secret } : {}) } };
   }
+  const row = { enabled: saved.enabled, settings: JSON.stringify(saved.settings), secrets: JSON.stringify(saved.secrets), updated_by: userId, updated_at: new Date() };
   await trx
     .insertInto('notification_channels')
-    .values({ kind: input.channel, enabled: input.enabled, settings: JSON.stringify(settings), secrets: JSON.stringify(secrets), updated_by: userId, updated_at: new Date() })
-    .onConflict((oc) =>
-      oc.column('kind').doUpdateSet({ enabled: input.enabled, settings: JSON.stringify(settings), secrets: JSON.stringify(secrets), updated_by: userId, updated_at: new Date() }),
-    )
+    .values({ kind: input.channel, ...row })
+    .onConflict((oc) => oc.column('kind').doUpdateSet(row))
     .execute();
-  return publicView((await loadChannels(trx)).get(input.channel)!);
+  return publicView(saved);
 }
 
 /**

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { hashPassword } from '@union/db';
-import { displayNameSchema, idSchema, newPasswordSchema, roleSchema, usernameSchema } from '@union/domain';
+import { displayNameSchema, idSchema, newPasswordSchema, roleSchema, usernameSchema, zodMessage } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { revokeUserSessions } from '../auth/sessions';
 import { assertOrgUnitFitsRole, findUserInScope, listUsers } from '../services/users';
 import { orgAdminProcedure, router } from '../trpc/trpc';
 import { userError } from '../trpc/error-messages';
+
+// The form sends 0 when no school or unit is chosen: say that, not 「编号无效」.
+const notChosen = zodMessage(() => ({ zh: '请选择学校或单位', en: 'choose a school or unit' }));
+const orgUnitIdSchema = z.number({ error: notChosen }).min(1, { error: notChosen, abort: true }).pipe(idSchema);
 
 export const usersRouter = router({
   list: orgAdminProcedure.query(({ ctx }) => listUsers(ctx.db, ctx.actor)),
@@ -17,7 +21,7 @@ export const usersRouter = router({
         username: usernameSchema,
         displayName: displayNameSchema,
         role: roleSchema,
-        orgUnitId: idSchema,
+        orgUnitId: orgUnitIdSchema,
         temporaryPassword: newPasswordSchema,
       }),
     )
@@ -50,7 +54,7 @@ export const usersRouter = router({
     }),
 
   update: orgAdminProcedure
-    .input(z.object({ id: idSchema, displayName: displayNameSchema, role: roleSchema, orgUnitId: idSchema }))
+    .input(z.object({ id: idSchema, displayName: displayNameSchema, role: roleSchema, orgUnitId: orgUnitIdSchema }))
     .mutation(async ({ ctx, input }) => {
       if (input.id === ctx.actor.userId && input.role !== ctx.actor.role) {
         throw userError('BAD_REQUEST', { zh: '不能修改自己的角色', en: 'You cannot change your own role' });

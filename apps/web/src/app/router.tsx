@@ -1,9 +1,6 @@
-import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { Role } from '@union/domain';
+import { createBrowserRouter } from 'react-router';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
-import { RequireRole } from '../features/auth/me';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { LandingRedirect } from '../features/home/LandingRedirect';
@@ -12,6 +9,8 @@ import { reportingRoutes } from '../features/review/routes';
 import { ForbiddenPage } from '../ui/ForbiddenPage';
 import { NotFoundPage } from '../ui/NotFoundPage';
 import { LoadingState } from '../ui/states';
+import { adminRoles, districtRoles } from './access';
+import { lazyPage } from './lazy-page';
 
 // Every page is its own chunk, loaded by the router when its route is first
 // opened (route `lazy`): a page (the dashboards above all) downloads only the
@@ -22,24 +21,9 @@ import { LoadingState } from '../ui/states';
 // login page, the landing redirect and the password form stay in the shell:
 // the first two are where a visit starts, the auth gate shows the third itself.
 
-/** A route's page from its own chunk, shown only to `roles` when given. */
-function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType, roles?: readonly Role[]): RouteObject['lazy'] {
-  return async () => {
-    const Page = pick(await load());
-    return {
-      element: roles ? (
-        <RequireRole roles={roles}>
-          <Page />
-        </RequireRole>
-      ) : (
-        <Page />
-      ),
-    };
-  };
-}
-
-const district = ['district_admin', 'district_viewer'] as const;
-const admin = ['district_admin'] as const;
+const page = lazyPage;
+const district = districtRoles;
+const admin = adminRoles;
 
 export const router = createBrowserRouter([
   { path: 'login', element: <LoginPage /> },

@@ -60,6 +60,7 @@ export const en: Messages = {
     allTypes: 'All types',
     clearFilters: 'Clear filters',
     summary: '{{total}} schools: {{submitted}} submitted, {{approved}} approved, {{notStarted}} not started',
+    summaryClosed: '{{total}} schools: {{submitted}} submitted, {{approved}} approved, {{notStarted}} missing',
     summaryMore: ' ({{draft}} draft, {{returned}} returned)',
     empty: 'No schools match these filters',
     emptyHint: 'Change the search or the filters and try again.',

@@ -59,6 +59,7 @@ export const zhCN = {
     allTypes: '全部类型',
     clearFilters: '清除筛选条件',
     summary: '共 {{total}} 所学校，已提交 {{submitted}}，已通过 {{approved}}，未开始 {{notStarted}}',
+    summaryClosed: '共 {{total}} 所学校，已提交 {{submitted}}，已通过 {{approved}}，缺报 {{notStarted}}',
     summaryMore: '（草稿 {{draft}}，已退回 {{returned}}）',
     empty: '没有符合条件的学校',
     emptyHint: '请调整搜索词或筛选条件后再试。',

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabels, roles, type Role } from '@union/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { isDistrict } from '../../app/access';
 import { useTRPC, type RouterOutputs } from '../../app/trpc';
 import { useI18n } from '../../i18n';
 import { fieldErrorMap, focusFirstInvalid, FormError, FormField, useDescribeError } from '../../ui/form';
@@ -199,7 +200,7 @@ function UserFormDialog({ user, onClose }: { user: User | null; onClose: () => v
 
   const options = role === 'school_chair' ? units.schools : role === 'cluster_reviewer' ? units.clusters : units.district;
   // District staff belong to the district: preselect it when there is only one.
-  const effectiveUnit = orgUnitId || ((role === 'district_admin' || role === 'district_viewer') && units.district.length === 1 ? String(units.district[0]!.id) : '');
+  const effectiveUnit = orgUnitId || (isDistrict(role) && units.district.length === 1 ? String(units.district[0]!.id) : '');
 
   const onSaved = () => void queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const create = useMutation(

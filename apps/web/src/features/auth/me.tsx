@@ -17,7 +17,7 @@ export function useMe(): Me {
   return me;
 }
 
-export const isDistrict = (role: Role) => role === 'district_admin' || role === 'district_viewer';
+export { isDistrict } from '../../app/access';
 
 /** Where a user starts: a chair at their own school's report, a cluster reviewer at the review queue, district staff at the school list. */
 export function homePath(me: Pick<Me, 'role' | 'schoolId'>): string {

@@ -1,5 +1,6 @@
 import { NavLink, useLocation } from 'react-router';
-import { isDistrict, useMe } from '../auth/me';
+import { isDistrict } from '../../app/access';
+import { useMe } from '../auth/me';
 import { useDashboardCopy } from './useDashboardCopy';
 import './dashboard.css';
 

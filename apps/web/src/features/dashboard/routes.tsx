@@ -1,29 +1,15 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { RequireRole } from '../auth/me';
+import { districtRoles } from '../../app/access';
+import { lazyPage } from '../../app/lazy-page';
 
 // Each page is its own chunk, loaded by the router before the route shows
 // (route `lazy`; the app router shows the loading state on a first visit).
 // ECharts comes with the charts, after the page has asked for its data: the
 // rest of the app (the schools list, the report form) never downloads it.
 
-const district = ['district_admin', 'district_viewer'] as const;
-
 /** A dashboard page from its own chunk; district staff only when `districtOnly`. */
-function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType, districtOnly = false): RouteObject['lazy'] {
-  return async () => {
-    const Page = pick(await load());
-    return {
-      element: districtOnly ? (
-        <RequireRole roles={district}>
-          <Page />
-        </RequireRole>
-      ) : (
-        <Page />
-      ),
-    };
-  };
-}
+const page = <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType, districtOnly = false) => lazyPage(load, pick, districtOnly ? districtRoles : undefined);
 
 /**
  * The dashboards. District staff see all of them; a chair reaches the year

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { useTRPC } from '../../app/trpc';
 import { downloadBase64 } from '../../ui/files';
 import { useDescribeError } from '../../ui/form';
-import { isDistrict, useMe } from '../auth/me';
+import { isDistrict } from '../../app/access';
+import { useMe } from '../auth/me';
 import { useDocumentsCopy } from './messages';
 import './documents.css';
 

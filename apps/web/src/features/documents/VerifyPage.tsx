@@ -6,7 +6,8 @@ import { formatDate } from '../../ui/format';
 import { FormField, useDescribeError } from '../../ui/form';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { isDistrict, useMe } from '../auth/me';
+import { isDistrict } from '../../app/access';
+import { useMe } from '../auth/me';
 import { useDocumentsCopy } from './messages';
 import './documents.css';
 

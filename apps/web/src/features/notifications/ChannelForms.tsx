@@ -91,8 +91,12 @@ type SaveChannelInput = Parameters<ReturnType<typeof useSaveMutation>['mutate']>
 function useSaveMutation() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // The save answers the channel as stored: put it in the list instead of asking for the list again.
   return useMutation(
-    trpc.notifications.saveChannel.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.channels.queryKey() }) }),
+    trpc.notifications.saveChannel.mutationOptions({
+      onSuccess: (view) =>
+        queryClient.setQueryData(trpc.notifications.channels.queryKey(), (list) => list?.map((ch) => (ch.kind === view.kind ? view : ch))),
+    }),
   );
 }
 

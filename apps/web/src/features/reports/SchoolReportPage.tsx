@@ -3,7 +3,8 @@ import { isEditableByChair, narrativeSectionLabels, narrativeSections, schoolTyp
 import { useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { errorCode, useTRPC, type RouterOutputs } from '../../app/trpc';
-import { isDistrict, useMe } from '../auth/me';
+import { isDistrict } from '../../app/access';
+import { useMe } from '../auth/me';
 import { useI18n, type LabelKey } from '../../i18n';
 import { EvidenceAttachments } from '../../ui/evidence/EvidenceAttachments';
 import { Page, useDocumentTitle } from '../../ui/Page';
@@ -228,7 +229,7 @@ function YearSwitcher({ school, schoolId, year }: { school: SchoolView; schoolId
           <li key={y.year}>
             <Link to={`/schools/${schoolId}/reports/${y.year}`} aria-current={y.year === year ? 'page' : undefined} className="year-link">
               <span className="year-link__year">{y.isOpen ? t('common.yearOpen', { year: y.year }) : t('common.yearOption', { year: y.year })}</span>
-              {y.status === 'not_started' && !y.isOpen ? <span className="badge badge--missing">{t('report.missing')}</span> : <StatusBadge status={y.status} />}
+              <StatusBadge status={y.status} closed={!y.isOpen} />
             </Link>
           </li>
         ))}
@@ -249,7 +250,7 @@ function ReportStatusLine({ year, status, report, isOpen }: { year: number; stat
   return (
     <div className="status-line">
       <span className="status-line__label">{t('report.statusLine', { year })}</span>
-      {status === 'not_started' && !isOpen ? <span className="badge badge--missing">{t('report.missing')}</span> : <StatusBadge status={status} />}
+      <StatusBadge status={status} closed={!isOpen} />
       {dates.length > 0 ? (
         <span className="status-line__dates">
           {dates.map((d) => (

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { reportProgressLabels, type ReportProgress } from '@union/domain';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { isAdmin } from '../../app/access';
 import { useTRPC } from '../../app/trpc';
 import { useDescribeError } from '../../ui/form';
 import { Page, useDocumentTitle } from '../../ui/Page';
@@ -23,7 +24,7 @@ export function CompletenessPage() {
   const { c, label, labelKey } = useReviewCopy();
   const trpc = useTRPC();
   const me = useMe();
-  const isAdmin = me.role === 'district_admin';
+  const mayRemind = isAdmin(me.role);
   const describe = useDescribeError();
   const { years, list, year, setYear } = useChosenYear();
   const data = useQuery({ ...trpc.review.completeness.queryOptions({ year: year ?? 0 }), enabled: year !== null, staleTime: 0 });
@@ -35,6 +36,8 @@ export function CompletenessPage() {
   useDocumentTitle(c.compTitle);
 
   const rows = useMemo(() => (data.data ? data.data.schools.filter((s) => !filter || s.status === filter) : []), [data.data, filter]);
+  // A closed year's reports never started are missing (缺报).
+  const closed = list.find((y) => y.year === year)?.isOpen === false;
   const pending = data.data ? data.data.counts.not_started + data.data.counts.draft + data.data.counts.returned : 0;
 
   const daysText = (s: { status: ReportProgress; daysFromDeadline: number }) => {
@@ -103,7 +106,7 @@ export function CompletenessPage() {
                   </th>
                   <td data-label={c.colCluster}>{s.clusterName ?? c.noCluster}</td>
                   <td data-label={c.colStatus}>
-                    <StatusBadge status={s.status} />
+                    <StatusBadge status={s.status} closed={closed} />
                   </td>
                   <td data-label={c.colLastChange}>{s.lastChangeAt ? formatDateTime(s.lastChangeAt, labelKey) : c.never}</td>
                   <td data-label={c.colDays} className={daysClass(s)}>
@@ -155,7 +158,7 @@ export function CompletenessPage() {
               {exportYear.isPending ? c.exporting : c.exportYear}
             </button>
           </div>
-          {isAdmin ? (
+          {mayRemind ? (
             <div className="field field--action">
               <button type="button" className="button" disabled={!data.data || pending === 0} onClick={() => setRemindOpen(true)}>
                 {c.remind}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { isAdmin } from '../../app/access';
 import { useTRPC, type RouterOutputs } from '../../app/trpc';
 import { Page, useDocumentTitle } from '../../ui/Page';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -31,7 +32,7 @@ export function ReviewQueuePage() {
   const [bulkOpen, setBulkOpen] = useState(false);
   useDocumentTitle(c.queueTitle);
   const isReviewer = me.role === 'cluster_reviewer';
-  const mayDecide = me.role === 'district_admin' || isReviewer;
+  const mayDecide = isAdmin(me.role) || isReviewer;
   const yearInfo = list.find((y) => y.year === year);
 
   const stepText = (r: QueueRow) =>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { narrativeSectionLabels, narrativeSections, type NarrativeSection } from '@union/domain';
 import { useId, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { isAdmin } from '../../app/access';
 import { useTRPC } from '../../app/trpc';
 import { EvidenceAttachments } from '../../ui/evidence/EvidenceAttachments';
 import { useDescribeError } from '../../ui/form';
@@ -59,7 +60,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useMe();
-  const isAdmin = me.role === 'district_admin';
+  const isAdminRole = isAdmin(me.role);
   const isReviewer = me.role === 'cluster_reviewer';
   const { s } = useStepCopy();
   const describe = useDescribeError();
@@ -140,7 +141,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
   const approveLabel = isReviewer ? s.clusterApproveButton : status === 'cluster_approved' ? s.acceptButton : c.approveButton;
   const stepNote =
     status === 'cluster_approved' && !canDecide ? s.clusterStepDone : status === 'submitted' && queueRow?.waitingFor === 'cluster' && !isReviewer ? s.waitingForCluster : null;
-  const canReopen = isAdmin && report !== null && status === 'approved';
+  const canReopen = isAdminRole && report !== null && status === 'approved';
   const commenting = canDecide;
 
   const commentToggle = (path: string, name: string) =>
@@ -239,7 +240,7 @@ function ReviewReport({ year, schoolId }: { year: number; schoolId: number }) {
           </section>
 
           {/* After the figures: at 1366×800 the score cards would push the data below the fold. */}
-          <AssessmentPanel reportId={report.id} year={year} canAccept={isAdmin} />
+          <AssessmentPanel reportId={report.id} year={year} canAccept={isAdminRole} />
 
           {comments.length ? <PastComments comments={comments} catalogue={catalogue.data} /> : null}
           {report.unlockedAt || report.editsSinceApproval ? <PostApprovalEdits reportId={report.id} catalogue={catalogue.data} /> : null}

@@ -1,27 +1,10 @@
-import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import type { Role } from '@union/domain';
-import { RequireRole } from '../auth/me';
+import { adminRoles, reviewRoles } from '../../app/access';
+import { lazyPage as page } from '../../app/lazy-page';
 
 /** The review area: district staff and cluster reviewers (the server scopes each to its own schools). */
-const district = ['district_admin', 'district_viewer', 'cluster_reviewer'] as const;
-const admin = ['district_admin'] as const;
-
-/** A page from its own chunk, loaded by the router before the route shows (route `lazy`), shown only to `roles` when given. */
-function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType, roles?: readonly Role[]): RouteObject['lazy'] {
-  return async () => {
-    const Page = pick(await load());
-    return {
-      element: roles ? (
-        <RequireRole roles={roles}>
-          <Page />
-        </RequireRole>
-      ) : (
-        <Page />
-      ),
-    };
-  };
-}
+const district = reviewRoles;
+const admin = adminRoles;
 
 /** The reporting workflow's pages: chair home, district review and completeness, years and import (admin). */
 export const reportingRoutes: RouteObject[] = [

@@ -172,14 +172,15 @@ export function SchoolsPage() {
           {hasFilters ? <p>{t('schools.emptyHint')}</p> : null}
         </EmptyState>
       ) : (
-        <SchoolResults schools={list.data.schools} year={list.data.year ?? selectedYear} refreshing={list.isFetching} />
+        <SchoolResults schools={list.data.schools} year={list.data.year ?? selectedYear} closed={years.data?.find((y) => y.year === (list.data.year ?? selectedYear))?.isOpen === false} refreshing={list.isFetching} />
       )}
       {list.isError && list.data ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
     </Page>
   );
 }
 
-function SchoolResults({ schools, year, refreshing }: { schools: SchoolRow[]; year: number | undefined; refreshing: boolean }) {
+/** `closed`: the year is closed for reporting, so a report never started is missing (缺报). */
+function SchoolResults({ schools, year, closed, refreshing }: { schools: SchoolRow[]; year: number | undefined; closed: boolean; refreshing: boolean }) {
   const { t, label } = useI18n();
   const counts = countStatuses(schools);
   const extra = counts.draft + counts.returned > 0 ? t('schools.summaryMore', { draft: counts.draft, returned: counts.returned }) : '';
@@ -187,7 +188,7 @@ function SchoolResults({ schools, year, refreshing }: { schools: SchoolRow[]; ye
   return (
     <section aria-labelledby="school-summary" className={refreshing ? 'results results--refreshing' : 'results'}>
       <p id="school-summary" className="summary" aria-live="polite">
-        {t('schools.summary', {
+        {t(closed ? 'schools.summaryClosed' : 'schools.summary', {
           total: counts.total,
           // Handed in and not yet approved by the district: cluster-approved reports too.
           submitted: counts.submitted + counts.cluster_approved,
@@ -228,7 +229,7 @@ function SchoolResults({ schools, year, refreshing }: { schools: SchoolRow[]; ye
                 {numberFormat.format(s.memberCount)}
               </td>
               <td data-label={t('schools.colStatus', { year: year ?? '' })}>
-                <StatusBadge status={s.reportStatus} />
+                <StatusBadge status={s.reportStatus} closed={closed} />
               </td>
             </tr>
           ))}
