@@ -20,7 +20,7 @@ const createCaller = createCallerFactory(appRouter);
 const han = /[\u4e00-\u9fff]/;
 
 /** Procedures that take no input at all: nothing to malform. */
-const withoutInput = ['auth.logout', 'auth.me', 'reminders.mine', 'reports.years', 'schools.orgTree', 'users.list', 'notifications.channels', 'notifications.myPreferences'];
+const withoutInput = ['auth.logout', 'auth.me', 'reminders.mine', 'reports.years', 'schools.orgTree', 'users.list', 'notifications.channels', 'notifications.myPreferences', 'schoolGroups.list'];
 
 /**
  * Inputs with every optional field filled in, where the access matrix's
@@ -41,9 +41,11 @@ const fullerInputs: Record<string, (f: Fixture) => unknown> = {
     explanations: { sick_visits: '流感高发' },
   }),
   'review.return': (f) => ({ reportId: f.reportA.id, version: 999, comment: '请核实', fieldComments: [{ fieldPath: 'values.sick_visits', body: '请核实人次' }] }),
-  'dashboard.comparison': (f) => ({ year: f.openYear, codes: ['sick_visits'], clusterId: f.clusterId, schoolType: 'primary', sizeBand: 'small' }),
+  'dashboard.comparison': (f) => ({ year: f.openYear, codes: ['sick_visits'], clusterId: f.clusterId, schoolType: 'primary', sizeBand: 'small', group: { set: 'groups', value: f.groupA.id }, by: 'locality' }),
   'excel.exportComparison': (f) => ({ year: f.openYear, codes: ['sick_visits'], clusterId: f.clusterId, schoolType: 'primary', sizeBand: 'small' }),
-  'dashboard.trend': (f) => ({ code: 'sick_visits', schoolIds: [f.schoolA] }),
+  'dashboard.trend': (f) => ({ code: 'sick_visits', schoolIds: [f.schoolA], group: { set: 'locality', value: 'rural' }, by: 'groups' }),
+  'dashboard.overview': (f) => ({ year: f.openYear, group: { set: 'ownership', value: 'public' } }),
+  'schools.create': (f) => ({ code: `M${f.unique()}`, name: `矩阵测试学校${f.unique()}`, schoolType: 'primary', parentId: f.clusterId, staffCount: 40, memberCount: 38, locality: 'rural', ownership: 'private' }),
   'rubric.assess': (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '已核实' }),
   'narratives.search': (f) => ({ query: '送温暖', year: f.openYear }),
   'notifications.saveChannel': () => ({ channel: 'dingtalk', enabled: false, url: 'https://oapi.dingtalk.com/robot/send?access_token=x', secret: 'SECabc', clearSecret: false }),

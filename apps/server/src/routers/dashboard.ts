@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands, zodMessage } from '@union/domain';
+import { groupFilterSchema, groupSetSchema, idSchema, indicatorCodeSchema, reportingYearSchema, schoolTypeSchema, sizeBands, zodMessage } from '@union/domain';
 import { categoryHeatmap, comparison, indicatorTrend, progressRanking, schoolProfile, yearOverview } from '../services/dashboard';
 import { yearHighlights } from '../services/dashboard-highlights';
 import { ensureScores } from '../services/scores';
@@ -15,7 +15,9 @@ const scoredProcedure = authedProcedure.use(async ({ ctx, next }) => {
 });
 
 export const dashboardRouter = router({
-  overview: scoredProcedure.input(yearInput).query(({ ctx, input }) => yearOverview(ctx.db, ctx.actor, input.year)),
+  overview: scoredProcedure
+    .input(z.object({ year: reportingYearSchema, group: groupFilterSchema.optional() }))
+    .query(({ ctx, input }) => yearOverview(ctx.db, ctx.actor, input.year, input.group)),
 
   comparison: scoredProcedure
     .input(
@@ -26,6 +28,10 @@ export const dashboardRouter = router({
         clusterId: idSchema.optional(),
         schoolType: schoolTypeSchema.optional(),
         sizeBand: z.enum(sizeBands).optional(),
+        /** Only one school group's schools, e.g. { set: 'locality', value: 'rural' } or { set: 'groups', value: <id> }. */
+        group: groupFilterSchema.optional(),
+        /** Per-group rows beside the schools. */
+        by: groupSetSchema.optional(),
       }),
     )
     .query(({ ctx, input }) => comparison(ctx.db, ctx.actor, input)),
@@ -38,9 +44,13 @@ export const dashboardRouter = router({
         code: indicatorCodeSchema,
         perHundredStaff: z.boolean().default(false),
         schoolIds: z.array(idSchema).max(10, { error: zodMessage(() => ({ zh: '最多同时显示 10 所学校', en: 'Show at most 10 schools at once' })) }).default([]),
+        /** The median over one school group's schools only. */
+        group: groupFilterSchema.optional(),
+        /** One median line per group. */
+        by: groupSetSchema.optional(),
       }),
     )
-    .query(({ ctx, input }) => indicatorTrend(ctx.db, ctx.actor, input.code, input.perHundredStaff, input.schoolIds)),
+    .query(({ ctx, input }) => indicatorTrend(ctx.db, ctx.actor, input.code, input.perHundredStaff, input.schoolIds, { group: input.group, by: input.by })),
 
   progress: scoredProcedure.input(yearInput).query(({ ctx, input }) => progressRanking(ctx.db, ctx.actor, input.year)),
 
