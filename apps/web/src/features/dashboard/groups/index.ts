@@ -5,3 +5,4 @@ export { GroupSummaryTable } from './GroupSummaryTable';
 export { LeagueBadge, LeagueLegend } from './LeagueBadge';
 export { useGroupParams, parseGroupParam, groupParamOf } from './useGroupParams';
 export { useGroupsCopy } from './useGroupsCopy';
+export { RankHistory } from './RankHistory';

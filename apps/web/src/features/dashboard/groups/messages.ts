@@ -27,6 +27,10 @@ export const groupsZh = {
   previous: (rank: number) => `上年第 ${rank} 名`,
   groupsLoadError: '分组列表加载失败',
   trendGroupLine: (name: string) => `${name}（中位数）`,
+  rankHistory: '历年排名',
+  year: '年度',
+  score: '得分',
+  rank: '排名',
 };
 
 export type GroupsMessages = { [K in keyof typeof groupsZh]: (typeof groupsZh)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -57,4 +61,8 @@ export const groupsEn: GroupsMessages = {
   previous: (rank) => `#${rank} last year`,
   groupsLoadError: 'The groups could not be loaded',
   trendGroupLine: (name) => `${name} (median)`,
+  rankHistory: 'League table by year',
+  year: 'Year',
+  score: 'Score',
+  rank: 'Rank',
 };
