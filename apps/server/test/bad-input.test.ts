@@ -21,7 +21,7 @@ const createCaller = createCallerFactory(appRouter);
 const han = /[\u4e00-\u9fff]/;
 
 /** Procedures that take no input at all: nothing to malform. */
-const withoutInput = ['auth.logout', 'auth.me', 'reminders.mine', 'reports.years', 'schools.orgTree', 'users.list', 'notifications.channels', 'notifications.myPreferences'];
+const withoutInput = ['auth.logout', 'auth.me', 'reminders.mine', 'reports.years', 'schools.orgTree', 'users.list', 'notifications.channels', 'notifications.myPreferences', 'schoolGroups.list'];
 
 /**
  * Inputs with every optional field filled in, where the access matrix's
@@ -42,9 +42,11 @@ const fullerInputs: Record<string, (f: Fixture) => unknown> = {
     explanations: { sick_visits: '流感高发' },
   }),
   'review.return': (f) => ({ reportId: f.reportA.id, version: 999, comment: '请核实', fieldComments: [{ fieldPath: 'values.sick_visits', body: '请核实人次' }] }),
-  'dashboard.comparison': (f) => ({ year: f.openYear, codes: ['sick_visits'], clusterId: f.clusterId, schoolType: 'primary', sizeBand: 'small' }),
+  'dashboard.comparison': (f) => ({ year: f.openYear, codes: ['sick_visits'], clusterId: f.clusterId, schoolType: 'primary', sizeBand: 'small', group: { set: 'groups', value: f.groupA.id }, by: 'locality' }),
   'excel.exportComparison': (f) => ({ year: f.openYear, codes: ['sick_visits'], clusterId: f.clusterId, schoolType: 'primary', sizeBand: 'small' }),
-  'dashboard.trend': (f) => ({ code: 'sick_visits', schoolIds: [f.schoolA] }),
+  'dashboard.trend': (f) => ({ code: 'sick_visits', schoolIds: [f.schoolA], group: { set: 'locality', value: 'rural' }, by: 'groups' }),
+  'dashboard.overview': (f) => ({ year: f.openYear, group: { set: 'ownership', value: 'public' } }),
+  'schools.create': (f) => ({ code: `M${f.unique()}`, name: `矩阵测试学校${f.unique()}`, schoolType: 'primary', parentId: f.clusterId, staffCount: 40, memberCount: 38, locality: 'rural', ownership: 'private' }),
   // Every item kind, caps, tiers, raters, 复核: each field of a v2 definition gets its variants.
   'rubric.saveDefinition': (f) => ({ year: f.openYear, definition: rubricV2Templates().find((t) => t.id === 'university')!.rubric }),
   'rubric.assess': (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '已核实' }),

@@ -50,6 +50,9 @@ export interface Fixture {
   paperCodeA: string;
   /** An evidence file on school A's open-year report. */
   evidenceA: number;
+  /** A demo district group with its members (saving it unchanged is harmless), and a spare one to delete. */
+  groupA: { id: number; groupName: string; description: string; schoolIds: number[] };
+  spareGroup: number;
   unique: () => string;
 }
 
@@ -176,6 +179,11 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'evidence.list': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
   'evidence.upload': { allowed: chairAOnly, input: (f) => ({ reportId: f.reportA.id, target: { kind: 'section', key: 'achievements' }, filename: '活动照片.png', base64: TINY_PNG_BASE64 }) },
   'evidence.delete': { allowed: chairAOnly, input: (f) => ({ fileId: f.evidenceA }) },
+  // School groups: everyone reads their district's groups (members limited to their scope); only the admin changes them.
+  'schoolGroups.list': { allowed: loggedIn },
+  'schoolGroups.save': { allowed: adminOnly, input: (f) => ({ id: f.groupA.id, groupName: f.groupA.groupName, description: f.groupA.description }) },
+  'schoolGroups.delete': { allowed: adminOnly, input: (f) => ({ id: f.spareGroup }) },
+  'schoolGroups.setMembers': { allowed: adminOnly, input: (f) => ({ id: f.groupA.id, schoolIds: f.groupA.schoolIds }) },
 };
 
 /** A 1 × 1 PNG. */
@@ -225,6 +233,9 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     .values({ report_id: reportA.id, target_kind: 'section', target_key: 'achievements', original_name: '活动照片.png', mime_type: 'image/png', byte_size: png.length, sha256: createHash('sha256').update(png).digest('hex'), width: 1, height: 1, content: png, thumbnail: png, thumbnail_mime: 'image/png', uploaded_by: chairA.userId })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const groupA = await db.selectFrom('school_groups').select(['id', 'name', 'description']).orderBy('id').executeTakeFirstOrThrow();
+  const membersA = await db.selectFrom('school_group_members').select('school_id').where('group_id', '=', groupA.id).orderBy('school_id').execute();
+  const spareGroup = await db.insertInto('school_groups').values({ district_id: admin.orgUnitId, name: `备用分组${tag}` }).returning('id').executeTakeFirstOrThrow();
   let counter = 0;
   const fixture: Fixture = {
     schoolA: chairA.schoolId!,
@@ -237,6 +248,8 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     recordedMerge: { predecessorId: merge.predecessor_id, successorId: merge.successor_id, year: merge.year },
     paperCodeA: codeOfHash(hash),
     evidenceA: evidence.id,
+    groupA: { id: groupA.id, groupName: groupA.name, description: groupA.description, schoolIds: membersA.map((m) => m.school_id) },
+    spareGroup: spareGroup.id,
     unique: () => `${tag}${++counter}`,
   };
   return { fixture, actors };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, indicatorCodeSchema, isStaffRole, reportingYearSchema, schoolTypeSchema, sizeBands, zodMessage } from '@union/domain';
+import { groupFilterSchema, groupSetSchema, idSchema, indicatorCodeSchema, isStaffRole, reportingYearSchema, schoolTypeSchema, sizeBands, zodMessage } from '@union/domain';
 import { drillDownActor } from '../auth/city-scope';
 import { districtComparison } from '../services/district-comparison';
 import { userError } from '../trpc/error-messages';
@@ -21,7 +21,9 @@ const scoredProcedure = authedProcedure.use(async ({ ctx, next }) => {
 });
 
 export const dashboardRouter = router({
-  overview: scoredProcedure.input(yearInput).query(async ({ ctx, input }) => yearOverview(ctx.db, await drillDownActor(ctx.db, ctx.actor, input.districtId), input.year)),
+  overview: scoredProcedure
+    .input(z.object({ year: reportingYearSchema, districtId: districtIdInput, group: groupFilterSchema.optional() }))
+    .query(async ({ ctx, input }) => yearOverview(ctx.db, await drillDownActor(ctx.db, ctx.actor, input.districtId), input.year, input.group)),
 
   /** One row per district in scope: schools, completeness, indicator totals/medians/per 100 staff, scores, YoY. */
   districtComparison: scoredProcedure
@@ -41,6 +43,10 @@ export const dashboardRouter = router({
         schoolType: schoolTypeSchema.optional(),
         sizeBand: z.enum(sizeBands).optional(),
         districtId: districtIdInput,
+        /** Only one school group's schools, e.g. { set: 'locality', value: 'rural' } or { set: 'groups', value: <id> }. */
+        group: groupFilterSchema.optional(),
+        /** Per-group rows beside the schools. */
+        by: groupSetSchema.optional(),
       }),
     )
     .query(async ({ ctx, input }) => {
@@ -56,9 +62,13 @@ export const dashboardRouter = router({
         code: indicatorCodeSchema,
         perHundredStaff: z.boolean().default(false),
         schoolIds: z.array(idSchema).max(10, { error: zodMessage(() => ({ zh: '最多同时显示 10 所学校', en: 'Show at most 10 schools at once' })) }).default([]),
+        /** The median over one school group's schools only. */
+        group: groupFilterSchema.optional(),
+        /** One median line per group. */
+        by: groupSetSchema.optional(),
       }),
     )
-    .query(({ ctx, input }) => indicatorTrend(ctx.db, ctx.actor, input.code, input.perHundredStaff, input.schoolIds)),
+    .query(({ ctx, input }) => indicatorTrend(ctx.db, ctx.actor, input.code, input.perHundredStaff, input.schoolIds, { group: input.group, by: input.by })),
 
   progress: scoredProcedure.input(yearInput).query(async ({ ctx, input }) => progressRanking(ctx.db, await drillDownActor(ctx.db, ctx.actor, input.districtId), input.year)),
 

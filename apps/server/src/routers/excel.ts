@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, indicatorCodeSchema, reportingYearSchema, safeText, schoolTypeSchema, sizeBands } from '@union/domain';
+import { groupFilterSchema, idSchema, indicatorCodeSchema, reportingYearSchema, safeText, schoolTypeSchema, sizeBands } from '@union/domain';
 import { listYearIndicators } from '../services/catalogue';
 import { exportComparisonWorkbook, exportSchoolProfileWorkbook } from '../services/dashboard-exports';
 import { ensureScores } from '../services/scores';
@@ -33,6 +33,7 @@ export const excelRouter = router({
         clusterId: idSchema.optional(),
         schoolType: schoolTypeSchema.optional(),
         sizeBand: z.enum(sizeBands).optional(),
+        group: groupFilterSchema.optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {

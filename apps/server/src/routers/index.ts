@@ -13,6 +13,7 @@ import { remindersRouter } from './reminders';
 import { reportsRouter } from './reports';
 import { reviewRouter } from './review';
 import { rubricRouter } from './rubric';
+import { schoolGroupsRouter } from './school-groups';
 import { schoolsRouter } from './schools';
 import { usersRouter } from './users';
 import { yearsRouter } from './years';
@@ -34,6 +35,7 @@ export const appRouter = router({
   audit: auditRouter,
   notifications: notificationsRouter,
   evidence: evidenceRouter,
+  schoolGroups: schoolGroupsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, lifeSpanProblem, reportingYearSchema, safeText, schoolLifeYearSchema, schoolTypeSchema, zodMessage } from '@union/domain';
+import { idSchema, lifeSpanProblem, localitySchema, ownershipSchema, reportingYearSchema, safeText, schoolLifeYearSchema, schoolTypeSchema, zodMessage } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { createSchool, recordMerge, updateSchool, type SchoolInput } from '../services/school-admin';
 import { getOrgTree, getSchool, listSchools } from '../services/schools';
@@ -21,6 +21,9 @@ const schoolInputSchema = z
     closedYear: schoolLifeYearSchema.nullable().optional(),
     /** false = deactivate, which closes the school from now on (see school-admin.ts). */
     active: z.boolean().optional(),
+    /** 城区/乡镇/农村 (null = not recorded) and 公办/民办; left out = unchanged (public for a new school). */
+    locality: localitySchema.nullable().optional(),
+    ownership: ownershipSchema.optional(),
   })
   .refine((s) => s.memberCount <= s.staffCount, { error: zodMessage(() => ({ zh: '工会会员数不能超过教职工总数', en: 'Union members cannot be more than total staff' })), path: ['memberCount'] })
   .refine((s) => s.openedYear === undefined || s.closedYear == null || !lifeSpanProblem({ openedYear: s.openedYear, closedYear: s.closedYear }), {

@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@union/db';
-import { isAmountIndicator, scalesPerHundredStaff, type IndicatorValueType } from '@union/domain';
+import { groupsOfSet, isAmountIndicator, localize, scalesPerHundredStaff, type GroupFilter, type GroupSet, type IndicatorValueType } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { aggregateScopeActor } from '../auth/district-scope';
 import { schoolIdsInScope } from '../auth/scope';
 import { openInRowYear } from './open-schools';
+import { groupNames, schoolIdsInGroup, stageKeySql } from './school-groups';
 
 /**
  * The transitive predecessors of each chosen school ("X was merged into Y"):
@@ -46,7 +47,14 @@ async function predecessorsOf(db: Kysely<Database>, actor: Actor, schoolIds: num
  * line shows the school's own figure only and the predecessors' years stay
  * empty. `inheritedYears` names the years that include predecessors.
  */
-export async function indicatorTrend(db: Kysely<Database>, actor: Actor, code: string, perHundredStaffAsked: boolean, schoolIds: number[]) {
+export async function indicatorTrend(
+  db: Kysely<Database>,
+  actor: Actor,
+  code: string,
+  perHundredStaffAsked: boolean,
+  schoolIds: number[],
+  groups: { group?: GroupFilter | undefined; by?: GroupSet | undefined } = {},
+) {
   const scope = await aggregateScopeActor(db, actor);
   const allowed = actor.role === 'school_chair' ? schoolIds.filter((id) => id === actor.schoolId) : schoolIds;
   const indicator = await db.selectFrom('indicators').select(['code', 'value_type']).where('code', '=', code).executeTakeFirst();
@@ -67,11 +75,24 @@ export async function indicatorTrend(db: Kysely<Database>, actor: Actor, code: s
   const shown = perHundredStaff ? sql<number | null>`v.value * 100.0 / nullif(${staff}, 0)` : sql<number | null>`v.value`;
   const lineage = await predecessorsOf(db, actor, allowed);
   const read = [...new Set([...allowed, ...[...lineage.values()].flat()])];
+  // The district's (or, filtered, one group's) schools: a group narrows who counts, never adds.
+  const counted = groups.group ? base.where('r.school_id', 'in', schoolIdsInScope(db, scope)).where('r.school_id', 'in', schoolIdsInGroup(db, groups.group)) : base.where('r.school_id', 'in', schoolIdsInScope(db, scope));
+  const medianSql = sql<number | null>`percentile_cont(0.5) within group (order by ${shown})`;
+  const reportingSql = sql<number>`count(${shown})`;
+  /** Medians per (year, group key): 学段 from the school type, 城乡 / 公办民办 columns, district groups by membership. */
+  const groupMedianRows = (): Promise<GroupMedianRow[]> => {
+    if (!groups.by) return Promise.resolve([]);
+    if (groups.by === 'groups') {
+      const key = sql<string>`coalesce(gm.group_id::text, 'none')`;
+      return counted.leftJoin('school_group_members as gm', 'gm.school_id', 'r.school_id').select(['r.year', key.as('key'), medianSql.as('median'), reportingSql.as('reporting')]).groupBy(['r.year', key]).execute();
+    }
+    const key = groups.by === 'stage' ? stageKeySql('s.school_type') : groups.by === 'locality' ? sql<string>`coalesce(s.locality, 'none')` : sql<string>`s.ownership`;
+    return counted.select(['r.year', key.as('key'), medianSql.as('median'), reportingSql.as('reporting')]).groupBy(['r.year', key]).execute();
+  };
   // Medians in SQL: one row per year instead of every school's figure.
-  const [medians, chosen, names] = await Promise.all([
-    base
-      .select(['r.year', sql<number | null>`percentile_cont(0.5) within group (order by ${shown})`.as('median'), sql<number>`count(${shown})`.as('reporting')])
-      .where('r.school_id', 'in', schoolIdsInScope(db, scope))
+  const [medians, chosen, names, groupRows] = await Promise.all([
+    counted
+      .select(['r.year', medianSql.as('median'), sql<number>`count(${shown})`.as('reporting')])
       .groupBy('r.year')
       .orderBy('r.year')
       .execute(),
@@ -81,6 +102,7 @@ export async function indicatorTrend(db: Kysely<Database>, actor: Actor, code: s
     allowed.length
       ? db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', allowed).where('id', 'in', schoolIdsInScope(db, actor)).execute()
       : Promise.resolve([]),
+    groupMedianRows(),
   ]);
   const years = medians.map((m) => m.year);
   const figure = new Map(chosen.map((c) => [`${c.school_id}/${c.year}`, { value: Number(c.value), staff: Number(c.staff) }]));
@@ -107,5 +129,27 @@ export async function indicatorTrend(db: Kysely<Database>, actor: Actor, code: s
     /** How many schools' figures each year's median is over. */
     reportingSchools: medians.map((m) => Number(m.reporting)),
     schools: names.map((n) => ({ schoolId: n.id, schoolName: n.name, ...lineOf(n.id) })),
+    /** Per-group median lines (group-by), parallel to `years`; groups without any figure are left out. */
+    groups: groups.by ? await groupLines(db, scope, groups.by, years, groupRows) : [],
   };
+}
+
+type GroupMedianRow = { year: number; key: string | null; median: number | null; reporting: number };
+
+async function groupLines(db: Kysely<Database>, scope: Actor, by: GroupSet, years: number[], rows: GroupMedianRow[]) {
+  const names = by === 'groups' ? await groupNames(db, scope) : [];
+  return groupsOfSet(by, names)
+    .map(({ key, label }) => {
+      const ofKey = (year: number) => rows.find((r) => r.key === key && r.year === year);
+      return {
+        key,
+        label: localize(label),
+        median: years.map((y) => {
+          const m = ofKey(y)?.median;
+          return m == null ? null : Number(m);
+        }),
+        reportingSchools: years.map((y) => Number(ofKey(y)?.reporting ?? 0)),
+      };
+    })
+    .filter((line) => line.reportingSchools.some((n) => n > 0));
 }

@@ -13,8 +13,14 @@ import {
   type SchoolType,
   type SizeBand,
   type YearOverYear,
+  type GroupFilter,
+  type GroupSet,
+  leagueTable,
   localize,
 } from '@union/domain';
+import { comparisonGroups, comparisonLeague, type ComparedSchool } from './comparison-groups';
+import { schoolIdsInGroup } from './school-groups';
+import { predecessorMap } from './league';
 import type { Actor } from '../auth/actor';
 import { aggregateScopeActor } from '../auth/district-scope';
 import { readableReportIds } from '../auth/report-visibility';
@@ -52,8 +58,10 @@ export function scoreBands() {
   ];
 }
 
-export async function yearOverview(db: Kysely<Database>, actor: Actor, year: number) {
+export async function yearOverview(db: Kysely<Database>, actor: Actor, year: number, group?: GroupFilter) {
   const scope = await aggregateScopeActor(db, actor);
+  // A group (the printed summary of 农村 schools, of one 教育集团) narrows who counts, after the open-school rule.
+  const counted = group ? db.selectFrom('schools as cs').select('cs.id').where('cs.id', 'in', countedSchoolIds(db, scope, year)).where('cs.id', 'in', schoolIdsInGroup(db, group)) : countedSchoolIds(db, scope, year);
   const [indicators, scores, schools] = await Promise.all([
     db
       .selectFrom('report_values as v')
@@ -67,20 +75,20 @@ export async function yearOverview(db: Kysely<Database>, actor: Actor, year: num
       .where('r.year', '=', year)
       .where('r.status', '=', 'approved')
       .where('v.indicator_code', 'in', [...overviewIndicatorCodes])
-      .where('r.school_id', 'in', countedSchoolIds(db, scope, year))
+      .where('r.school_id', 'in', counted)
       .groupBy('v.indicator_code')
       .execute(),
     db
       .selectFrom('report_scores')
       .select(['school_id', 'total', 'stars'])
       .where('year', '=', year)
-      .where('school_id', 'in', countedSchoolIds(db, scope, year))
+      .where('school_id', 'in', counted)
       .execute(),
     db
       .selectFrom('schools as s')
       .leftJoin('reports as r', (join) => join.onRef('r.school_id', '=', 's.id').on('r.year', '=', year))
       .select((eb) => ['r.status', eb.fn.countAll<number>().as('n')])
-      .where('s.id', 'in', countedSchoolIds(db, scope, year))
+      .where('s.id', 'in', counted)
       .groupBy('r.status')
       .execute(),
   ]);
@@ -125,6 +133,10 @@ export interface ComparisonFilter {
   clusterId?: number | undefined;
   schoolType?: SchoolType | undefined;
   sizeBand?: SizeBand | undefined;
+  /** One school group (学段, 城乡, 公办/民办, a district group): only its schools count. */
+  group?: GroupFilter | undefined;
+  /** Per-group rows beside the schools. */
+  by?: GroupSet | undefined;
 }
 
 export interface ComparisonCell {
@@ -176,10 +188,12 @@ async function computeComparison(db: Kysely<Database>, scope: Actor, filter: Com
     .leftJoin('org_units as parent', 'parent.id', 'ou.parent_id')
     .leftJoin('report_scores as cur', (join) => join.onRef('cur.school_id', '=', 's.id').on('cur.year', '=', filter.year))
     .leftJoin('report_scores as prev', (join) => join.onRef('prev.school_id', '=', 's.id').on('prev.year', '=', filter.year - 1))
-    .select(['s.id', 'ou.code', 'ou.name', 's.school_type', 's.staff_count', 'parent.kind as parent_kind', 'parent.name as parent_name', 'cur.total as score', 'prev.total as previous_score'])
+    .select(['s.id', 'ou.code', 'ou.name', 's.school_type', 's.staff_count', 's.locality', 's.ownership', 'parent.kind as parent_kind', 'parent.name as parent_name', 'cur.total as score', 'prev.total as previous_score'])
+    .select(sql<number[] | null>`(select json_agg(gm.group_id) from school_group_members gm where gm.school_id = s.id)`.as('group_ids'))
     .where('s.id', 'in', countedSchoolIds(db, scope, filter.year));
   if (filter.clusterId) schoolsQuery = schoolsQuery.where('ou.parent_id', '=', filter.clusterId);
   if (filter.schoolType) schoolsQuery = schoolsQuery.where('s.school_type', '=', filter.schoolType);
+  if (filter.group) schoolsQuery = schoolsQuery.where('s.id', 'in', schoolIdsInGroup(db, filter.group));
 
   const [found, figureLists] = await Promise.all([
     schoolsQuery.orderBy('ou.code').execute(),
@@ -204,9 +218,11 @@ async function computeComparison(db: Kysely<Database>, scope: Actor, filter: Com
     });
   }
   const schools: ComparisonSchoolInput[] = [];
+  const compared: ComparedSchool[] = [];
   for (const s of found) {
     const figures = figuresByYear.get(filter.year)!.get(s.id) ?? null;
     if (filter.sizeBand && sizeBandOf(figures?.staff_total ?? s.staff_count) !== filter.sizeBand) continue;
+    compared.push({ id: s.id, schoolType: s.school_type, locality: s.locality, ownership: s.ownership, groupIds: s.group_ids, staff: figures?.staff_total ?? s.staff_count, score: s.score, figures });
     schools.push({
       id: s.id,
       code: s.code,
@@ -220,7 +236,11 @@ async function computeComparison(db: Kysely<Database>, scope: Actor, filter: Com
       previousScore: s.previous_score,
     });
   }
-  return buildComparison({ year: filter.year, perHundredStaff: filter.perHundredStaff, indicators, schools });
+  const [league, groups] = await Promise.all([
+    comparisonLeague(db, scope, filter, compared, figuresByYear.get(filter.year - 1)!),
+    filter.by ? comparisonGroups(db, scope, filter.by, compared, indicators) : Promise.resolve([]),
+  ]);
+  return buildComparison({ year: filter.year, perHundredStaff: filter.perHundredStaff, indicators, schools, league, groupBy: filter.by ?? null, groups });
 }
 
 /** Schools × categories: share of each category's points earned (0–1). */
@@ -293,15 +313,23 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
     .where(openInRowYear('school_id', 'year'))
     .execute();
   const years = [...new Set(scores.map((s) => s.year))].sort((a, b) => a - b);
+  const predecessors = await predecessorMap(db, [schoolId]);
+  const scoresOf = (year: number) => scores.filter((s) => s.year === year).map((s) => ({ schoolId: s.school_id, score: s.total }));
   const history = years.map((year) => {
     const ofYear = scores.filter((s) => s.year === year);
     const own = ofYear.find((s) => s.school_id === schoolId);
+    // League table: the rank change against last year (a merged school continues its predecessors' rank).
+    const league = own ? leagueTable({ current: scoresOf(year), previous: scoresOf(year - 1), predecessors }).find((e) => e.schoolId === schoolId) : undefined;
     return {
       year,
       score: own?.total ?? null,
       stars: own?.stars ?? null,
       rank: own ? 1 + ofYear.filter((s) => s.total > own.total).length : null,
       of: ofYear.length,
+      previousRank: league?.previousRank ?? null,
+      rankChange: league?.change ?? null,
+      movement: league?.movement ?? null,
+      inheritedRank: league?.inherited ?? false,
       districtMedian: medianOf(ofYear.map((s) => s.total)),
     };
   });

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '@union/db';
-import { canBeChildOf, lifeSpanProblem, mergeProblem, type MessageText, type SchoolType } from '@union/domain';
+import { canBeChildOf, lifeSpanProblem, mergeProblem, type Locality, type MessageText, type Ownership, type SchoolType } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { orgUnitIdsInScope } from '../auth/scope';
 import { currentReportingYear } from './schools';
@@ -19,6 +19,9 @@ export interface SchoolInput {
   closedYear?: number | null | undefined;
   /** Older callers: false = deactivate (= close, see closingYearOnDeactivation), true = reopen. */
   active?: boolean | undefined;
+  /** School groups (0013); undefined keeps what is stored. */
+  locality?: Locality | null | undefined;
+  ownership?: Ownership | undefined;
 }
 
 async function assertValidParent(trx: Transaction<Database>, actor: Actor, parentId: number): Promise<void> {
@@ -110,6 +113,8 @@ export async function createSchool(trx: Transaction<Database>, actor: Actor, inp
       opened_year: span.openedYear,
       closed_year: span.closedYear,
       active: span.closedYear === null,
+      locality: input.locality ?? null,
+      ownership: input.ownership ?? 'public',
     })
     .execute();
   return unit.id;
@@ -121,7 +126,7 @@ export async function updateSchool(trx: Transaction<Database>, actor: Actor, id:
   const before = await trx
     .selectFrom('schools as s')
     .innerJoin('org_units as ou', 'ou.id', 's.id')
-    .select(['ou.code', 'ou.name', 's.school_type', 'ou.parent_id', 's.staff_count', 's.member_count', 's.active', 's.opened_year', 's.closed_year'])
+    .select(['ou.code', 'ou.name', 's.school_type', 'ou.parent_id', 's.staff_count', 's.member_count', 's.active', 's.opened_year', 's.closed_year', 's.locality', 's.ownership'])
     .where('s.id', '=', id)
     .where('s.id', 'in', down)
     .executeTakeFirst();
@@ -139,6 +144,8 @@ export async function updateSchool(trx: Transaction<Database>, actor: Actor, id:
       opened_year: span.openedYear,
       closed_year: span.closedYear,
       active: span.closedYear === null,
+      ...(input.locality !== undefined ? { locality: input.locality } : {}),
+      ...(input.ownership !== undefined ? { ownership: input.ownership } : {}),
     })
     .where('id', '=', id)
     .execute();

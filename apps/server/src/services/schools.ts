@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { orgUnitIdsInScope, schoolIdsInScope } from '../auth/scope';
 import { openSchoolIdsIn } from './open-schools';
 import { escapeLike } from './sql-text';
-import { buildOrgTree, type OrgTreeNode, type ReportProgress, type SchoolType } from '@union/domain';
+import { buildOrgTree, type Locality, type OrgTreeNode, type Ownership, type ReportProgress, type SchoolType } from '@union/domain';
 
 export interface SchoolListFilter {
   year: number | undefined;
@@ -30,6 +30,9 @@ export interface SchoolListItem {
   active: boolean;
   openedYear: number;
   closedYear: number | null;
+  /** School groups: 城区/乡镇/农村 (null = not recorded), 公办/民办. */
+  locality: Locality | null;
+  ownership: Ownership;
   /** When the school was merged into another: which and from what year. */
   mergedInto: { schoolId: number; schoolName: string; year: number } | null;
   /** Status of the report for the requested year (the latest open year by default). */
@@ -71,6 +74,8 @@ export async function listSchools(db: Kysely<Database>, actor: Actor, filter: Sc
       's.staff_count',
       's.member_count',
       's.active',
+      's.locality',
+      's.ownership',
       'parent.id as parent_id',
       'parent.kind as parent_kind',
       'parent.name as parent_name',
@@ -101,6 +106,8 @@ export async function listSchools(db: Kysely<Database>, actor: Actor, filter: Sc
         active: r.active,
         openedYear: r.opened_year,
         closedYear: r.closed_year,
+        locality: r.locality,
+        ownership: r.ownership,
         mergedInto: r.successor_id !== null && r.merge_year !== null ? { schoolId: r.successor_id, schoolName: r.successor_name ?? '', year: r.merge_year } : null,
         reportStatus: r.status ?? 'not_started',
         reportUpdatedAt: r.updated_at,

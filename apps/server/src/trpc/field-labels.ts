@@ -116,6 +116,15 @@ const genericLabels = new Map<string, Localized>(
     emailEnabled: { zh: '通过邮件接收', en: 'Receive by e-mail' },
     limit: { zh: '条数', en: 'Number of entries' },
     fileId: { zh: '佐证材料', en: 'Evidence file' },
+    group: { zh: '分组筛选', en: 'Group filter' },
+    set: { zh: '分组类别', en: 'Group set' },
+    value: { zh: '分组', en: 'Group' },
+    by: { zh: '分组方式', en: 'Group by' },
+    locality: { zh: '城乡类别', en: 'Locality' },
+    ownership: { zh: '办学性质', en: 'Ownership' },
+    groupId: { zh: '分组', en: 'Group' },
+    groupName: { zh: '分组名称', en: 'Group name' },
+    description: { zh: '分组说明', en: 'Group description' },
   }),
 );
 

@@ -2,6 +2,9 @@ import type { Indicator } from '../catalogue/indicator';
 import { sizeBandOf, type SchoolType, type SizeBand } from '../school/school';
 import { scalesPerHundredStaff } from '../catalogue/indicator-kinds';
 import { medianOf, per100Staff, percentileRanks, ranksDescending, yearOverYear, type YearOverYear } from './comparison';
+import type { GroupSet } from '../school-groups/groups';
+import type { GroupSummary } from '../school-groups/group-summary';
+import type { LeagueEntry, LeagueMovement } from '../school-groups/league-table';
 
 /**
  * The comparison table travels column by column: a city has thousands of
@@ -23,7 +26,15 @@ export interface PackedComparison {
     score: (number | null)[];
     previousScore: (number | null)[];
     rank: (number | null)[];
+    /** League table: last year's rank (over last year's schools under the same filter; a merged school's inherited). */
+    previousRank: (number | null)[];
+    rankChange: (number | null)[];
+    movement: (LeagueMovement | null)[];
+    inheritedRank: boolean[];
   };
+  /** Group-by rows (学段, 城乡, 公办/民办, district groups) when asked for. */
+  groupBy: GroupSet | null;
+  groups: GroupSummary[];
   /** By indicator code; every array is parallel to `schools`. `shown` is per 100 staff when asked for. */
   columns: Record<string, { value: (number | null)[]; shown: (number | null)[]; previous: (number | null)[]; percentile: (number | null)[] }>;
   medians: Record<string, number | null>;
@@ -50,6 +61,10 @@ export interface ComparisonRow {
   score: number | null;
   scoreYoy: YearOverYear | null;
   rank: number | null;
+  previousRank: number | null;
+  rankChange: number | null;
+  movement: LeagueMovement | null;
+  inheritedRank: boolean;
 }
 
 export interface ComparisonView extends Omit<PackedComparison, 'schools' | 'columns'> {
@@ -83,8 +98,13 @@ export function buildComparison(options: {
   perHundredStaff: boolean;
   indicators: Indicator[];
   schools: readonly ComparisonSchoolInput[];
+  /** Rank changes (leagueTable over the same schools); without it every rank is new. */
+  league?: readonly LeagueEntry[];
+  groupBy?: GroupSet | null;
+  groups?: GroupSummary[];
 }): PackedComparison {
   const { schools, indicators } = options;
+  const league = new Map((options.league ?? []).map((e) => [e.schoolId, e]));
   const staff = schools.map((s) => s.figures?.staff_total ?? s.staffCount);
   const previousStaff = schools.map((s) => s.previousFigures?.staff_total ?? s.staffCount);
   const columns: PackedComparison['columns'] = {};
@@ -114,7 +134,13 @@ export function buildComparison(options: {
       score,
       previousScore: schools.map((s) => s.previousScore),
       rank: ranksDescending(score),
+      previousRank: schools.map((s) => league.get(s.id)?.previousRank ?? null),
+      rankChange: schools.map((s) => league.get(s.id)?.change ?? null),
+      movement: schools.map((s) => (s.score === null ? null : (league.get(s.id)?.movement ?? 'new'))),
+      inheritedRank: schools.map((s) => league.get(s.id)?.inherited ?? false),
     },
+    groupBy: options.groupBy ?? null,
+    groups: options.groups ?? [],
     columns,
     medians,
   };
@@ -144,7 +170,11 @@ export function comparisonRows(packed: PackedComparison): ComparisonView {
       score,
       scoreYoy: yearOverYear(score, schools.previousScore[i] ?? null),
       rank: schools.rank[i] ?? null,
+      previousRank: schools.previousRank[i] ?? null,
+      rankChange: schools.rankChange[i] ?? null,
+      movement: schools.movement[i] ?? null,
+      inheritedRank: schools.inheritedRank[i] ?? false,
     };
   });
-  return { year: packed.year, perHundredStaff: packed.perHundredStaff, indicators, medians: packed.medians, rows };
+  return { year: packed.year, perHundredStaff: packed.perHundredStaff, indicators, medians: packed.medians, groupBy: packed.groupBy, groups: packed.groups, rows };
 }

@@ -13,7 +13,8 @@ import { ranksDescending } from '../compare/comparison';
  * them: the merged school continues the stronger part, and an average would
  * be a rank nobody held. Its own rank, when it has one, always wins.
  */
-export type LeagueMovement = 'up' | 'down' | 'same' | 'new';
+export const leagueMovements = ['up', 'down', 'same', 'new'] as const;
+export type LeagueMovement = (typeof leagueMovements)[number];
 
 export interface LeagueEntry {
   schoolId: number;
@@ -66,5 +67,5 @@ export const leagueLegend: Record<LeagueMovement, Localized> = {
   up: { zh: '▲ 名次比上年上升（数字为上升的名次）', en: '▲ up on last year (by that many places)' },
   down: { zh: '▼ 名次比上年下降', en: '▼ down on last year' },
   same: { zh: '— 名次与上年相同', en: '— same place as last year' },
-  new: { zh: '新 上年无排名（新开办或上年未评分）；合并后的学校沿用并入学校中上年名次最好的一所', en: 'New: no rank last year (newly opened or not scored); a merged school continues the best last-year rank of the schools merged into it' },
+  new: { zh: '新 上年无排名（新开办或上年未评分）；带 * 的为合并后的学校，沿用并入学校中上年名次最好的一所', en: 'New: no rank last year (newly opened or not scored); * marks a merged school, which continues the best last-year rank of the schools merged into it' },
 };

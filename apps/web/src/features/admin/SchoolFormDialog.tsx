@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { schoolTypeLabels, schoolTypes, type SchoolType } from '@union/domain';
+import { groupSetLabels, localities, localityLabels, ownershipLabels, ownerships, schoolTypeLabels, schoolTypes, type Locality, type Ownership, type SchoolType } from '@union/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTRPC } from '../../app/trpc';
 import { useI18n } from '../../i18n';
@@ -27,6 +27,8 @@ export function SchoolFormDialog({ school, onClose, onSaved }: { school: School 
     memberCount: school ? String(school.memberCount) : '',
     openedYear: school ? String(school.openedYear) : String(currentYear),
     closedYear: school?.closedYear ? String(school.closedYear) : '',
+    locality: (school?.locality ?? '') as Locality | '',
+    ownership: (school?.ownership ?? 'public') as Ownership,
   });
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLFormElement>(null);
@@ -72,6 +74,8 @@ export function SchoolFormDialog({ school, onClose, onSaved }: { school: School 
       memberCount: Number(values.memberCount),
       openedYear: Number(values.openedYear),
       closedYear: values.closedYear.trim() ? Number(values.closedYear) : null,
+      locality: values.locality || null,
+      ownership: values.ownership,
     };
     if (school) update.mutate({ id: school.id, school: input });
     else create.mutate(input);
@@ -123,6 +127,29 @@ export function SchoolFormDialog({ school, onClose, onSaved }: { school: School 
           </FormField>
           <FormField label={t('admin.schools.closedYear')} hint={t('admin.schools.closedYearHint')} error={fieldError('closedYear')}>
             {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="off" maxLength={4} value={values.closedYear} onChange={set('closedYear')} />}
+          </FormField>
+          <FormField label={label(groupSetLabels.locality)} error={fieldError('locality')}>
+            {(p) => (
+              <select {...p} value={values.locality} onChange={set('locality')}>
+                <option value="">{label({ zh: '未填写', en: 'Not recorded' })}</option>
+                {localities.map((l) => (
+                  <option key={l} value={l}>
+                    {label(localityLabels[l])}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label={label(groupSetLabels.ownership)} error={fieldError('ownership')}>
+            {(p) => (
+              <select {...p} value={values.ownership} onChange={set('ownership')}>
+                {ownerships.map((o) => (
+                  <option key={o} value={o}>
+                    {label(ownershipLabels[o])}
+                  </option>
+                ))}
+              </select>
+            )}
           </FormField>
         </div>
         <DialogActions pending={pending} onCancel={onClose} />

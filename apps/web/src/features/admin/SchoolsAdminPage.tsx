@@ -7,6 +7,7 @@ import { Page, useDocumentTitle } from '../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { MergeDialog } from './MergeDialog';
 import { SchoolFormDialog } from './SchoolFormDialog';
+import { SchoolGroupsPanel } from './SchoolGroupsPanel';
 import type { School } from './school-admin-shared';
 
 export function SchoolsAdminPage() {
@@ -107,6 +108,7 @@ export function SchoolsAdminPage() {
           </table>
         </section>
       )}
+      {list.data ? <SchoolGroupsPanel schools={list.data.schools} /> : null}
       {editing ? (
         <SchoolFormDialog
           school={editing === 'new' ? null : editing}

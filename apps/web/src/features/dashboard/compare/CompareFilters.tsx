@@ -9,7 +9,7 @@ import type { useCompareParams } from './useCompareParams';
 type Params = ReturnType<typeof useCompareParams>;
 
 /** Year, cluster, school type, size band and the per-100-staff switch. */
-export function CompareFilters({ state, update, yearField }: { state: Params['state']; update: Params['update']; yearField: ReactNode }) {
+export function CompareFilters({ state, update, yearField, groupFields }: { state: Params['state']; update: Params['update']; yearField: ReactNode; groupFields?: ReactNode }) {
   const { c, label } = useDashboardCopy();
   const trpc = useTRPC();
   const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000 });
@@ -51,6 +51,7 @@ export function CompareFilters({ state, update, yearField }: { state: Params['st
           ))}
         </select>
       </div>
+      {groupFields}
       <div className="toggle-field">
         <label className="checkbox" htmlFor={ids.per100}>
           <input id={ids.per100} type="checkbox" role="switch" aria-describedby={ids.hint} checked={state.perHundredStaff} onChange={(e) => update({ per100: e.target.checked ? '1' : undefined })} />

@@ -9,6 +9,7 @@ import { SortHeader } from './SortHeader';
 import { nextSort, sortRows, type Sort } from './sortRows';
 import { YoyBadge } from './YoyBadge';
 import { unitSuffix } from '../../../ui/format';
+import { LeagueBadge, useGroupsCopy } from '../groups';
 
 /**
  * Rows drawn at first. A city has thousands of schools: drawing every row
@@ -26,6 +27,7 @@ type LabelKey = ReturnType<typeof useDashboardCopy>['labelKey'];
 
 /** One school's row. Memoised: showing more rows or re-sorting does not redraw the rows already there. */
 const SchoolRow = memo(function SchoolRow({ row, indicators, per100, c, labelKey }: { row: ComparisonRow; indicators: readonly Indicator[]; per100: boolean; c: Copy; labelKey: LabelKey }) {
+  // labelKey is a prop so a language switch redraws the memoised row (the badge reads the copy itself).
   return (
     <tr>
       <th scope="row" className="sticky-col">
@@ -38,6 +40,9 @@ const SchoolRow = memo(function SchoolRow({ row, indicators, per100, c, labelKey
       </td>
       <td className="num" data-col="rank">
         {row.rank ?? c.common.noValue}
+      </td>
+      <td className="num" data-col="rank-change">
+        <LeagueBadge movement={row.movement} change={row.rankChange} previousRank={row.previousRank} inherited={row.inheritedRank} />
       </td>
       {indicators.map((i) => {
         const cell = row.cells[i.code]!;
@@ -62,6 +67,7 @@ const SchoolRow = memo(function SchoolRow({ row, indicators, per100, c, labelKey
 /** All schools × the chosen indicators: sortable, shaded by percentile, with YoY, score and rank. */
 export function ComparisonTable({ data }: { data: Comparison }) {
   const { c, labelKey } = useDashboardCopy();
+  const { g } = useGroupsCopy();
   const [sort, setSort] = useState<Sort>({ key: 'score', direction: 'descending' });
   const onSort = (key: Sort['key']) => setSort((s) => nextSort(s, key));
   const rows = useMemo(() => sortRows(data.rows, sort), [data.rows, sort]);
@@ -98,6 +104,9 @@ export function ComparisonTable({ data }: { data: Comparison }) {
               <SortHeader sortKey="school" sort={sort} onSort={onSort} label={c.common.school} className="sticky-col" />
               <SortHeader sortKey="score" sort={sort} onSort={onSort} label={c.common.score} className="num" />
               <SortHeader sortKey="rank" sort={sort} onSort={onSort} label={c.common.rank} className="num" />
+              <th scope="col" className="num">
+                {g.rankChange}
+              </th>
               {data.indicators.map((i) => (
                 <SortHeader key={i.code} sortKey={`ind:${i.code}`} sort={sort} onSort={onSort} label={nameOf(i)} className="num">
                   {nameOf(i)}
@@ -117,6 +126,7 @@ export function ComparisonTable({ data }: { data: Comparison }) {
                 {c.common.median}
               </th>
               <td className="num">{formatScore(median, labelKey) ?? c.common.noValue}</td>
+              <td />
               <td />
               {data.indicators.map((i) => (
                 <td key={i.code} className="num">

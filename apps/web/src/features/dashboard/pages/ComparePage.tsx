@@ -16,6 +16,7 @@ import { ExportButton } from '../ExportButton';
 import { useDashboardCopy } from '../useDashboardCopy';
 import { useDashboardYear } from '../useDashboardYear';
 import { YearSelect } from '../YearSelect';
+import { GroupControls, GroupSummaryTable, LeagueLegend, useGroupName, useGroupParams, useGroupsCopy } from '../groups';
 
 /** 学校对比: the comparison table, the ranking and distribution charts, and the category heatmap. */
 export function ComparePage() {
@@ -25,6 +26,9 @@ export function ComparePage() {
   useDocumentTitle(c.compare.title);
   const { year, years, setYear, query: yearsQuery } = useDashboardYear();
   const { state, update } = useCompareParams();
+  const groups = useGroupParams();
+  const { g } = useGroupsCopy();
+  const groupName = useGroupName(groups.group);
   const enabled = year !== undefined;
   const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions({ year: year ?? 0 }), enabled, staleTime: 5 * 60_000 });
   // Codes the year's catalogue does not have are dropped rather than failing the whole table.
@@ -38,6 +42,8 @@ export function ComparePage() {
       clusterId: state.clusterId,
       schoolType: state.schoolType,
       sizeBand: state.sizeBand,
+      group: groups.group,
+      by: groups.by,
     }),
     enabled: enabled && catalogue.isSuccess,
     placeholderData: keepPreviousData,
@@ -51,7 +57,12 @@ export function ComparePage() {
   const error = yearsQuery.error ?? catalogue.error ?? (comparison.data ? null : comparison.error);
   return (
     <Page title={c.compare.title} before={<DashboardNav />} lead={<p>{c.compare.intro}</p>}>
-      <CompareFilters state={state} update={update} yearField={<YearSelect year={year} years={years} onChange={setYear} />} />
+      <CompareFilters
+        state={state}
+        update={update}
+        yearField={<YearSelect year={year} years={years} onChange={setYear} />}
+        groupFields={<GroupControls group={groups.group} by={groups.by} onChange={groups.update} />}
+      />
       <div className="dash-toolbar-row">
         {catalogue.data ? <IndicatorPicker catalogue={catalogue.data} codes={codes} onChange={(next) => update({ codes: next.join(',') })} /> : null}
         {year !== undefined ? (
@@ -65,12 +76,16 @@ export function ComparePage() {
                 clusterId: state.clusterId,
                 schoolType: state.schoolType,
                 sizeBand: state.sizeBand,
+                group: groups.group,
               })
             }
           />
         ) : null}
       </div>
-      <p className="approved-note">{c.common.approvedOnly}</p>
+      <p className="approved-note">
+        {c.common.approvedOnly}
+        {groupName ? <strong className="group-note"> {g.filteredTo(groupName)}</strong> : null}
+      </p>
       {error ? (
         <ErrorState error={error} onRetry={() => void (yearsQuery.isError ? yearsQuery.refetch() : catalogue.isError ? catalogue.refetch() : comparison.refetch())} />
       ) : !comparison.data ? (
@@ -93,8 +108,10 @@ export function ComparePage() {
               <span className="muted">{c.compare.schoolsShown(comparison.data.rows.length)}</span>
             </div>
             <p className="legend">{c.compare.legend}</p>
+            <LeagueLegend />
             <ComparisonTable data={comparison.data} />
           </section>
+          <GroupSummaryTable data={comparison.data} />
           {comparison.isError ? <ErrorState error={comparison.error} onRetry={() => void comparison.refetch()} /> : null}
           <div className="dash-columns">
             {hasScores ? <RankingChart rows={comparison.data.rows} /> : null}

@@ -15,6 +15,7 @@ import { TotalsTable } from '../print/TotalsTable';
 import { useDashboardCopy } from '../useDashboardCopy';
 import { useDashboardYear } from '../useDashboardYear';
 import { YearSelect } from '../YearSelect';
+import { GroupControls, GroupSummaryTable, LeagueLegend, useGroupName, useGroupParams, useGroupsCopy } from '../groups';
 
 // Print charts at twice the screen resolution so they stay sharp on paper.
 const PRINT_PIXEL_RATIO = 2;
@@ -25,12 +26,15 @@ export function PrintSummaryPage() {
   const trpc = useTRPC();
   const { year, years, setYear, query: yearsQuery } = useDashboardYear();
   const enabled = year !== undefined;
-  const overview = useQuery({ ...trpc.dashboard.overview.queryOptions({ year: year ?? 0 }), enabled });
+  const groups = useGroupParams();
+  const groupName = useGroupName(groups.group);
+  const { g } = useGroupsCopy();
+  const overview = useQuery({ ...trpc.dashboard.overview.queryOptions({ year: year ?? 0, group: groups.group }), enabled });
   const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions({ year: year ?? 0 }), enabled, staleTime: 5 * 60_000 });
-  const comparison = useQuery({ ...trpc.dashboard.comparison.queryOptions({ year: year ?? 0, codes: ['congress_sessions'], perHundredStaff: false }), enabled, select: comparisonRows });
+  const comparison = useQuery({ ...trpc.dashboard.comparison.queryOptions({ year: year ?? 0, codes: ['congress_sessions'], perHundredStaff: false, group: groups.group, by: groups.by }), enabled, select: comparisonRows });
   const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000 });
   const district = (tree.data ? unitsOfKind(tree.data, 'district')[0]?.name : undefined) ?? c.print.district;
-  const heading = year ? c.print.heading(district, year) : c.print.title;
+  const heading = (year ? c.print.heading(district, year) : c.print.title) + (groupName ? ` · ${groupName}` : '');
   useDocumentTitle(heading);
   const error = yearsQuery.error ?? overview.error ?? comparison.error;
   const scored = comparison.data?.rows.filter((r) => r.score !== null) ?? [];
@@ -40,6 +44,7 @@ export function PrintSummaryPage() {
       <DashboardNav />
       <div className="print-toolbar no-print">
         <YearSelect year={year} years={years} onChange={setYear} />
+        <GroupControls group={groups.group} by={groups.by} onChange={groups.update} />
         <button type="button" className="button" onClick={() => window.print()}>
           {c.print.print}
         </button>
@@ -50,6 +55,7 @@ export function PrintSummaryPage() {
         <h1 className="page__title">{heading}</h1>
         <p className="muted">
           {c.print.generated(formatDate(new Date(), labelKey) ?? '')} · {c.common.approvedOnly}
+          {groupName ? ` · ${g.filteredTo(groupName)}` : ''}
         </p>
       </header>
       {error ? (
@@ -64,9 +70,15 @@ export function PrintSummaryPage() {
             <h2 id="p-totals">{c.print.totals}</h2>
             <TotalsTable overview={overview.data} catalogue={catalogue.data ?? []} />
           </section>
+          {comparison.data.groupBy ? (
+            <div className="print-section">
+              <GroupSummaryTable data={comparison.data} />
+            </div>
+          ) : null}
           <section className="print-section" aria-labelledby="p-ranking">
             <h2 id="p-ranking">{c.print.ranking}</h2>
             <RankingTable rows={scored} />
+            <LeagueLegend />
           </section>
           <section className="print-section print-section--charts" aria-labelledby="p-charts">
             <h2 id="p-charts">{c.print.charts}</h2>

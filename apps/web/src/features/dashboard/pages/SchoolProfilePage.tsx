@@ -13,6 +13,7 @@ import { GapsList } from '../profile/GapsList';
 import { ScoreTrendChart } from '../profile/ScoreTrendChart';
 import type { SchoolProfile } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
+import { LeagueBadge, LeagueLegend, RankHistory } from '../groups';
 
 /** 学校概况: one school's score and rank over the years, category radar, gaps and yearly reports. */
 export function SchoolProfilePage() {
@@ -77,7 +78,10 @@ function ProfileBody({ profile }: { profile: SchoolProfile }) {
           </div>
           <div>
             <dt>{c.common.rank}</dt>
-            <dd>{latest.rank == null ? c.common.noValue : c.common.rankOf(latest.rank, latest.of)}</dd>
+            <dd>
+              {latest.rank == null ? c.common.noValue : c.common.rankOf(latest.rank, latest.of)}{' '}
+              <LeagueBadge movement={latest.movement} change={latest.rankChange} previousRank={latest.previousRank} inherited={latest.inheritedRank} />
+            </dd>
           </div>
           <div>
             <dt>{c.common.median}</dt>
@@ -87,6 +91,12 @@ function ProfileBody({ profile }: { profile: SchoolProfile }) {
       ) : (
         <EmptyState title={c.profile.noScore} />
       )}
+      {latest && latest.score !== null ? (
+        <>
+          <RankHistory history={profile.history} />
+          <LeagueLegend />
+        </>
+      ) : null}
       {profile.history.length > 0 ? <ScoreTrendChart history={profile.history} /> : null}
       {profile.latestYear !== null ? (
         <div className="dash-columns">

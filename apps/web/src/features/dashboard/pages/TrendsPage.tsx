@@ -13,6 +13,7 @@ import { useTrendParams } from '../trends/useTrendParams';
 import { useDashboardCopy } from '../useDashboardCopy';
 import { useDashboardYear } from '../useDashboardYear';
 import { YearSelect } from '../YearSelect';
+import { GroupControls, useGroupName, useGroupParams, useGroupsCopy } from '../groups';
 
 /** 趋势与进步: an indicator over the years, and the progress ranking of one year. */
 export function TrendsPage() {
@@ -21,10 +22,13 @@ export function TrendsPage() {
   useDocumentTitle(c.trends.title);
   const { year, years, setYear, query: yearsQuery } = useDashboardYear();
   const { state, update } = useTrendParams();
+  const groups = useGroupParams();
+  const groupName = useGroupName(groups.group);
+  const { g } = useGroupsCopy();
   const per100Id = useId();
   const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions({ year: year ?? 0 }), enabled: year !== undefined, staleTime: 5 * 60_000 });
   const schools = useQuery({ ...trpc.schools.list.queryOptions({}), staleTime: 5 * 60_000 });
-  const trend = useQuery({ ...trpc.dashboard.trend.queryOptions({ code: state.code, perHundredStaff: state.perHundredStaff, schoolIds: state.schoolIds }), placeholderData: keepPreviousData });
+  const trend = useQuery({ ...trpc.dashboard.trend.queryOptions({ code: state.code, perHundredStaff: state.perHundredStaff, schoolIds: state.schoolIds, group: groups.group, by: groups.by }), placeholderData: keepPreviousData });
   const progress = useQuery({ ...trpc.dashboard.progress.queryOptions({ year: year ?? 0 }), enabled: year !== undefined });
   const indicator = catalogue.data?.find((i) => i.code === state.code);
   // The domain's rule (shared with the server): shares, scores and the staff total are never per 100 staff.
@@ -34,7 +38,10 @@ export function TrendsPage() {
 
   return (
     <Page title={c.trends.title} before={<DashboardNav />} lead={<p>{c.trends.intro}</p>}>
-      <p className="approved-note">{c.common.approvedOnly}</p>
+      <p className="approved-note">
+        {c.common.approvedOnly}
+        {groupName ? <strong className="group-note"> {g.filteredTo(groupName)}</strong> : null}
+      </p>
       <form className="filters dash-toolbar" aria-label={c.compare.filters} onSubmit={(e) => e.preventDefault()}>
         {catalogue.data ? <IndicatorSelect catalogue={catalogue.data} value={state.code} onChange={(code) => update({ code })} /> : null}
         <div className="toggle-field">
@@ -56,6 +63,7 @@ export function TrendsPage() {
             </p>
           )}
         </div>
+        <GroupControls group={groups.group} by={groups.by} onChange={groups.update} />
         <SchoolChooser
           schools={schools.data?.schools ?? []}
           chosen={state.schoolIds}

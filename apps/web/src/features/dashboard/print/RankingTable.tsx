@@ -3,10 +3,12 @@ import { YoyBadge } from '../compare/YoyBadge';
 import { formatScore } from '../format';
 import type { ComparisonRow } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
+import { LeagueBadge, useGroupsCopy } from '../groups';
 
 /** Every scored school by rank: the printed ranking. */
 export function RankingTable({ rows }: { rows: readonly ComparisonRow[] }) {
   const { c, label, labelKey } = useDashboardCopy();
+  const { g } = useGroupsCopy();
   const ranked = [...rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   return (
     <div className="table-scroll">
@@ -15,6 +17,9 @@ export function RankingTable({ rows }: { rows: readonly ComparisonRow[] }) {
           <tr>
             <th scope="col" className="num">
               {c.common.rank}
+            </th>
+            <th scope="col" className="num">
+              {g.rankChange}
             </th>
             <th scope="col">{c.common.school}</th>
             <th scope="col">{c.common.cluster}</th>
@@ -31,6 +36,9 @@ export function RankingTable({ rows }: { rows: readonly ComparisonRow[] }) {
           {ranked.map((r) => (
             <tr key={r.schoolId}>
               <td className="num">{r.rank ?? c.common.noValue}</td>
+              <td className="num">
+                <LeagueBadge movement={r.movement} change={r.rankChange} previousRank={r.previousRank} inherited={r.inheritedRank} />
+              </td>
               <th scope="row">{r.schoolName}</th>
               <td>{r.clusterName ?? c.common.noCluster}</td>
               <td>{label(schoolTypeLabels[r.schoolType])}</td>

@@ -5,13 +5,16 @@ import type { ChartOption } from '../charts/echarts';
 import { formatShown } from '../format';
 import type { CatalogueIndicator, Trend } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
+import { useGroupsCopy } from '../groups';
 
 const MEDIAN_COLOUR = '#5d6b7a';
 const schoolColours = ['#1f4e79', '#b3261e', '#2e7d32', '#b26a00', '#6a3d9a'];
+const groupColours = ['#00838f', '#8d6e63', '#c2185b', '#558b2f', '#5e35b1', '#f9a825', '#37474f'];
 
 /** The district median (dashed) and the chosen schools over the years, for one indicator. */
 export function TrendChart({ trend, indicator, openYears = [] }: { trend: Trend; indicator: CatalogueIndicator; openYears?: readonly number[] }) {
   const { c, labelKey } = useDashboardCopy();
+  const { g } = useGroupsCopy();
   const name = labelKey === 'en' ? indicator.nameEn : indicator.nameZh;
   const title = c.trends.lineTitle(name) + (trend.perHundredStaff ? c.compare.per100Suffix : '');
   const show = useCallback(
@@ -21,8 +24,13 @@ export function TrendChart({ trend, indicator, openYears = [] }: { trend: Trend;
   // A year still open for reporting counts the approved reports so far only: marked 进行中 / partial.
   const yearLabel = useCallback((year: number) => (openYears.includes(year) ? c.trends.partialYear(year) : String(year)), [openYears, c]);
   const series = useMemo(
-    () => [{ name: c.common.median, values: trend.median, median: true }, ...trend.schools.map((s) => ({ name: s.schoolName, values: s.values, median: false }))],
-    [trend, c],
+    () => [
+      { name: c.common.median, values: trend.median, median: true, group: false },
+      // Group-by: one median line per group (dotted), beside the district's.
+      ...trend.groups.map((line) => ({ name: g.trendGroupLine(line.label), values: line.median, median: false, group: true })),
+      ...trend.schools.map((s) => ({ name: s.schoolName, values: s.values, median: false, group: false })),
+    ],
+    [trend, c, g],
   );
   const option = useMemo<ChartOption>(
     () => ({
@@ -32,7 +40,8 @@ export function TrendChart({ trend, indicator, openYears = [] }: { trend: Trend;
       xAxis: { type: 'category', data: trend.years.map(yearLabel), boundaryGap: false },
       yAxis: { type: 'value' },
       series: series.map((s, i) => {
-        const color = s.median ? MEDIAN_COLOUR : schoolColours[(i - 1) % schoolColours.length]!;
+        const groupCount = trend.groups.length;
+        const color = s.median ? MEDIAN_COLOUR : s.group ? groupColours[(i - 1) % groupColours.length]! : schoolColours[(i - 1 - groupCount) % schoolColours.length]!;
         return {
           type: 'line' as const,
           name: s.name,
@@ -40,7 +49,7 @@ export function TrendChart({ trend, indicator, openYears = [] }: { trend: Trend;
           connectNulls: false,
           symbol: s.median ? 'rect' : 'circle',
           symbolSize: 8,
-          lineStyle: { color, width: s.median ? 3 : 2, type: s.median ? ('dashed' as const) : ('solid' as const) },
+          lineStyle: { color, width: s.median ? 3 : 2, type: s.median ? ('dashed' as const) : s.group ? ('dotted' as const) : ('solid' as const) },
           itemStyle: { color },
         };
       }),
