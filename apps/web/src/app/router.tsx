@@ -38,8 +38,11 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType, rol
   };
 }
 
-const district = ['district_admin', 'district_viewer'] as const;
+/** Readers of a whole org unit: district staff and city staff (市教育工会). */
+const district = ['district_admin', 'district_viewer', 'city_admin', 'city_viewer'] as const;
 const admin = ['district_admin'] as const;
+/** Accounts and the audit log of a subtree: the district admin and the city admin. */
+const orgAdmin = ['district_admin', 'city_admin'] as const;
 
 export const router = createBrowserRouter([
   { path: 'login', element: <LoginPage /> },
@@ -60,11 +63,11 @@ export const router = createBrowserRouter([
           { path: 'verify', lazy: page(() => import('../features/documents/VerifyPage'), (m) => m.VerifyPage) },
           { path: 'search', lazy: page(() => import('../features/search/SearchPage'), (m) => m.SearchPage, district) },
           { path: 'account/password', element: <ChangePasswordPage /> },
-          { path: 'admin/users', lazy: page(() => import('../features/admin/UsersPage'), (m) => m.UsersPage, admin) },
+          { path: 'admin/users', lazy: page(() => import('../features/admin/UsersPage'), (m) => m.UsersPage, orgAdmin) },
           { path: 'admin/schools', lazy: page(() => import('../features/admin/SchoolsAdminPage'), (m) => m.SchoolsAdminPage, admin) },
           // 考核评估表: admins edit, viewers read.
           { path: 'admin/rubric', lazy: page(() => import('../features/rubric/RubricPage'), (m) => m.RubricPage, district) },
-          { path: 'admin/audit', lazy: page(() => import('../features/admin/AuditLogPage'), (m) => m.AuditLogPage, admin) },
+          { path: 'admin/audit', lazy: page(() => import('../features/admin/AuditLogPage'), (m) => m.AuditLogPage, orgAdmin) },
           // 数据看板 (with ECharts; roles checked per page inside).
           ...dashboardRoutes,
           // 年报流程: chair home, review, completeness, years, Excel import.

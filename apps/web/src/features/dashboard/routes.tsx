@@ -7,7 +7,7 @@ import { RequireRole } from '../auth/me';
 // ECharts comes with the charts, after the page has asked for its data: the
 // rest of the app (the schools list, the report form) never downloads it.
 
-const district = ['district_admin', 'district_viewer'] as const;
+const district = ['district_admin', 'district_viewer', 'city_admin', 'city_viewer'] as const;
 
 /** A dashboard page from its own chunk; district staff only when `districtOnly`. */
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType, districtOnly = false): RouteObject['lazy'] {
@@ -35,6 +35,8 @@ export const dashboardRoutes: RouteObject[] = [
     path: 'dashboard',
     children: [
       { index: true, lazy: page(() => import('./pages/OverviewPage'), (m) => m.OverviewPage) },
+      // 各区对比: the city's districts side by side (district staff see their own one row).
+      { path: 'districts', lazy: page(() => import('./pages/DistrictComparisonPage'), (m) => m.DistrictComparisonPage, true) },
       { path: 'compare', lazy: page(() => import('./pages/ComparePage'), (m) => m.ComparePage, true) },
       { path: 'trends', lazy: page(() => import('./pages/TrendsPage'), (m) => m.TrendsPage, true) },
       { path: 'print', lazy: page(() => import('./pages/PrintSummaryPage'), (m) => m.PrintSummaryPage, true) },
