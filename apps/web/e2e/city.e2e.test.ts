@@ -59,4 +59,27 @@ describe('[chromium] city: the district comparison and a drill-down', () => {
     expect(await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: shot('districts-phone'), fullPage: true });
   });
+
+  it('[chromium] in English the page has no Chinese outside data (district names)', async () => {
+    const page = await suite.newPage({ viewport: { width: 1280, height: 900 } });
+    await loginThroughForm(page, 'cityview1');
+    await page.waitForURL('**/dashboard/districts');
+    await page.evaluate(() => localStorage.setItem('union.lang', 'en'));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Districts compared' }).waitFor();
+    await districtTable(page);
+    await page.getByRole('columnheader', { name: 'District union' }).waitFor();
+    const found = await page.evaluate(() => {
+      const HAN = /[\u4e00-\u9fff]/;
+      const main = document.querySelector('main')!;
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      const out: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (HAN.test(node.textContent ?? '') && !node.parentElement?.closest('[data-user-content], [hidden], option')) out.push((node.textContent ?? '').trim());
+      }
+      return out;
+    });
+    expect(found).toEqual([]);
+    await page.screenshot({ path: shot('districts-en'), fullPage: false });
+  });
 });

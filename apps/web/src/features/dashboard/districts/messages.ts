@@ -41,7 +41,7 @@ export const districtsEn: DistrictsMessages = {
   schools: 'Schools',
   handedIn: 'Handed in',
   approved: 'Approved',
-  completion: 'Handed in',
+  completion: 'Share handed in',
   scoreMedian: 'Median score',
   scored: 'Scored',
   per100: 'Per 100 staff',
