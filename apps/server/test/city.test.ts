@@ -4,6 +4,7 @@ import { generateDemoCity, generateDemoDistrict, seedDemoDistrict } from '@union
 import { openTestDatabase, testEngines, type TestDatabase } from '@union/db/testing';
 import { defaultRubric, medianOf } from '@union/domain';
 import { appRouter } from '../src/routers/index';
+import { digestFigures } from '../src/notifications/schedule';
 import { createDirectContext } from '../src/trpc/context';
 import { createCallerFactory } from '../src/trpc/trpc';
 import { actorFor } from './actors';
@@ -161,5 +162,16 @@ describe.each(testEngines())('[%s] the city level: 示范市教育工会 over th
     expect(cityEntries.some((e) => e.action === 'user_created')).toBe(true);
     // The common rubric's change shows to every district.
     expect(entries.some((e) => e.action === 'rubric_changed')).toBe(true);
+  });
+
+  it('the weekly digest of each staff member covers their own subtree', async () => {
+    const now = new Date('2026-11-23T02:00:00Z');
+    const whole = await digestFigures(t.db, now);
+    expect(whole.find((y) => y.year === 2026)?.total).toBe(38);
+    const binjiang = (await digestFigures(t.db, now, districtIds.D002!)).find((y) => y.year === 2026)!;
+    expect(binjiang.total).toBe(6);
+    expect(binjiang.handedIn).toBe(4);
+    const cityUnit = await t.db.selectFrom('org_units').select('id').where('kind', '=', 'city').executeTakeFirstOrThrow();
+    expect((await digestFigures(t.db, now, cityUnit.id)).find((y) => y.year === 2026)?.total).toBe(38);
   });
 });

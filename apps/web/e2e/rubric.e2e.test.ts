@@ -1,6 +1,6 @@
-// 考核评估表 in the browser: the admin edits the year's rubric (the total must be
-// 100), saves it (rescoring the year's approved reports), and enters a report's
-// acceptance score (验收分) on the review page.
+// 考核评估表 in the browser: the city admin edits the year's common rubric (the total must be
+// 100), saves it (rescoring the year's approved reports), and the district admin enters a
+// report's acceptance score (验收分) on the review page.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -17,8 +17,9 @@ async function newPage(): Promise<Page> {
 
 describe('[chromium] rubric: assessment table and acceptance score', () => {
   it('[chromium] the admin fixes a rubric that does not total 100, saves it, and enters an acceptance score', async () => {
-    const page = await newPage();
-    await loginThroughForm(page, 'admin');
+    // The demo district sits under a city: the rubric is the city's (市教育工会) to set.
+    let page = await newPage();
+    await loginThroughForm(page, 'city1');
 
     await clickAdminMenuLink(page, '考核评估表');
     await page.waitForURL('**/admin/rubric');
@@ -63,7 +64,9 @@ describe('[chromium] rubric: assessment table and acceptance score', () => {
     expect(await page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth <= window.innerWidth)).toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    // The acceptance score on an approved report's review page, kept after a reload.
+    // The acceptance score on an approved report's review page (the district's), kept after a reload.
+    page = await newPage();
+    await loginThroughForm(page, 'admin');
     const { schools } = await apiQuery<{ schools: { id: number }[] }>(page, 'schools.list');
     let schoolId: number | null = null;
     for (const s of schools) {

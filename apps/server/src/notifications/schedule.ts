@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@union/db';
+import { schoolIdsInScope } from '../auth/scope';
 import { openSchoolIdsIn } from '../services/open-schools';
 import { activeChannels, chairEmails } from './events';
 import { deadlineGroupText, deadlineSchoolText, digestText, type DigestYear } from './messages';
@@ -22,16 +23,21 @@ export function chinaClock(now: Date): { day: string; weekday: number; hour: num
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
-async function pendingSchoolsOf(db: Kysely<Database>, year: number) {
-  return db
+/** Every school below an org unit (a district or the city), as a subquery: a digest's scope. */
+function schoolsBelow(db: Kysely<Database>, orgUnitId: number) {
+  return schoolIdsInScope(db, { userId: 0, username: '', displayName: '', role: 'district_viewer', orgUnitId, schoolId: null, mustChangePassword: false });
+}
+
+async function pendingSchoolsOf(db: Kysely<Database>, year: number, belowUnit?: number) {
+  let query = db
     .selectFrom('schools as s')
     .innerJoin('org_units as ou', 'ou.id', 's.id')
     .leftJoin('reports as r', (j) => j.onRef('r.school_id', '=', 's.id').on('r.year', '=', year))
     .select(['s.id', 'ou.name'])
     .where('s.id', 'in', openSchoolIdsIn(db, year))
-    .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', 'in', ['draft', 'returned'])]))
-    .orderBy('ou.code')
-    .execute();
+    .where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', 'in', ['draft', 'returned'])]));
+  if (belowUnit !== undefined) query = query.where('s.id', 'in', schoolsBelow(db, belowUnit));
+  return query.orderBy('ou.code').execute();
 }
 
 /**
@@ -79,14 +85,16 @@ function weekStart(now: Date): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - back * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Completion and the overdue list of every open year. */
-export async function digestFigures(db: Kysely<Database>, now = new Date()): Promise<DigestYear[]> {
+/** Completion and the overdue list of every open year; of one org unit's schools when `belowUnit` is given. */
+export async function digestFigures(db: Kysely<Database>, now = new Date(), belowUnit?: number): Promise<DigestYear[]> {
   const today = chinaClock(now).day;
   const years = await db.selectFrom('reporting_years').select(['year', 'deadline']).where('is_open', '=', true).orderBy('year').execute();
   const out: DigestYear[] = [];
   for (const y of years) {
-    const total = await db.selectFrom('schools').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', openSchoolIdsIn(db, y.year)).executeTakeFirstOrThrow();
-    const pending = await pendingSchoolsOf(db, y.year);
+    let totalQuery = db.selectFrom('schools').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', openSchoolIdsIn(db, y.year));
+    if (belowUnit !== undefined) totalQuery = totalQuery.where('id', 'in', schoolsBelow(db, belowUnit));
+    const total = await totalQuery.executeTakeFirstOrThrow();
+    const pending = await pendingSchoolsOf(db, y.year, belowUnit);
     const late = daysBetween(y.deadline, today) > 0;
     const n = Number(total.n);
     out.push({ year: y.year, deadline: y.deadline, total: n, handedIn: n - pending.length, overdue: late ? pending.map((p) => p.name) : [], pending: late ? 0 : pending.length });
@@ -104,20 +112,24 @@ export async function scheduleWeeklyDigest(db: Kysely<Database>, now = new Date(
   const week = weekStart(now);
   const { email, groups } = await activeChannels(db);
   if (!email && groups.length === 0) return 0;
+  // Group robots are the installation's channels: the whole installation's figures.
   const text = digestText(week, await digestFigures(db, now));
   const staff = email
     ? await db
         .selectFrom('users as u')
         .innerJoin('notification_preferences as p', 'p.user_id', 'u.id')
-        .select(['u.id', 'p.email'])
-        .where('u.role', 'in', ['district_admin', 'district_viewer'])
+        .select(['u.id', 'p.email', 'u.org_unit_id'])
+        .where('u.role', 'in', ['district_admin', 'district_viewer', 'city_admin', 'city_viewer'])
         .where('u.disabled_at', 'is', null)
         .where('p.email_enabled', '=', true)
         .where('p.email', '<>', '')
         .execute()
     : [];
+  // Each staff member's e-mail covers their own subtree: a district its schools, the city every district.
+  const textOf = new Map<number, ReturnType<typeof digestText>>();
+  for (const unit of new Set(staff.map((s) => s.org_unit_id))) textOf.set(unit, digestText(week, await digestFigures(db, now, unit)));
   const entries: OutboxEntry[] = [
-    ...staff.map((s) => ({ event: 'digest', channel: 'email' as const, recipient: s.email, recipientUserId: s.id, idempotencyKey: `digest:${week}:email:${s.id}`, ...text })),
+    ...staff.map((s) => ({ event: 'digest', channel: 'email' as const, recipient: s.email, recipientUserId: s.id, idempotencyKey: `digest:${week}:email:${s.id}`, ...textOf.get(s.org_unit_id)! })),
     ...groups.map((channel) => ({ event: 'digest', channel, idempotencyKey: `digest:${week}:${channel}`, ...text })),
   ];
   return db.transaction().execute((trx) => enqueue(trx, entries));

@@ -12,10 +12,12 @@ import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useTRPC } from './trpc';
 
-function useDistrictName(enabled: boolean): string | null {
+function useDistrictName(enabled: boolean, role: string): string | null {
   const trpc = useTRPC();
   const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000, enabled });
-  return tree.data ? (unitsOfKind(tree.data, 'district')[0]?.name ?? null) : null;
+  // City staff belong to the city union; everyone else to their district (the tree also shows its city above).
+  const kind = role === 'city_admin' || role === 'city_viewer' ? 'city' : 'district';
+  return tree.data ? (unitsOfKind(tree.data, kind)[0]?.name ?? null) : null;
 }
 
 /** The links a role may use; nothing else is shown. */
@@ -149,7 +151,8 @@ function AdminMenu({ items }: { items: NavItem[] }) {
  */
 export function AppShell({ restricted = false, children }: { restricted?: boolean; children?: ReactNode }) {
   const { t } = useI18n();
-  const districtName = useDistrictName(!restricted);
+  const me = useMe();
+  const districtName = useDistrictName(!restricted, me.role);
   const navItems = useNavItems();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();

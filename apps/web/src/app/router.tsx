@@ -9,7 +9,7 @@ import { reportingRoutes } from '../features/review/routes';
 import { ForbiddenPage } from '../ui/ForbiddenPage';
 import { NotFoundPage } from '../ui/NotFoundPage';
 import { LoadingState } from '../ui/states';
-import { adminRoles, districtRoles } from './access';
+import { adminRoles, orgAdminRoles, staffRoles } from './access';
 import { lazyPage } from './lazy-page';
 
 // Every page is its own chunk, loaded by the router when its route is first
@@ -22,8 +22,11 @@ import { lazyPage } from './lazy-page';
 // the first two are where a visit starts, the auth gate shows the third itself.
 
 const page = lazyPage;
-const district = districtRoles;
+/** Readers of a whole org unit: district staff and city staff (市教育工会). */
+const district = staffRoles;
 const admin = adminRoles;
+/** Accounts and the audit log of a subtree: the district admin and the city admin. */
+const orgAdmin = orgAdminRoles;
 
 export const router = createBrowserRouter([
   { path: 'login', element: <LoginPage /> },
@@ -44,11 +47,11 @@ export const router = createBrowserRouter([
           { path: 'verify', lazy: page(() => import('../features/documents/VerifyPage'), (m) => m.VerifyPage) },
           { path: 'search', lazy: page(() => import('../features/search/SearchPage'), (m) => m.SearchPage, district) },
           { path: 'account/password', element: <ChangePasswordPage /> },
-          { path: 'admin/users', lazy: page(() => import('../features/admin/UsersPage'), (m) => m.UsersPage, admin) },
+          { path: 'admin/users', lazy: page(() => import('../features/admin/UsersPage'), (m) => m.UsersPage, orgAdmin) },
           { path: 'admin/schools', lazy: page(() => import('../features/admin/SchoolsAdminPage'), (m) => m.SchoolsAdminPage, admin) },
           // 考核评估表: admins edit, viewers read.
           { path: 'admin/rubric', lazy: page(() => import('../features/rubric/RubricPage'), (m) => m.RubricPage, district) },
-          { path: 'admin/audit', lazy: page(() => import('../features/admin/AuditLogPage'), (m) => m.AuditLogPage, admin) },
+          { path: 'admin/audit', lazy: page(() => import('../features/admin/AuditLogPage'), (m) => m.AuditLogPage, orgAdmin) },
           // 数据看板 (with ECharts; roles checked per page inside).
           ...dashboardRoutes,
           // 年报流程: chair home, review, completeness, years, Excel import.

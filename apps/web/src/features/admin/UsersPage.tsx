@@ -27,12 +27,13 @@ interface UnitOption {
 }
 
 /** Units an account of this role may belong to: the district for district staff, a cluster for cluster reviewers, a school for chairs. */
-function useUnitOptions(): { district: UnitOption[]; clusters: UnitOption[]; schools: UnitOption[]; loading: boolean } {
+function useUnitOptions(): { city: UnitOption[]; district: UnitOption[]; clusters: UnitOption[]; schools: UnitOption[]; loading: boolean } {
   const trpc = useTRPC();
   const tree = useQuery({ ...trpc.schools.orgTree.queryOptions(), staleTime: 5 * 60_000 });
   // Closed schools too: their chairs' accounts and audit entries stay.
   const schools = useQuery({ ...trpc.schools.list.queryOptions({ includeInactive: true }), staleTime: 60_000 });
   return {
+    city: tree.data ? unitsOfKind(tree.data, 'city').map((u) => ({ id: u.id, name: u.name })) : [],
     district: tree.data ? unitsOfKind(tree.data, 'district').map((u) => ({ id: u.id, name: u.name })) : [],
     clusters: tree.data ? unitsOfKind(tree.data, 'cluster').map((u) => ({ id: u.id, name: u.name })) : [],
     schools: schools.data ? schools.data.schools.map((s) => ({ id: s.id, name: s.name })) : [],
@@ -188,6 +189,7 @@ function UserFormDialog({ user, onClose }: { user: User | null; onClose: () => v
   const queryClient = useQueryClient();
   const describe = useDescribeError();
   const units = useUnitOptions();
+  const myRole = useMe().role;
   const editing = user !== null;
 
   const [username, setUsername] = useState('');
@@ -198,7 +200,10 @@ function UserFormDialog({ user, onClose }: { user: User | null; onClose: () => v
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const options = role === 'school_chair' ? units.schools : role === 'cluster_reviewer' ? units.clusters : units.district;
+  // City accounts sit on the city union; only the city admin creates them.
+  const unitsFor = (r: Role) => (r === 'school_chair' ? units.schools : r === 'cluster_reviewer' ? units.clusters : r === 'city_admin' || r === 'city_viewer' ? units.city : units.district);
+  const options = unitsFor(role);
+  const offeredRoles = roles.filter((r) => myRole === 'city_admin' || (r !== 'city_admin' && r !== 'city_viewer'));
   // District staff belong to the district: preselect it when there is only one.
   const effectiveUnit = orgUnitId || (isDistrict(role) && units.district.length === 1 ? String(units.district[0]!.id) : '');
 
@@ -272,11 +277,11 @@ function UserFormDialog({ user, onClose }: { user: User | null; onClose: () => v
               onChange={(e) => {
                 const next = e.target.value as Role;
                 // A school does not fit a district role and the district does not fit a chair.
-                if (options !== (next === 'school_chair' ? units.schools : next === 'cluster_reviewer' ? units.clusters : units.district)) setOrgUnitId('');
+                if (options !== unitsFor(next)) setOrgUnitId('');
                 setRole(next);
               }}
             >
-              {roles.map((r) => (
+              {offeredRoles.map((r) => (
                 <option key={r} value={r}>
                   {label(roleLabels[r])}
                 </option>

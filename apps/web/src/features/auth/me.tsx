@@ -17,12 +17,15 @@ export function useMe(): Me {
   return me;
 }
 
-export { isDistrict } from '../../app/access';
+export { isDistrict, isStaff } from '../../app/access';
+
+/** District or city staff: who reads dashboards and lists of a whole org unit. */
 
 /** Where a user starts: a chair at their own school's report, a cluster reviewer at the review queue, district staff at the school list. */
 export function homePath(me: Pick<Me, 'role' | 'schoolId'>): string {
   if (me.role === 'school_chair') return me.schoolId ? `/schools/${me.schoolId}` : '/forbidden';
   if (me.role === 'cluster_reviewer') return '/review';
+  if (me.role === 'city_admin' || me.role === 'city_viewer') return '/dashboard/districts';
   return '/schools';
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
-import { districtRoles } from '../../app/access';
+import { staffRoles } from '../../app/access';
 import { lazyPage } from '../../app/lazy-page';
 
 // Each page is its own chunk, loaded by the router before the route shows
@@ -9,7 +9,7 @@ import { lazyPage } from '../../app/lazy-page';
 // rest of the app (the schools list, the report form) never downloads it.
 
 /** A dashboard page from its own chunk; district staff only when `districtOnly`. */
-const page = <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType, districtOnly = false) => lazyPage(load, pick, districtOnly ? districtRoles : undefined);
+const page = <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType, districtOnly = false) => lazyPage(load, pick, districtOnly ? staffRoles : undefined);
 
 /**
  * The dashboards. District staff see all of them; a chair reaches the year
@@ -21,6 +21,8 @@ export const dashboardRoutes: RouteObject[] = [
     path: 'dashboard',
     children: [
       { index: true, lazy: page(() => import('./pages/OverviewPage'), (m) => m.OverviewPage) },
+      // 各区对比: the city's districts side by side (district staff see their own one row).
+      { path: 'districts', lazy: page(() => import('./pages/DistrictComparisonPage'), (m) => m.DistrictComparisonPage, true) },
       { path: 'compare', lazy: page(() => import('./pages/ComparePage'), (m) => m.ComparePage, true) },
       { path: 'trends', lazy: page(() => import('./pages/TrendsPage'), (m) => m.TrendsPage, true) },
       { path: 'print', lazy: page(() => import('./pages/PrintSummaryPage'), (m) => m.PrintSummaryPage, true) },

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTRPC } from '../../app/trpc';
 import { downloadBase64 } from '../../ui/files';
 import { useDescribeError } from '../../ui/form';
-import { isDistrict } from '../../app/access';
+import { isStaff } from '../../app/access';
 import { useMe } from '../auth/me';
 import { useDocumentsCopy } from './messages';
 import './documents.css';
@@ -43,7 +43,7 @@ export function PaperCopyDownloads({ schoolId, year, approved }: { schoolId: num
   const trpc = useTRPC();
   const docx = useMutation(trpc.documents.reportDocx.mutationOptions(saveAs(DOCX)));
   const pdf = useMutation(trpc.documents.reportPdf.mutationOptions(saveAs(PDF)));
-  const district = isDistrict(useMe().role);
+  const district = isStaff(useMe().role);
   return (
     <section className="doc-downloads no-print" aria-labelledby="doc-downloads-title">
       <h2 id="doc-downloads-title" className="doc-downloads__title">

@@ -3,7 +3,7 @@ import { isEditableByChair, narrativeSectionLabels, narrativeSections, schoolTyp
 import { useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { errorCode, useTRPC, type RouterOutputs } from '../../app/trpc';
-import { isDistrict } from '../../app/access';
+import { isStaff } from '../../app/access';
 import { useMe } from '../auth/me';
 import { useI18n, type LabelKey } from '../../i18n';
 import { EvidenceAttachments } from '../../ui/evidence/EvidenceAttachments';
@@ -63,7 +63,7 @@ export function SchoolReportPage() {
 function Breadcrumb({ current }: { current: string }) {
   const { t } = useI18n();
   // A chair has no school list to go back to.
-  if (!isDistrict(useMe().role)) return null;
+  if (!isStaff(useMe().role)) return null;
   return (
     <nav className="breadcrumb" aria-label={t('report.breadcrumb')}>
       <ol>

@@ -12,10 +12,10 @@ import { useDashboardCopy } from '../useDashboardCopy';
  * school's profile or the progress ranking. Nothing for a chair before the
  * year's results are published (the server answers null).
  */
-export function Highlights({ year }: { year: number }) {
+export function Highlights({ year, districtId }: { year: number; districtId?: number | undefined }) {
   const { c, label, labelKey } = useDashboardCopy();
   const trpc = useTRPC();
-  const query = useQuery(trpc.dashboard.highlights.queryOptions({ year }));
+  const query = useQuery(trpc.dashboard.highlights.queryOptions({ year, districtId }));
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return query.isPending ? <LoadingState /> : null;
   const h = query.data;

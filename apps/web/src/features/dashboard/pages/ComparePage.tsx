@@ -12,6 +12,7 @@ import { IndicatorPicker } from '../compare/IndicatorPicker';
 import { RankingChart } from '../compare/RankingChart';
 import { useCompareParams } from '../compare/useCompareParams';
 import { DashboardNav } from '../DashboardNav';
+import { DistrictDrillBanner, useDistrictDrill } from '../districts/DistrictDrill';
 import { ExportButton } from '../ExportButton';
 import { useDashboardCopy } from '../useDashboardCopy';
 import { useDashboardYear } from '../useDashboardYear';
@@ -29,6 +30,7 @@ export function ComparePage() {
   const groups = useGroupParams();
   const { g } = useGroupsCopy();
   const groupName = useGroupName(groups.group);
+  const districtId = useDistrictDrill();
   const enabled = year !== undefined;
   const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions({ year: year ?? 0 }), enabled, staleTime: 5 * 60_000 });
   // Codes the year's catalogue does not have are dropped rather than failing the whole table.
@@ -44,12 +46,13 @@ export function ComparePage() {
       sizeBand: state.sizeBand,
       group: groups.group,
       by: groups.by,
+      districtId,
     }),
     enabled: enabled && catalogue.isSuccess,
     placeholderData: keepPreviousData,
     select: comparisonRows,
   });
-  const heatmap = useQuery({ ...trpc.dashboard.heatmap.queryOptions({ year: year ?? 0 }), enabled });
+  const heatmap = useQuery({ ...trpc.dashboard.heatmap.queryOptions({ year: year ?? 0, districtId }), enabled });
   const shownIds = useMemo(() => new Set(comparison.data?.rows.map((r) => r.schoolId)), [comparison.data]);
   const hasScores = comparison.data?.rows.some((r) => r.score !== null) ?? false;
   const hasValues = comparison.data?.rows.some((r) => Object.values(r.cells).some((cell) => cell.value !== null)) ?? false;
@@ -57,6 +60,7 @@ export function ComparePage() {
   const error = yearsQuery.error ?? catalogue.error ?? (comparison.data ? null : comparison.error);
   return (
     <Page title={c.compare.title} before={<DashboardNav />} lead={<p>{c.compare.intro}</p>}>
+      <DistrictDrillBanner />
       <CompareFilters
         state={state}
         update={update}

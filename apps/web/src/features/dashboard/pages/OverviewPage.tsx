@@ -5,6 +5,7 @@ import { Page, useDocumentTitle } from '../../../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { useMe } from '../../auth/me';
 import { DashboardNav } from '../DashboardNav';
+import { DistrictDrillBanner, useDistrictDrill } from '../districts/DistrictDrill';
 import { formatScore } from '../format';
 import { CompletionPanel } from '../overview/CompletionPanel';
 import { Highlights } from '../overview/Highlights';
@@ -22,11 +23,13 @@ export function OverviewPage() {
   const trpc = useTRPC();
   const { year, years, setYear, query: yearsQuery } = useDashboardYear();
   useDocumentTitle(c.overview.title);
-  const overview = useQuery({ ...trpc.dashboard.overview.queryOptions({ year: year ?? 0 }), enabled: year !== undefined });
+  const districtId = useDistrictDrill();
+  const overview = useQuery({ ...trpc.dashboard.overview.queryOptions({ year: year ?? 0, districtId }), enabled: year !== undefined });
   const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions({ year: year ?? 0 }), enabled: year !== undefined, staleTime: 5 * 60_000 });
 
   return (
     <Page title={c.overview.title} before={<DashboardNav />} lead={<p>{c.overview.intro}</p>}>
+      <DistrictDrillBanner />
       <div className="filters dash-toolbar">
         <YearSelect year={year} years={years} onChange={setYear} />
         <p className="approved-note">{c.common.approvedOnly}</p>
@@ -40,19 +43,19 @@ export function OverviewPage() {
       ) : !overview.data ? (
         <LoadingState />
       ) : (
-        <OverviewBody overview={overview.data} catalogue={catalogue.data ?? []} />
+        <OverviewBody overview={overview.data} catalogue={catalogue.data ?? []} districtId={districtId} />
       )}
     </Page>
   );
 }
 
-function OverviewBody({ overview, catalogue }: { overview: Overview; catalogue: Parameters<typeof KeyIndicatorCards>[0]['catalogue'] }) {
+function OverviewBody({ overview, catalogue, districtId }: { overview: Overview; catalogue: Parameters<typeof KeyIndicatorCards>[0]['catalogue']; districtId: number | undefined }) {
   const { c, labelKey } = useDashboardCopy();
   const me = useMe();
   const noApproved = overview.statusCounts.approved === 0;
   return (
     <>
-      {noApproved ? null : <Highlights year={overview.year} />}
+      {noApproved ? null : <Highlights year={overview.year} districtId={districtId} />}
       {overview.own && me.schoolId ? (
         <section className="dash-section own-standing" aria-labelledby="own-title">
           <h2 id="own-title" className="dash-section__title">
