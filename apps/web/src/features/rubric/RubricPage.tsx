@@ -11,6 +11,8 @@ import { formatDateTime } from '../reports/ValueHistoryDialog';
 import { useChosenYear, YearField } from '../review/YearField';
 import { draftTotal, fromDraft, keyError, methodKinds, newItem, splitPath, toDraft, type Draft, type DraftItem, type MethodKind } from './draft';
 import { formatPoints, useRubricCopy } from './messages';
+import { RubricV2Editor } from './editor/RubricV2Editor';
+import { useEditorCopy } from './editor/messages';
 import './rubric.css';
 
 type RubricView = RouterOutputs['rubric']['get'];
@@ -23,24 +25,64 @@ export function starName(stars: number, labelKey: 'zh' | 'en'): string {
 /** 考核评估表: the year's rubric; admins edit and save it (rescoring the year), viewers read it. */
 export function RubricPage() {
   const { c } = useRubricCopy();
+  const { e } = useEditorCopy();
   const trpc = useTRPC();
   const { years, list, year, setYear } = useChosenYear();
-  const rubric = useQuery({ ...trpc.rubric.get.queryOptions({ year: year ?? 0 }), enabled: year !== null });
+  const me = useMe();
+  const definition = useQuery({ ...trpc.rubric.definition.queryOptions({ year: year ?? 0 }), enabled: year !== null });
+  // A v2 year opens in the v2 editor; a v1 year in the v1 one until the admin switches.
+  const [v2Years, setV2Years] = useState<ReadonlySet<number>>(new Set());
+  const isV2 = year !== null && (definition.data?.schemaVersion === 2 || v2Years.has(year));
+  const rubric = useQuery({ ...trpc.rubric.get.queryOptions({ year: year ?? 0 }), enabled: year !== null && definition.isSuccess && !isV2 });
   const catalogue = useQuery({ ...trpc.catalogue.list.queryOptions({ year: year ?? undefined }), enabled: year !== null, staleTime: 10 * 60_000 });
   const [saved, setSaved] = useState<{ year: number; rescored: number } | null>(null);
   useDocumentTitle(c.title);
 
   let body;
-  if (years.isError || rubric.isError || catalogue.isError) {
-    body = <ErrorState error={years.error ?? rubric.error ?? catalogue.error} onRetry={() => void Promise.all([years.refetch(), rubric.refetch(), catalogue.refetch()])} />;
+  if (years.isError || definition.isError || (!isV2 && rubric.isError) || catalogue.isError) {
+    body = <ErrorState error={years.error ?? definition.error ?? rubric.error ?? catalogue.error} onRetry={() => void Promise.all([years.refetch(), definition.refetch(), rubric.refetch(), catalogue.refetch()])} />;
   } else if (years.isPending) {
     body = <LoadingState />;
   } else if (year === null) {
     body = <EmptyState title={c.noYears} />;
-  } else if (rubric.isPending || catalogue.isPending) {
+  } else if (definition.isPending || catalogue.isPending || (!isV2 && rubric.isPending)) {
+    body = <LoadingState />;
+  } else if (isV2) {
+    body = (
+      <>
+        <p className="muted">{e.v2Intro}</p>
+        {saved?.year === year ? (
+          <p className="form-success" role="status">
+            {e.saved(saved.rescored)}
+          </p>
+        ) : null}
+        {definition.data.schemaVersion !== 2 ? (
+          <button type="button" className="button button--small button--secondary" onClick={() => setV2Years((s) => new Set([...s].filter((y) => y !== year)))}>
+            {e.backToV1}
+          </button>
+        ) : null}
+        <RubricV2Editor
+          key={`${year}-v2-${definition.data.updatedAt ? String(definition.data.updatedAt) : 'default'}`}
+          year={year}
+          rubric={definition.data.rubric}
+          catalogue={catalogue.data}
+          canEdit={me.role === 'district_admin'}
+          onSaved={(rescored) => setSaved({ year, rescored })}
+        />
+      </>
+    );
+  } else if (!rubric.data) {
     body = <LoadingState />;
   } else {
     body = (
+      <>
+      {me.role === 'district_admin' ? (
+        <p>
+          <button type="button" className="button button--small button--secondary" onClick={() => setV2Years((s) => new Set([...s, year]))}>
+            {e.useV2}
+          </button>
+        </p>
+      ) : null}
       <RubricEditor
         key={`${year}-${rubric.data.updatedAt ? String(rubric.data.updatedAt) : 'default'}`}
         year={year}
@@ -50,6 +92,7 @@ export function RubricPage() {
         onSaved={(rescored) => setSaved({ year, rescored })}
         onEdit={() => setSaved(null)}
       />
+      </>
     );
   }
 
