@@ -16,11 +16,16 @@ import { actorFor } from './actors';
  * (every procedure × malformed variants of that input).
  */
 
-/** reviewerA: the cluster reviewer of school A's cluster; reviewerB: another cluster's reviewer. */
-export const whos = ['anonymous', 'chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB'] as const;
+/**
+ * reviewerA: the cluster reviewer of school A's cluster; reviewerB: another cluster's reviewer;
+ * inspector: a 考评组 member whose team is assigned school A in the open year (demo `inspector1`).
+ */
+export const whos = ['anonymous', 'chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB', 'inspector'] as const;
 export type Who = (typeof whos)[number];
 const everyone: Who[] = [...whos];
-const loggedIn: Who[] = ['chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB'];
+const loggedIn: Who[] = ['chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB', 'inspector'];
+/** Everyone logged in but inspectors, who may call only their inspection work (src/auth/inspector-access.ts). */
+const notInspectors: Who[] = loggedIn.filter((w) => w !== 'inspector');
 /** School A's data: its chair, district staff and the reviewer of its cluster. */
 const schoolAReaders: Who[] = ['chairA', 'viewer', 'admin', 'reviewerA'];
 const adminOnly: Who[] = ['admin'];
@@ -45,6 +50,8 @@ export interface Fixture {
   paperCodeA: string;
   /** An evidence file on school A's open-year report. */
   evidenceA: number;
+  /** An empty 考评组 for the admin to delete. */
+  spareTeamId: number;
   unique: () => string;
 }
 
@@ -63,9 +70,9 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'auth.logout': { allowed: everyone },
   'auth.me': { allowed: everyone },
   'auth.changePassword': { allowed: loggedIn, input: () => ({ currentPassword: 'wrong-password-1', newPassword: 'NewPass2027' }) },
-  'schools.list': { allowed: loggedIn, input: () => ({}) },
+  'schools.list': { allowed: notInspectors, input: () => ({}) },
   'schools.get': { allowed: schoolAReaders, input: (f) => ({ id: f.schoolA }) },
-  'schools.orgTree': { allowed: loggedIn },
+  'schools.orgTree': { allowed: notInspectors },
   'schools.create': {
     allowed: adminOnly,
     input: (f) => ({ code: `M${f.unique()}`, name: `矩阵测试学校${f.unique()}`, schoolType: 'primary', parentId: f.clusterId, staffCount: 40, memberCount: 38 }),
@@ -122,12 +129,12 @@ export const procedureRows: Record<string, ProcedureRow> = {
   // Not a workbook: the access check passes for the admin, then the file is refused.
   'excel.previewImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
   'excel.applyImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
-  'dashboard.overview': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
+  'dashboard.overview': { allowed: notInspectors, input: (f) => ({ year: f.openYear }) },
   // Chairs compare schools only once a year is published to them; a cluster reviewer compares its cluster's schools.
   'dashboard.comparison': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear, codes: ['sick_visits'] }) },
   'dashboard.heatmap': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear }) },
   'dashboard.progress': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear }) },
-  'dashboard.trend': { allowed: loggedIn, input: () => ({ code: 'sick_visits' }) },
+  'dashboard.trend': { allowed: notInspectors, input: () => ({ code: 'sick_visits' }) },
   'dashboard.schoolProfile': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA }) },
   // Paper copies: a chair only their own school's report, viewers only handed-in ones (report A may be a draft).
   'documents.reportDocx': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA, year: f.openYear - 1 }) },
@@ -135,7 +142,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'documents.districtSummaryDocx': { allowed: districtOnly, input: (f) => ({ year: f.openYear - 1 }) },
   // School A's printed code: chair B gets NOT_FOUND, like an unknown code.
   'documents.verify': { allowed: schoolAReaders, input: (f) => ({ verificationCode: f.paperCodeA }) },
-  'dashboard.highlights': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
+  'dashboard.highlights': { allowed: notInspectors, input: (f) => ({ year: f.openYear }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.definition': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
   'rubric.ratings': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
@@ -145,7 +152,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
   'rubric.assess': { allowed: ['admin'], input: (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '' }) },
   'rubric.assessment': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
-  'narratives.extract': { allowed: loggedIn, input: (f) => ({ year: f.openYear, source: { kind: 'text', text: '全年慰问生病教职工12人次。' } }) },
+  'narratives.extract': { allowed: notInspectors, input: (f) => ({ year: f.openYear, source: { kind: 'text', text: '全年慰问生病教职工12人次。' } }) },
   'narratives.search': { allowed: districtOnly, input: () => ({ query: '送温暖' }) },
   'reminders.mine': { allowed: loggedIn },
   // Another school's reminder is NOT_FOUND, like a missing one.
@@ -161,9 +168,23 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'notifications.myPreferences': { allowed: loggedIn },
   'notifications.savePreferences': { allowed: loggedIn, input: () => ({ email: 'someone@school.example.cn', emailEnabled: false }) },
   // Evidence follows its report: school A's readers list it; only chair A changes it (refused as approved, after the access check).
-  'evidence.list': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
+  'evidence.list': { allowed: [...schoolAReaders, 'inspector'], input: (f) => ({ reportId: f.reportA.id }) },
   'evidence.upload': { allowed: chairAOnly, input: (f) => ({ reportId: f.reportA.id, target: { kind: 'section', key: 'achievements' }, filename: '活动照片.png', base64: TINY_PNG_BASE64 }) },
   'evidence.delete': { allowed: chairAOnly, input: (f) => ({ fileId: f.evidenceA }) },
+  // 验收: the district forms teams; the assigned inspector scores school A's handed-in report; the chair reads the published feedback.
+  'inspection.teams': { allowed: adminOnly, input: (f) => ({ year: f.openYear }) },
+  'inspection.saveTeam': { allowed: adminOnly, input: (f) => ({ year: f.openYear, name: `矩阵考评组${f.unique()}`, memberIds: [], schoolIds: [] }) },
+  'inspection.deleteTeam': { allowed: adminOnly, input: (f) => ({ id: f.spareTeamId }) },
+  'inspection.mine': { allowed: ['inspector'], input: () => ({}) },
+  'inspection.sheet': { allowed: ['admin', 'inspector'], input: (f) => ({ reportId: f.reportA.id }) },
+  'inspection.save': { allowed: ['inspector'], input: (f) => ({ reportId: f.reportA.id, ratings: {} }) },
+  // Not every item is scored yet: the access check passes for the inspector, then the submission is refused.
+  'inspection.submit': { allowed: ['inspector'], input: (f) => ({ reportId: f.reportA.id }) },
+  // Nothing submitted: the admin passes the access check and is told the state does not allow it.
+  'inspection.confirm': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id }) },
+  'inspection.publish': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id }) },
+  'inspection.reopen': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id }) },
+  'inspection.feedback': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
 };
 
 /** A 1 × 1 PNG. */
@@ -181,6 +202,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
   const actors = new Map<Who, Actor | null>();
   actors.set('anonymous', null).set('chairA', chairA).set('chairB', chairB).set('viewer', await actorFor(db, 'viewer')).set('admin', admin);
   actors.set('reviewerA', await actorFor(db, 'reviewer_east')).set('reviewerB', await actorFor(db, 'reviewer_west'));
+  actors.set('inspector', await actorFor(db, 'inspector1'));
   const cluster = await db.selectFrom('org_units').select('id').where('kind', '=', 'cluster').orderBy('code').executeTakeFirstOrThrow();
   const spare = await db.selectFrom('users').select('id').where('username', '=', 'chair30').executeTakeFirstOrThrow();
   // A spare district account for the user-admin procedures to act on.
@@ -212,6 +234,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     .values({ report_id: reportA.id, target_kind: 'section', target_key: 'achievements', original_name: '活动照片.png', mime_type: 'image/png', byte_size: png.length, sha256: createHash('sha256').update(png).digest('hex'), width: 1, height: 1, content: png, thumbnail: png, thumbnail_mime: 'image/png', uploaded_by: chairA.userId })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const spareTeam = await db.insertInto('inspection_teams').values({ org_unit_id: admin.orgUnitId, year: openYear.year, name: `备用考评组${tag}` }).returning('id').executeTakeFirstOrThrow();
   let counter = 0;
   const fixture: Fixture = {
     schoolA: chairA.schoolId!,
@@ -224,6 +247,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     recordedMerge: { predecessorId: merge.predecessor_id, successorId: merge.successor_id, year: merge.year },
     paperCodeA: codeOfHash(hash),
     evidenceA: evidence.id,
+    spareTeamId: spareTeam.id,
     unique: () => `${tag}${++counter}`,
   };
   return { fixture, actors };

@@ -35,3 +35,4 @@ export * from './audit/audit-actions';
 export * from './catalogue/indicator-kinds';
 export * from './school/life-cycle';
 export * from './evidence/evidence';
+export * from './inspection/inspection';

@@ -7,6 +7,7 @@ import { dashboardRouter } from './dashboard';
 import { documentsRouter } from './documents';
 import { evidenceRouter } from './evidence';
 import { excelRouter } from './excel';
+import { inspectionRouter } from './inspection';
 import { narrativesRouter } from './narratives';
 import { notificationsRouter } from './notifications';
 import { remindersRouter } from './reminders';
@@ -34,6 +35,7 @@ export const appRouter = router({
   audit: auditRouter,
   notifications: notificationsRouter,
   evidence: evidenceRouter,
+  inspection: inspectionRouter,
 });
 
 export type AppRouter = typeof appRouter;

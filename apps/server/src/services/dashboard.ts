@@ -24,6 +24,7 @@ import { listYearIndicators } from './catalogue';
 import { countedSchoolIds, openInRowYear } from './open-schools';
 export { indicatorTrend } from './dashboard-trend';
 import { cachedAtDataVersion } from './dashboard-cache';
+import { inspectionGaps } from './inspection-reviews';
 import { getRubric } from './scores';
 import { schoolNotFound, userError } from '../trpc/error-messages';
 
@@ -338,6 +339,8 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
       },
       catalogue as Indicator[],
     );
+    // The items the 考评组 scored (台帐未归档：-5) sit beside the figure-based ones, largest loss first.
+    gaps = [...gaps, ...(await inspectionGaps(db, actor, report.id, latest.year))].sort((a, b) => b.lost - a.lost);
   }
   return {
     schoolId: school.id,

@@ -1,14 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@union/db';
-import { defaultRubric, rubricSchema, scoreRubricV2, type Honour, type Rubric } from '@union/domain';
+import { defaultRubric, parseRubricDefinition, RUBRIC_V2_SCHEMA_VERSION, rubricSchema, rubricV2AutomaticView, scoreRubricV2, type Honour, type Rubric } from '@union/domain';
 import { loadRatingInputs, loadRubricDefinition } from './rubric-definitions';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+const isRubricV2Definition = (d: unknown) => typeof d === 'object' && d !== null && (d as { schemaVersion?: unknown }).schemaVersion === RUBRIC_V2_SCHEMA_VERSION;
 
 /** The year's rubric, or the default one when the district has not edited it. */
 export async function getRubric(db: Db, year: number): Promise<{ rubric: Rubric; isDefault: boolean; updatedAt: Date | null }> {
   const row = await db.selectFrom('rubrics').select(['definition', 'updated_at']).where('year', '=', year).executeTakeFirst();
   if (!row) return { rubric: defaultRubric, isDefault: true, updatedAt: null };
+  // A v2 rubric answers with its figure-based items (its manual items are scored through loadRubricDefinition).
+  if (isRubricV2Definition(row.definition)) {
+    return { rubric: rubricV2AutomaticView(parseRubricDefinition(row.definition)) ?? defaultRubric, isDefault: false, updatedAt: row.updated_at };
+  }
   return { rubric: rubricSchema.parse(row.definition), isDefault: false, updatedAt: row.updated_at };
 }
 

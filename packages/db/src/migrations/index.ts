@@ -12,6 +12,7 @@ import * as m0010 from './0010_paper_copies';
 import * as m0011 from './0011_value_provenance';
 import * as m0012 from './0012_rubric_v2';
 import * as m0015 from './0015_evidence_files';
+import * as m0016 from './0016_inspection';
 
 /** Static map: works under every runner (tsx, Vitest, bundlers) without file globbing. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_value_provenance': m0011,
   '0012_rubric_v2': m0012,
   '0015_evidence_files': m0015,
+  '0016_inspection': m0016,
 };

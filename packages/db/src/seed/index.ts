@@ -2,3 +2,4 @@
 // main entry so production code does not load the generator by accident.
 export { seedDemoDistrict, type SeedDemoResult } from './insert-demo';
 export { generateDemoDistrict, demoOutliers, DEMO_PASSWORD, type DemoDistrict, type DemoReport, type DemoOutlier } from './demo-district';
+export { demoInspectionRubric, DEMO_INSPECTION_TEAM, DEMO_INSPECTION_YEAR, DEMO_INSPECTOR } from './demo-inspection';

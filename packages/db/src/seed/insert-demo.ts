@@ -3,6 +3,7 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import { assignCatalogueToYear, installCatalogue } from '../catalogue';
 import { hashPassword } from '../passwords';
 import type { Database, HonoursTable, ReportValuesTable } from '../schema';
+import { insertDemoInspection } from './demo-inspection';
 import { DEMO_PASSWORD, generateDemoDistrict, type DemoDistrict, type DemoDistrictOptions } from './demo-district';
 
 export interface SeedDemoResult {
@@ -166,6 +167,8 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: DemoDistri
           )
           .execute();
     }
+
+    await insertDemoInspection(trx, orgUnitId, orgUnitId(demo.district.code));
   });
 
   return { seeded: true, schools: demo.schools.length, reports: demo.reports.length };

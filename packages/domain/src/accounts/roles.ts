@@ -3,7 +3,7 @@ import { zodMessage as m, type MessageText } from '../i18n/locale';
 import type { ReportStatus } from '../report/report';
 import { safeText } from '../validation/safe-input';
 
-export const roles = ['district_admin', 'district_viewer', 'cluster_reviewer', 'school_chair'] as const;
+export const roles = ['district_admin', 'district_viewer', 'cluster_reviewer', 'school_chair', 'inspector'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -12,6 +12,7 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   district_viewer: { zh: '区工会工作人员', en: 'District staff (read-only)' },
   cluster_reviewer: { zh: '片区审核员', en: 'Cluster reviewer' },
   school_chair: { zh: '学校工会主席', en: 'School union chair' },
+  inspector: { zh: '考评组成员', en: 'Inspector' },
 };
 
 export const isDistrictRole = (role: Role): boolean => role === 'district_admin' || role === 'district_viewer';

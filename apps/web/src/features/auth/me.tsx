@@ -23,6 +23,7 @@ export const isDistrict = (role: Role) => role === 'district_admin' || role === 
 export function homePath(me: Pick<Me, 'role' | 'schoolId'>): string {
   if (me.role === 'school_chair') return me.schoolId ? `/schools/${me.schoolId}` : '/forbidden';
   if (me.role === 'cluster_reviewer') return '/review';
+  if (me.role === 'inspector') return '/inspection';
   return '/schools';
 }
 

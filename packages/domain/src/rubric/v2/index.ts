@@ -4,3 +4,4 @@ export * from './schema';
 export * from './ratings';
 export * from './scoring';
 export * from './from-v1';
+export * from './to-v1';
