@@ -55,6 +55,8 @@ const fullerInputs: Record<string, (f: Fixture) => unknown> = {
   'notifications.testChannel': () => ({ channel: 'email', to: 'nobody@example.cn' }),
   'notifications.deliveries': () => ({ limit: 10 }),
   'evidence.list': (f) => ({ reportId: f.reportA.id, target: { kind: 'section', key: 'plans' } }),
+  'inspection.mine': (f) => ({ year: f.openYear }),
+  'inspection.save': (f) => ({ reportId: f.reportA.id, ratings: { ledger: { earned: 3, noteZh: '台帐未归档' }, training_attendance: { occurrences: 1 } } }),
 };
 
 const procedures = (appRouter._def as unknown as { procedures: Record<string, AnyTRPCProcedure> }).procedures;
@@ -65,7 +67,8 @@ function allowedCaller(path: string): Who {
   if (allowed.includes('admin')) return 'admin';
   if (allowed.includes('chairA')) return 'chairA';
   if (allowed.includes('cityAdmin')) return 'cityAdmin';
-  throw new Error(`${path}: neither the admin nor chair A may call it`);
+  if (allowed.includes('inspector')) return 'inspector';
+  throw new Error(`${path}: neither the admin, chair A, the city admin nor the inspector may call it`);
 }
 
 /** Every table's row count and a hash of its rows: any write anywhere changes it. */

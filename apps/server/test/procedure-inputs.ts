@@ -16,12 +16,17 @@ import { actorFor } from './actors';
  * (every procedure × malformed variants of that input).
  */
 
-/** reviewerA: the cluster reviewer of school A's cluster; reviewerB: another cluster's reviewer. */
-/** cityAdmin / cityViewer: the city union's staff (市教育工会), one level above the district. */
-export const whos = ['anonymous', 'chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB', 'cityAdmin', 'cityViewer'] as const;
+/**
+ * reviewerA: the cluster reviewer of school A's cluster; reviewerB: another cluster's reviewer;
+ * cityAdmin / cityViewer: the city union's staff (市教育工会), one level above the district;
+ * inspector: a 考评组 member whose team is assigned school A in the open year (demo `inspector1`).
+ */
+export const whos = ['anonymous', 'chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB', 'cityAdmin', 'cityViewer', 'inspector'] as const;
 export type Who = (typeof whos)[number];
 const everyone: Who[] = [...whos];
-const loggedIn: Who[] = ['chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB', 'cityAdmin', 'cityViewer'];
+const loggedIn: Who[] = ['chairA', 'chairB', 'viewer', 'admin', 'reviewerA', 'reviewerB', 'cityAdmin', 'cityViewer', 'inspector'];
+/** Everyone logged in but inspectors, who may call only their inspection work (src/auth/inspector-access.ts). */
+const notInspectors: Who[] = loggedIn.filter((w) => w !== 'inspector');
 /** City staff read (never change) what district staff read, in every district. */
 const cityStaff: Who[] = ['cityAdmin', 'cityViewer'];
 /** School A's data: its chair, district staff, the reviewer of its cluster and city staff (report A is handed in). */
@@ -53,6 +58,8 @@ export interface Fixture {
   /** A demo district group with its members (saving it unchanged is harmless), and a spare one to delete. */
   groupA: { id: number; groupName: string; description: string; schoolIds: number[] };
   spareGroup: number;
+  /** An empty 考评组 for the admin to delete. */
+  spareTeamId: number;
   unique: () => string;
 }
 
@@ -71,9 +78,9 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'auth.logout': { allowed: everyone },
   'auth.me': { allowed: everyone },
   'auth.changePassword': { allowed: loggedIn, input: () => ({ currentPassword: 'wrong-password-1', newPassword: 'NewPass2027' }) },
-  'schools.list': { allowed: loggedIn, input: () => ({}) },
+  'schools.list': { allowed: notInspectors, input: () => ({}) },
   'schools.get': { allowed: schoolAReaders, input: (f) => ({ id: f.schoolA }) },
-  'schools.orgTree': { allowed: loggedIn },
+  'schools.orgTree': { allowed: notInspectors },
   'schools.create': {
     allowed: adminOnly,
     input: (f) => ({ code: `M${f.unique()}`, name: `矩阵测试学校${f.unique()}`, schoolType: 'primary', parentId: f.clusterId, staffCount: 40, memberCount: 38 }),
@@ -130,12 +137,12 @@ export const procedureRows: Record<string, ProcedureRow> = {
   // Not a workbook: the access check passes for the admin, then the file is refused.
   'excel.previewImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
   'excel.applyImport': { allowed: adminOnly, input: (f) => ({ year: f.openYear, file: 'bm90IGEgd29ya2Jvb2s=' }) },
-  'dashboard.overview': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
+  'dashboard.overview': { allowed: notInspectors, input: (f) => ({ year: f.openYear }) },
   // Chairs compare schools only once a year is published to them; a cluster reviewer compares its cluster's schools.
   'dashboard.comparison': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear, codes: ['sick_visits'] }) },
   'dashboard.heatmap': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear }) },
   'dashboard.progress': { allowed: districtAndReviewers, input: (f) => ({ year: f.openYear }) },
-  'dashboard.trend': { allowed: loggedIn, input: () => ({ code: 'sick_visits' }) },
+  'dashboard.trend': { allowed: notInspectors, input: () => ({ code: 'sick_visits' }) },
   'dashboard.schoolProfile': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA }) },
   // Paper copies: a chair only their own school's report, viewers only handed-in ones (report A may be a draft).
   'documents.reportDocx': { allowed: schoolAReaders, input: (f) => ({ schoolId: f.schoolA, year: f.openYear - 1 }) },
@@ -143,8 +150,8 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'documents.districtSummaryDocx': { allowed: districtOnly, input: (f) => ({ year: f.openYear - 1 }) },
   // School A's printed code: chair B gets NOT_FOUND, like an unknown code.
   'documents.verify': { allowed: schoolAReaders, input: (f) => ({ verificationCode: f.paperCodeA }) },
-  'dashboard.selfGaps': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
-  'dashboard.highlights': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
+  'dashboard.selfGaps': { allowed: notInspectors, input: (f) => ({ year: f.openYear }) },
+  'dashboard.highlights': { allowed: notInspectors, input: (f) => ({ year: f.openYear }) },
   // District and city staff: one row per district in their scope.
   'dashboard.districtComparison': { allowed: ['viewer', 'admin', ...cityStaff], input: (f) => ({ year: f.openYear - 1 }) },
   'rubric.get': { allowed: loggedIn, input: (f) => ({ year: f.openYear }) },
@@ -160,7 +167,7 @@ export const procedureRows: Record<string, ProcedureRow> = {
   // Self-scores are the chair's, acceptance scores the admin's: each role is refused the other's.
   'rubric.assess': { allowed: ['admin'], input: (f) => ({ reportId: f.reportA.id, kind: 'acceptance', score: 88, note: '' }) },
   'rubric.assessment': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
-  'narratives.extract': { allowed: loggedIn, input: (f) => ({ year: f.openYear, source: { kind: 'text', text: '全年慰问生病教职工12人次。' } }) },
+  'narratives.extract': { allowed: notInspectors, input: (f) => ({ year: f.openYear, source: { kind: 'text', text: '全年慰问生病教职工12人次。' } }) },
   'narratives.search': { allowed: districtOnly, input: () => ({ query: '送温暖' }) },
   'reminders.mine': { allowed: loggedIn },
   // Another school's reminder is NOT_FOUND, like a missing one.
@@ -176,14 +183,28 @@ export const procedureRows: Record<string, ProcedureRow> = {
   'notifications.myPreferences': { allowed: loggedIn },
   'notifications.savePreferences': { allowed: loggedIn, input: () => ({ email: 'someone@school.example.cn', emailEnabled: false }) },
   // Evidence follows its report: school A's readers list it; only chair A changes it (refused as approved, after the access check).
-  'evidence.list': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
+  'evidence.list': { allowed: [...schoolAReaders, 'inspector'], input: (f) => ({ reportId: f.reportA.id }) },
   'evidence.upload': { allowed: chairAOnly, input: (f) => ({ reportId: f.reportA.id, target: { kind: 'section', key: 'achievements' }, filename: '活动照片.png', base64: TINY_PNG_BASE64 }) },
   'evidence.delete': { allowed: chairAOnly, input: (f) => ({ fileId: f.evidenceA }) },
   // School groups: everyone reads their district's groups (members limited to their scope); only the admin changes them.
-  'schoolGroups.list': { allowed: loggedIn },
+  'schoolGroups.list': { allowed: notInspectors },
   'schoolGroups.save': { allowed: adminOnly, input: (f) => ({ id: f.groupA.id, groupName: f.groupA.groupName, description: f.groupA.description }) },
   'schoolGroups.delete': { allowed: adminOnly, input: (f) => ({ id: f.spareGroup }) },
   'schoolGroups.setMembers': { allowed: adminOnly, input: (f) => ({ id: f.groupA.id, schoolIds: f.groupA.schoolIds }) },
+  // 验收: the district forms teams; the assigned inspector scores school A's handed-in report; the chair reads the published feedback.
+  'inspection.teams': { allowed: adminOnly, input: (f) => ({ year: f.openYear }) },
+  'inspection.saveTeam': { allowed: adminOnly, input: (f) => ({ year: f.openYear, name: `矩阵考评组${f.unique()}`, memberIds: [], schoolIds: [] }) },
+  'inspection.deleteTeam': { allowed: adminOnly, input: (f) => ({ id: f.spareTeamId }) },
+  'inspection.mine': { allowed: ['inspector'], input: () => ({}) },
+  'inspection.sheet': { allowed: ['admin', 'inspector'], input: (f) => ({ reportId: f.reportA.id }) },
+  'inspection.save': { allowed: ['inspector'], input: (f) => ({ reportId: f.reportA.id, ratings: {} }) },
+  // Not every item is scored yet: the access check passes for the inspector, then the submission is refused.
+  'inspection.submit': { allowed: ['inspector'], input: (f) => ({ reportId: f.reportA.id }) },
+  // Nothing submitted: the admin passes the access check and is told the state does not allow it.
+  'inspection.confirm': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id }) },
+  'inspection.publish': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id }) },
+  'inspection.reopen': { allowed: adminOnly, input: (f) => ({ reportId: f.reportA.id }) },
+  'inspection.feedback': { allowed: schoolAReaders, input: (f) => ({ reportId: f.reportA.id }) },
 };
 
 /** A 1 × 1 PNG. */
@@ -202,6 +223,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
   actors.set('anonymous', null).set('chairA', chairA).set('chairB', chairB).set('viewer', await actorFor(db, 'viewer')).set('admin', admin);
   actors.set('reviewerA', await actorFor(db, 'reviewer_east')).set('reviewerB', await actorFor(db, 'reviewer_west'));
   actors.set('cityAdmin', await actorFor(db, 'city1')).set('cityViewer', await actorFor(db, 'cityview1'));
+  actors.set('inspector', await actorFor(db, 'inspector1'));
   const cluster = await db.selectFrom('org_units').select('id').where('kind', '=', 'cluster').orderBy('code').executeTakeFirstOrThrow();
   const spare = await db.selectFrom('users').select('id').where('username', '=', 'chair30').executeTakeFirstOrThrow();
   // A spare district account for the user-admin procedures to act on.
@@ -236,6 +258,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
   const groupA = await db.selectFrom('school_groups').select(['id', 'name', 'description']).orderBy('id').executeTakeFirstOrThrow();
   const membersA = await db.selectFrom('school_group_members').select('school_id').where('group_id', '=', groupA.id).orderBy('school_id').execute();
   const spareGroup = await db.insertInto('school_groups').values({ district_id: admin.orgUnitId, name: `备用分组${tag}` }).returning('id').executeTakeFirstOrThrow();
+  const spareTeam = await db.insertInto('inspection_teams').values({ org_unit_id: admin.orgUnitId, year: openYear.year, name: `备用考评组${tag}` }).returning('id').executeTakeFirstOrThrow();
   let counter = 0;
   const fixture: Fixture = {
     schoolA: chairA.schoolId!,
@@ -250,6 +273,7 @@ export async function prepareFixture(db: Kysely<Database>, tag: string): Promise
     evidenceA: evidence.id,
     groupA: { id: groupA.id, groupName: groupA.name, description: groupA.description, schoolIds: membersA.map((m) => m.school_id) },
     spareGroup: spareGroup.id,
+    spareTeamId: spareTeam.id,
     unique: () => `${tag}${++counter}`,
   };
   return { fixture, actors };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoDistrict, seedDemoDistrict } from '@union/db/seed';
+import { DEMO_INSPECTION_YEAR, demoInspectionRubric, generateDemoDistrict, seedDemoDistrict } from '@union/db/seed';
 import { openTestDatabase, testEngines, type TestDatabase } from '@union/db/testing';
 import { categoryCodes, defaultRubric, rubricV1ToV2, rubricV2Schema, scoreReport, type RubricV2Input } from '@union/domain';
 import { appRouter } from '../src/routers/index';
@@ -39,10 +39,12 @@ describe.each(testEngines())('[%s] scoring through rubric v2', (engine) => {
         const report = approved.find((r) => r.schoolCode === schoolCodeOf.get(row.school_id))!;
         const v1 = scoreReport(defaultRubric, figuresOf(report));
         expect([row.total, row.stars]).toEqual([v1.total, v1.stars]);
-        expect(row.item_scores).toEqual(Object.fromEntries(v1.items.map((i) => [i.itemId, i.earned])));
+        // The open year's demo rubric adds 现场考评 items (demo-inspection.ts): 0 until an inspection is published.
+        const onSite = year === DEMO_INSPECTION_YEAR ? demoInspectionRubric().items.filter((i) => i.kind !== 'automatic').map((i) => [i.id, 0]) : [];
+        expect(row.item_scores).toEqual(Object.fromEntries([...v1.items.map((i) => [i.itemId, i.earned]), ...onSite]));
         const byCategory: Record<string, number> = {};
         for (const item of defaultRubric.items) byCategory[item.category] = Math.round(((byCategory[item.category] ?? 0) + v1.items.find((i) => i.itemId === item.id)!.earned) * 100) / 100;
-        expect(row.category_scores).toEqual(byCategory);
+        expect(row.category_scores).toEqual(year === DEMO_INSPECTION_YEAR ? { ...byCategory, site_inspection: 0 } : byCategory);
         checked += 1;
       }
     }

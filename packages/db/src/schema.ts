@@ -176,7 +176,7 @@ export interface HonoursTable {
   recipient: ColumnType<string, string | undefined, string>;
 }
 
-export type UserRole = 'district_admin' | 'district_viewer' | 'cluster_reviewer' | 'school_chair' | 'city_admin' | 'city_viewer';
+export type UserRole = 'district_admin' | 'district_viewer' | 'cluster_reviewer' | 'school_chair' | 'city_admin' | 'city_viewer' | 'inspector';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -320,6 +320,43 @@ export interface EvidenceFilesTable {
   uploaded_at: Timestamp;
 }
 
+/** A 考评组 of a district for one year (migration 0016). */
+export interface InspectionTeamsTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  year: number;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InspectionTeamMembersTable {
+  team_id: number;
+  user_id: number;
+}
+
+export interface InspectionAssignmentsTable {
+  team_id: number;
+  school_id: number;
+}
+
+export type InspectionReviewState = 'scoring' | 'submitted' | 'confirmed' | 'published';
+
+/** An inspector's scores and notes of one report (a rater column), until the district publishes them. */
+export interface InspectionReviewsTable {
+  report_id: number;
+  state: InspectionReviewState;
+  ratings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  updated_at: Timestamp;
+  updated_by: number | null;
+  submitted_at: Date | null;
+  submitted_by: number | null;
+  confirmed_at: Date | null;
+  confirmed_by: number | null;
+  published_at: Date | null;
+  published_by: number | null;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   schools: SchoolsTable;
@@ -352,6 +389,10 @@ export interface Database {
   paper_copies: PaperCopiesTable;
   report_unlocks: ReportUnlocksTable;
   evidence_files: EvidenceFilesTable;
+  inspection_teams: InspectionTeamsTable;
+  inspection_team_members: InspectionTeamMembersTable;
+  inspection_assignments: InspectionAssignmentsTable;
+  inspection_reviews: InspectionReviewsTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitsTable>;

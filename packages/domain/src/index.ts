@@ -36,3 +36,4 @@ export * from './catalogue/indicator-kinds';
 export * from './school/life-cycle';
 export * from './evidence/evidence';
 export * from './school-groups';
+export * from './inspection/inspection';

@@ -7,7 +7,7 @@ export type { AuditAction } from '@union/domain';
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: 'user' | 'school' | 'report' | 'year' | 'catalogue' | 'rubric' | 'session' | 'notification' | 'evidence_file' | 'school_group';
+  entityType: 'user' | 'school' | 'report' | 'year' | 'catalogue' | 'rubric' | 'session' | 'notification' | 'evidence_file' | 'school_group' | 'inspection_team';
   entityId?: string | number;
   schoolId?: number | null;
   details?: Record<string, unknown>;

@@ -5,11 +5,19 @@ import type { Actor } from './actor';
 /**
  * The ids of the schools an actor may see, as a subquery to put *inside* the
  * data query (`where school_id in (…)`), so out-of-scope rows are never fetched.
- * Chairs: their own school. District staff and cluster reviewers: every school below their org unit.
+ * Chairs: their own school. Inspectors: the schools assigned to their teams. District staff and cluster reviewers: every school below their org unit.
  */
 export function schoolIdsInScope(db: Kysely<Database>, actor: Actor) {
   if (actor.role === 'school_chair') {
     return db.selectFrom('schools').select('schools.id').where('schools.id', '=', actor.schoolId ?? -1);
+  }
+  if (actor.role === 'inspector') {
+    // The schools assigned to the inspector's 考评组 (any year; reports are narrowed to the team's year in readableReportIds).
+    return db
+      .selectFrom('inspection_assignments as scope_a')
+      .innerJoin('inspection_team_members as scope_m', 'scope_m.team_id', 'scope_a.team_id')
+      .select('scope_a.school_id as id')
+      .where('scope_m.user_id', '=', actor.userId);
   }
   return db
     .withRecursive('scope_units(id)', (qb) =>
@@ -25,7 +33,8 @@ export function schoolIdsInScope(db: Kysely<Database>, actor: Actor) {
 
 /** Org units an actor may see in the tree: their subtree plus its ancestors (for context). */
 export function orgUnitIdsInScope(db: Kysely<Database>, actor: Actor) {
-  const start = actor.role === 'school_chair' ? (actor.schoolId ?? -1) : actor.orgUnitId;
+  // An inspector's tree is not their district's: only the schools assigned to them are theirs to read.
+  const start = actor.role === 'school_chair' ? (actor.schoolId ?? -1) : actor.role === 'inspector' ? -1 : actor.orgUnitId;
   const down = db
     .withRecursive('down_units(id)', (qb) =>
       qb

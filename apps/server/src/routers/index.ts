@@ -7,6 +7,7 @@ import { dashboardRouter } from './dashboard';
 import { documentsRouter } from './documents';
 import { evidenceRouter } from './evidence';
 import { excelRouter } from './excel';
+import { inspectionRouter } from './inspection';
 import { narrativesRouter } from './narratives';
 import { notificationsRouter } from './notifications';
 import { remindersRouter } from './reminders';
@@ -36,6 +37,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   evidence: evidenceRouter,
   schoolGroups: schoolGroupsRouter,
+  inspection: inspectionRouter,
 });
 
 export type AppRouter = typeof appRouter;

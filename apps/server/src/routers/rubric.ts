@@ -10,7 +10,7 @@ import { listYearIndicators } from '../services/catalogue';
 import { loadRatingInputs, loadRubricDefinition } from '../services/rubric-definitions';
 import { rubricTemplatesFor, saveRubricDefinition } from '../services/rubric-definition-save';
 import { saveRaterColumn } from '../services/rubric-ratings';
-import { getRubric, refreshScores } from '../services/scores';
+import { getRubricForV1Editor, refreshScores } from '../services/scores';
 import { authedProcedure, invalidFields, orgAdminProcedure, router } from '../trpc/trpc';
 import { hasCityAbove } from '../auth/city-scope';
 import { reportNotFound, userError } from '../trpc/error-messages';
@@ -26,7 +26,7 @@ async function assertMaySetRubric(db: Kysely<Database>, actor: Actor): Promise<v
 
 export const rubricRouter = router({
   /** The year's assessment table (the default one until the district edits it). */
-  get: authedProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => getRubric(ctx.db, input.year)),
+  get: authedProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => getRubricForV1Editor(ctx.db, input.year)),
 
   /** The year's rubric in the v2 model (a v1 one read as v2) with its live maximum. */
   definition: authedProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => loadRubricDefinition(ctx.db, input.year)),

@@ -30,6 +30,8 @@ import { countedSchoolIds, openInRowYear } from './open-schools';
 export { indicatorTrend } from './dashboard-trend';
 import { cachedAtDataVersion } from './dashboard-cache';
 import { yearScoring, type ScoreCategory } from './score-categories';
+import { inspectionGaps } from './inspection-reviews';
+import { getRubric } from './scores';
 import { schoolNotFound, userError } from '../trpc/error-messages';
 
 // Dashboards count approved reports only: the district's checked figures.
@@ -375,6 +377,8 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
       },
       catalogue as Indicator[],
     );
+    // The items the 考评组 scored (台帐未归档：-5) sit beside the figure-based ones, largest loss first.
+    gaps = [...gaps, ...(await inspectionGaps(db, actor, report.id, latest.year))].sort((a, b) => b.lost - a.lost);
   }
   return {
     schoolId: school.id,

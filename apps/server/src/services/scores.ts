@@ -1,23 +1,34 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@union/db';
-import { defaultRubric, parseRubricDefinition, RUBRIC_V2_SCHEMA_VERSION, rubricSchema, rubricV2ToV1, scoreRubricV2, type Honour, type Rubric } from '@union/domain';
+import { defaultRubric, parseRubricDefinition, RUBRIC_V2_SCHEMA_VERSION, rubricSchema, rubricV2AutomaticView, rubricV2ToV1, scoreRubricV2, type Honour, type Rubric } from '@union/domain';
 import { userError } from '../trpc/error-messages';
 import { loadRatingInputs, loadRubricDefinition } from './rubric-definitions';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+const isRubricV2Definition = (d: unknown) => typeof d === 'object' && d !== null && (d as { schemaVersion?: unknown }).schemaVersion === RUBRIC_V2_SCHEMA_VERSION;
+
 /** The year's rubric, or the default one when the district has not edited it. */
 export async function getRubric(db: Db, year: number): Promise<{ rubric: Rubric; isDefault: boolean; updatedAt: Date | null }> {
   const row = await db.selectFrom('rubrics').select(['definition', 'updated_at']).where('year', '=', year).executeTakeFirst();
   if (!row) return { rubric: defaultRubric, isDefault: true, updatedAt: null };
-  const stored = row.definition as { schemaVersion?: unknown } | null;
-  if (stored?.schemaVersion === RUBRIC_V2_SCHEMA_VERSION) {
-    // A v2 rubric of automatic items only is a v1 rubric in all but name; anything richer has no v1 form.
-    const v1 = rubricV2ToV1(parseRubricDefinition(row.definition));
-    if (!v1) throw userError('BAD_REQUEST', { zh: `${year} 年度的考核评估表使用新版（人工评分、扣分、加分或一票否决），请用新版评估表编辑器查看`, en: `The ${year} rubric uses the new model (manual, deduction, bonus or veto items); open it in the new rubric editor` });
-    return { rubric: v1, isDefault: false, updatedAt: row.updated_at };
+  // A v2 rubric answers with its figure-based items (its manual items are scored through loadRubricDefinition).
+  if (isRubricV2Definition(row.definition)) {
+    return { rubric: rubricV2AutomaticView(parseRubricDefinition(row.definition)) ?? defaultRubric, isDefault: false, updatedAt: row.updated_at };
   }
   return { rubric: rubricSchema.parse(row.definition), isDefault: false, updatedAt: row.updated_at };
+}
+
+/**
+ * The year's rubric for the v1 editor (rubric.get): a v2 rubric richer than v1 (manual, deduction,
+ * bonus or veto items) is refused, so a v1 save can never drop what v1 cannot show.
+ */
+export async function getRubricForV1Editor(db: Db, year: number): ReturnType<typeof getRubric> {
+  const row = await db.selectFrom('rubrics').select('definition').where('year', '=', year).executeTakeFirst();
+  if (row && isRubricV2Definition(row.definition) && !rubricV2ToV1(parseRubricDefinition(row.definition))) {
+    throw userError('BAD_REQUEST', { zh: `${year} 年度的考核评估表使用新版（人工评分、扣分、加分或一票否决），请用新版评估表编辑器查看`, en: `The ${year} rubric uses the new model (manual, deduction, bonus or veto items); open it in the new rubric editor` });
+  }
+  return getRubric(db, year);
 }
 
 /**

@@ -94,7 +94,7 @@ export async function assertOrgUnitFitsRole(trx: Transaction<Database>, actor: A
   const unit = await trx.selectFrom('org_units').select('kind').where('id', '=', orgUnitId).where('id', 'in', down).executeTakeFirst();
   // City accounts only on a city unit (which a district admin cannot reach), district accounts on a
   // district: a district role on the city unit would review every district's schools.
-  const kindFor: Record<Role, string> = { school_chair: 'school', cluster_reviewer: 'cluster', district_admin: 'district', district_viewer: 'district', city_admin: 'city', city_viewer: 'city' };
+  const kindFor: Record<Role, string> = { school_chair: 'school', cluster_reviewer: 'cluster', district_admin: 'district', district_viewer: 'district', city_admin: 'city', city_viewer: 'city', inspector: 'district' };
   const fits = unit && unit.kind === kindFor[role];
   if (!fits) {
     throw userError(

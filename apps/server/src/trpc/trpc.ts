@@ -5,6 +5,7 @@ import { debugErrorsEnabled } from '../config';
 import '../i18n/request-locale';
 import type { Context } from './context';
 import { readableErrorMessage, userError } from './error-messages';
+import { inspectorProcedures } from '../auth/inspector-access';
 import { labelOfInputPath } from './field-labels';
 
 // zod's messages follow the request's locale (installed by src/i18n/request-locale.ts, imported above).
@@ -64,6 +65,8 @@ export const createCallerFactory = t.createCallerFactory;
 /** Open to anyone: login, and nothing that touches school data. */
 export const publicProcedure = t.procedure;
 
+const forbidden = () => userError('FORBIDDEN', { zh: '您没有权限执行此操作', en: 'You are not allowed to do this' });
+
 /** Procedures a user who must change the initial password may still call. */
 const allowedBeforePasswordChange = new Set(['auth.me', 'auth.logout', 'auth.changePassword']);
 
@@ -73,10 +76,9 @@ export const authedProcedure = t.procedure.use(({ ctx, path, next }) => {
   if (ctx.actor.mustChangePassword && !allowedBeforePasswordChange.has(path)) {
     throw userError('FORBIDDEN', { zh: '请先修改初始密码', en: 'Change your initial password first' });
   }
+  if (ctx.actor.role === 'inspector' && !inspectorProcedures.has(path)) throw forbidden();
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
-
-const forbidden = () => userError('FORBIDDEN', { zh: '您没有权限执行此操作', en: 'You are not allowed to do this' });
 
 /** District staff (admins and viewers) and city staff: reads over a whole org unit (exports, summaries, search), scoped in SQL. */
 export const districtProcedure = authedProcedure.use(({ ctx, next }) => {

@@ -6,6 +6,7 @@ import { UserMenu } from '../features/auth/UserMenu';
 import { useMe } from '../features/auth/me';
 import { useDashboardCopy } from '../features/dashboard/useDashboardCopy';
 import { useDocumentsCopy } from '../features/documents';
+import { useInspectionCopy } from '../features/inspection';
 import { useRubricCopy } from '../features/rubric/messages';
 import { unitsOfKind } from '../ui/org-tree';
 import { useI18n } from '../i18n';
@@ -34,6 +35,7 @@ function useNavItems(): NavItem[] {
   const { c: dashboard } = useDashboardCopy();
   const { c: rubric } = useRubricCopy();
   const { c: documents } = useDocumentsCopy();
+  const inspection = useInspectionCopy();
   const me = useMe();
   switch (me.role) {
     case 'school_chair':
@@ -41,6 +43,7 @@ function useNavItems(): NavItem[] {
         ? [
             { to: '/home', label: t('nav.home') },
             { to: `/schools/${me.schoolId}`, label: t('nav.ownReport') },
+            { to: '/assessment', label: inspection.nav.chair },
             { to: `/dashboard/schools/${me.schoolId}`, label: dashboard.nav.ownProfile },
           ]
         : [];
@@ -69,6 +72,7 @@ function useNavItems(): NavItem[] {
         { to: '/admin/years', label: t('nav.years'), admin: true },
         { to: '/admin/import', label: t('nav.import'), admin: true },
         { to: '/admin/rubric', label: rubric.navLabel, admin: true },
+        { to: '/admin/inspection-teams', label: inspection.nav.teams, admin: true },
         { to: '/admin/schools', label: t('nav.adminSchools'), admin: true },
         { to: '/admin/users', label: t('nav.adminUsers'), admin: true },
         { to: '/admin/notifications', label: t('nav.notifications'), admin: true },
@@ -94,6 +98,8 @@ function useNavItems(): NavItem[] {
         { to: '/admin/users', label: t('nav.adminUsers'), admin: true },
         { to: '/admin/audit', label: t('nav.audit'), admin: true },
       ];
+    case 'inspector':
+      return [{ to: '/inspection', label: inspection.nav.inspector }];
   }
 }
 
@@ -152,7 +158,8 @@ function AdminMenu({ items }: { items: NavItem[] }) {
 export function AppShell({ restricted = false, children }: { restricted?: boolean; children?: ReactNode }) {
   const { t } = useI18n();
   const me = useMe();
-  const districtName = useDistrictName(!restricted, me.role);
+  // Inspectors see only their assigned schools, not the org tree.
+  const districtName = useDistrictName(!restricted && me.role !== 'inspector', me.role);
   const navItems = useNavItems();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();

@@ -3,6 +3,7 @@ import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { dashboardRoutes } from '../features/dashboard/routes';
+import { inspectionRoutes } from '../features/inspection';
 import { LandingRedirect } from '../features/home/LandingRedirect';
 import { notificationRoutes } from '../features/notifications/routes';
 import { reportingRoutes } from '../features/review/routes';
@@ -58,6 +59,8 @@ export const router = createBrowserRouter([
           ...reportingRoutes,
           // 通知渠道 (admin) and 我的通知设置 (everyone).
           ...notificationRoutes,
+          // 验收: 考评组, the inspector's sheet, the chair's 自评 and feedback.
+          ...inspectionRoutes,
           { path: 'forbidden', element: <ForbiddenPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

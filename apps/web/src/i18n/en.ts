@@ -252,6 +252,7 @@ export const en: Messages = {
     catalogue: 'Catalogue',
     rubric: 'Rubric',
     year: 'Reporting year',
+    inspection_team: 'Inspection team',
   },
   report: {
     pageTitle: 'School report {{year}}',

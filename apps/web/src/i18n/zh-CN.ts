@@ -251,6 +251,7 @@ export const zhCN = {
     catalogue: '指标目录',
     rubric: '评分规则',
     year: '填报年度',
+    inspection_team: '考评组',
   },
   report: {
     pageTitle: '{{year}} 年度学校年报',

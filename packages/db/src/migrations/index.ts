@@ -14,6 +14,7 @@ import * as m0012 from './0012_rubric_v2';
 import * as m0013 from './0013_school_groups';
 import * as m0014 from './0014_city_roles';
 import * as m0015 from './0015_evidence_files';
+import * as m0016 from './0016_inspection';
 
 /** Static map: works under every runner (tsx, Vitest, bundlers) without file globbing. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_school_groups': m0013,
   '0014_city_roles': m0014,
   '0015_evidence_files': m0015,
+  '0016_inspection': m0016,
 };

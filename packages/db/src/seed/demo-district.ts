@@ -713,6 +713,8 @@ export function generateDemoDistrict(options: DemoDistrictOptions = {}): DemoDis
       { username: 'admin', displayName: '区工会管理员 王老师', role: 'district_admin', orgUnitCode: DISTRICT.code, password: DEMO_PASSWORD },
       { username: 'viewer', displayName: '区工会 李老师（只读）', role: 'district_viewer', orgUnitCode: DISTRICT.code, password: DEMO_PASSWORD },
       ...CLUSTER_REVIEWERS.map((reviewer) => ({ ...reviewer, role: 'cluster_reviewer' as const, password: DEMO_PASSWORD })),
+      // A 考评组 member; the team and its schools are seeded with the inspection demo (demo-inspection.ts).
+      { username: 'inspector1', displayName: '考评组 张老师', role: 'inspector' as const, orgUnitCode: DISTRICT.code, password: DEMO_PASSWORD },
       ...profiles.map((profile, index) => ({
         username: `chair${String(index + 1).padStart(2, '0')}`,
         displayName: profile.chair,

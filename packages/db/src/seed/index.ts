@@ -3,3 +3,4 @@
 export { seedDemoDistrict, type SeedDemoOptions, type SeedDemoResult } from './insert-demo';
 export { generateDemoCity, DEMO_CITY, type DemoCity } from './demo-city';
 export { generateDemoDistrict, demoOutliers, DEMO_PASSWORD, type DemoDistrict, type DemoReport, type DemoOutlier } from './demo-district';
+export { demoInspectionRubric, DEMO_INSPECTION_TEAM, DEMO_INSPECTION_YEAR, DEMO_INSPECTOR } from './demo-inspection';

@@ -5,6 +5,7 @@ import type { Database } from '../schema';
 import { openTestDatabase, testEngines, type TestDatabase } from '../testing/test-databases';
 import { DEMO_PASSWORD, generateDemoDistrict } from './demo-district';
 import { seedDemoDistrict, type SeedDemoResult } from './insert-demo';
+import { DEMO_INSPECTION_TEAM, DEMO_INSPECTION_YEAR, demoInspectionRubric } from './demo-inspection';
 
 const demo = generateDemoDistrict();
 const TABLES = ['org_units', 'schools', 'indicators', 'reporting_years', 'reports', 'report_values', 'honours', 'users'] as const;
@@ -45,7 +46,8 @@ describe.each(testEngines())('[%s] seedDemoDistrict', (engine) => {
       reports: demo.reports.length,
       report_values: demo.reports.reduce((sum, r) => sum + Object.keys(r.values).length, 0),
       honours: demo.reports.reduce((sum, r) => sum + r.honours.length, 0),
-      users: 36,
+      // admin, viewer, three cluster reviewers, 31 chairs and the inspector.
+      users: 37,
     });
     expect(defaultCatalogue).toHaveLength(59);
   });
@@ -175,6 +177,23 @@ describe.each(testEngines())('[%s] seedDemoDistrict', (engine) => {
       .execute();
     expect(new Set(members.map((m) => m.name))).toEqual(new Set(demo.groups.map((g) => g.name)));
     expect(members.length).toBe(demo.groups.reduce((n, g) => n + g.schoolCodes.length, 0));
+  });
+
+it('seeds the open year’s v2 rubric with on-site items and one 考评组 with its schools', async () => {
+    const rubric = await database.db.selectFrom('rubrics').select(['year', 'schema_version']).execute();
+    expect(rubric).toEqual([{ year: DEMO_INSPECTION_YEAR, schema_version: 2 }]);
+    expect(demoInspectionRubric().items.filter((i) => i.kind !== 'automatic').map((i) => i.id)).toEqual(['ledger', 'staff_home', 'publicity_board', 'training_attendance']);
+    const assigned = await database.db
+      .selectFrom('inspection_assignments as a')
+      .innerJoin('inspection_teams as t', 't.id', 'a.team_id')
+      .innerJoin('inspection_team_members as m', 'm.team_id', 't.id')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .innerJoin('org_units as ou', 'ou.id', 'a.school_id')
+      .select(['t.name', 't.year', 'u.username', 'ou.code'])
+      .orderBy('ou.code')
+      .execute();
+    expect(assigned.map((a) => a.code)).toEqual([...DEMO_INSPECTION_TEAM.schoolCodes]);
+    expect(new Set(assigned.map((a) => `${a.name}/${a.year}/${a.username}`))).toEqual(new Set([`${DEMO_INSPECTION_TEAM.name}/${DEMO_INSPECTION_YEAR}/inspector1`]));
   });
 
   it('stores argon2id password hashes, never the password', async () => {

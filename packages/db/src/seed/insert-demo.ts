@@ -4,6 +4,7 @@ import { assignCatalogueToYear, installCatalogue } from '../catalogue';
 import { hashPassword } from '../passwords';
 import type { Database, HonoursTable, ReportValuesTable } from '../schema';
 import { generateDemoCity, type DemoCity } from './demo-city';
+import { insertDemoInspection } from './demo-inspection';
 import { DEFAULT_DEMO_SEED, DEMO_PASSWORD, generateDemoDistrict, type DemoDistrict, type DemoDistrictOptions } from './demo-district';
 
 export interface SeedDemoOptions extends DemoDistrictOptions {
@@ -190,6 +191,8 @@ export async function seedDemoDistrict(db: Kysely<Database>, options: SeedDemoOp
           )
           .execute();
     }
+
+    await insertDemoInspection(trx, orgUnitId, orgUnitId(demo.district.code));
   });
 
   return { seeded: true, schools: demo.schools.length, reports: demo.reports.length };

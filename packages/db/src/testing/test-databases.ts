@@ -24,7 +24,7 @@ export interface TestDatabase extends DbHandle {
   truncateAll(): Promise<void>;
 }
 
-const TABLES_IN_DELETE_ORDER = ['school_group_members', 'school_groups', 'evidence_files', 'notification_outbox', 'notification_preferences', 'notification_channels', 'school_merges', 'report_scores', 'report_assessments', 'rubrics', 'reporting_year_indicators', 'reminders', 'report_comments', 'audit_log', 'login_failures', 'sessions', 'users', 'honours', 'report_values', 'reports', 'reporting_years', 'indicators', 'schools', 'org_units'];
+const TABLES_IN_DELETE_ORDER = ['inspection_reviews', 'inspection_assignments', 'inspection_team_members', 'inspection_teams', 'school_group_members', 'school_groups', 'evidence_files', 'notification_outbox', 'notification_preferences', 'notification_channels', 'school_merges', 'report_scores', 'report_assessments', 'rubrics', 'reporting_year_indicators', 'reminders', 'report_comments', 'audit_log', 'login_failures', 'sessions', 'users', 'honours', 'report_values', 'reports', 'reporting_years', 'indicators', 'schools', 'org_units'];
 
 /**
  * Opens a fresh, migrated database. One per test file: PGlite in memory, or a

@@ -3,7 +3,7 @@ import { zodMessage as m, type MessageText } from '../i18n/locale';
 import type { ReportStatus } from '../report/report';
 import { safeText } from '../validation/safe-input';
 
-export const roles = ['district_admin', 'district_viewer', 'cluster_reviewer', 'school_chair', 'city_admin', 'city_viewer'] as const;
+export const roles = ['district_admin', 'district_viewer', 'cluster_reviewer', 'school_chair', 'city_admin', 'city_viewer', 'inspector'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -14,6 +14,7 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   school_chair: { zh: '学校工会主席', en: 'School union chair' },
   city_admin: { zh: '市教育工会管理员', en: 'City union admin' },
   city_viewer: { zh: '市教育工会工作人员', en: 'City union staff (read-only)' },
+  inspector: { zh: '考评组成员', en: 'Inspector' },
 };
 
 export const isDistrictRole = (role: Role): boolean => role === 'district_admin' || role === 'district_viewer';

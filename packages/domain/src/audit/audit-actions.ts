@@ -31,6 +31,13 @@ export const auditActionLabels = {
   rubric_rated: { zh: '考核评分', en: 'Rated against the rubric' },
   evidence_uploaded: { zh: '上传佐证材料', en: 'Uploaded evidence' },
   evidence_deleted: { zh: '删除佐证材料', en: 'Deleted evidence' },
+  inspection_team_saved: { zh: '保存考评组', en: 'Saved inspection team' },
+  inspection_team_deleted: { zh: '删除考评组', en: 'Deleted inspection team' },
+  inspection_scored: { zh: '保存考评评分', en: 'Saved inspection scores' },
+  inspection_submitted: { zh: '提交考评', en: 'Submitted inspection' },
+  inspection_confirmed: { zh: '确认考评', en: 'Confirmed inspection' },
+  inspection_published: { zh: '发布考评反馈', en: 'Published inspection feedback' },
+  inspection_reopened: { zh: '退回考评', en: 'Reopened inspection' },
   notification_channel_changed: { zh: '修改通知渠道', en: 'Changed notification channel' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

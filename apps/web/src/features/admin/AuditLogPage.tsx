@@ -12,7 +12,7 @@ import { formatDateTime } from './shared';
 
 const isAction = (a: string): a is AuditAction => (auditActions as string[]).includes(a);
 type EntityCode = keyof Messages['auditEntity'];
-const entityCodes: EntityCode[] = ['user', 'school', 'report', 'session', 'catalogue', 'rubric', 'year'];
+const entityCodes: EntityCode[] = ['user', 'school', 'report', 'session', 'catalogue', 'rubric', 'year', 'inspection_team'];
 const isEntity = (e: string): e is EntityCode => (entityCodes as string[]).includes(e);
 
 export function AuditLogPage() {

@@ -26,6 +26,7 @@ export function homePath(me: Pick<Me, 'role' | 'schoolId'>): string {
   if (me.role === 'school_chair') return me.schoolId ? `/schools/${me.schoolId}` : '/forbidden';
   if (me.role === 'cluster_reviewer') return '/review';
   if (me.role === 'city_admin' || me.role === 'city_viewer') return '/dashboard/districts';
+  if (me.role === 'inspector') return '/inspection';
   return '/schools';
 }
 

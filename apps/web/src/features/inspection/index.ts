@@ -1,0 +1,2 @@
+export { inspectionRoutes } from './routes';
+export { useInspectionCopy } from './messages';
