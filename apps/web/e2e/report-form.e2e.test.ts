@@ -82,6 +82,13 @@ describe('[chromium] the chair’s report form', () => {
     });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(screenshotDir, 'form-category-jump-phone.png') });
+
+    // The home page's links are tap targets of 44 px too (they were 25 px).
+    await page.goto('/home');
+    await page.locator('.home-links a').first().waitFor();
+    const heights = await page.locator('.home-links a, .home-links button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThanOrEqual(3);
+    for (const h of heights) expect(h).toBeGreaterThanOrEqual(44);
   });
 
   it('[chromium] an implausible figure is refused with the bound; a valid neighbour of a held-back value is saved and survives a reload', async () => {
