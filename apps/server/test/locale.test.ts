@@ -95,6 +95,24 @@ describe.each(testEngines())('[%s] messages in the caller’s locale', (engine) 
     for (const i of catalogue.result!.data as { descriptionEn?: string }[]) expect(i.descriptionEn).toMatch(/^[^\u4e00-\u9fff]+$/);
   });
 
+  it('words the notification settings’ refusals and test results in the caller’s language', async () => {
+    const bad = { channel: 'email', enabled: true, host: 'smtp server!', port: 0, security: 'tls', user: '', from: '', password: '', clearPassword: false };
+    const en = await call('admin', 'notifications.saveChannel', bad, 'en');
+    expect(en.error!.data.fieldErrors!.map((f) => f.path).sort()).toEqual(['host', 'port']);
+    for (const f of en.error!.data.fieldErrors!) expect(f.message).not.toMatch(HAN);
+    const zh = await call('admin', 'notifications.saveChannel', bad);
+    expect(zh.error!.data.fieldErrors!.find((f) => f.path === 'port')!.message).toContain('端口应在 1 至 65535 之间');
+    // Switching a robot on without its URL: the service's refusal names the channel in English.
+    const robot = await call('admin', 'notifications.saveChannel', { channel: 'feishu', enabled: true, url: '', secret: '', clearSecret: false }, 'en');
+    expect(robot.error!.message).toBe('Enter the webhook URL before switching the Feishu group robot on');
+    // 发送测试消息 without a recipient answers in words, not as an error.
+    const test = await call('admin', 'notifications.testChannel', { channel: 'email', to: '' }, 'en');
+    expect(test.result!.data).toEqual({ ok: false, message: 'Enter a recipient for the test, or your own address under My notifications first' });
+    const wrongCode = await call('admin', 'documents.verify', { verificationCode: '!!' }, 'en', 'query');
+    expect(wrongCode.error!.message).not.toMatch(HAN);
+    expect(wrongCode.error!.message).toContain('12 letters or digits');
+  });
+
   it('answers tRPC’s own refusals (unknown procedure) in the caller’s locale', async () => {
     const en = await call('admin', 'nope.nothing', {}, 'en');
     expect(en.error!.message).not.toMatch(HAN);

@@ -138,6 +138,8 @@ describe('[chromium] accounts: login, roles and session expiry', () => {
     expect(await page.locator('table.users-table tbody tr').count()).toBeGreaterThanOrEqual(32);
     await page.screenshot({ path: join(screenshotDir, 'desktop-users.png') });
 
+    // Twelve links in one header row at 1280 px: set-up pages sit in the 管理 menu (the header was 175 px).
+    expect((await page.locator('header.site-header').boundingBox())!.height).toBeLessThanOrEqual(100);
     await clickAdminMenuLink(page, '学校管理');
     await page.locator('table.schools-admin-table tbody tr').nth(schools.length - 1).waitFor();
     await page.getByRole('button', { name: `编辑：${schools[0]!.name}` }).click();

@@ -16,6 +16,8 @@ interface YearInfo {
 
 /** The year the dashboards open on: the latest closed year. */
 let year: number;
+/** The year still open for reporting (plotted as partial in the trends). */
+let openYear: number | null;
 let rows: ComparisonRow[];
 const suite = useBrowserSuite();
 
@@ -63,6 +65,7 @@ describe('[chromium] dashboards', () => {
     const page = await openAt('/schools');
     const years = await apiQuery<YearInfo[]>(page, 'reports.years');
     year = (years.find((y) => !y.isOpen) ?? years[0]!).year;
+    openYear = years.find((y) => y.isOpen)?.year ?? null;
     rows = comparisonRows(await apiQuery<PackedComparison>(page, 'dashboard.comparison', { year, codes: ['sick_visits'], perHundredStaff: false })).rows;
     await suite.closeContexts();
   });
@@ -166,6 +169,10 @@ describe('[chromium] dashboards', () => {
     const trendTable = await openDataTable(trends, '历年变化');
     expect(await trendTable.locator('thead th').allTextContents()).toEqual(['年度', '区中位数', ...chosen.map((r) => r.schoolName)]);
     expect(await trendTable.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    // The year still open for reporting is marked as partial, in the table and in a note under the chart.
+    expect(openYear).not.toBeNull();
+    expect(await trendTable.locator('tbody tr > :first-child').allTextContents()).toContain(`${openYear}（进行中）`);
+    await figure(trends, '历年变化').getByText('填报中的年度为进行中数据').waitFor();
 
     // Progress ranking: a table sorted by change and its bar chart.
     const changes = (await trends.locator('table.progress-table tbody td:nth-of-type(2)').allTextContents()).map((t) => Number(t.replace('−', '-').replace('+', '')));

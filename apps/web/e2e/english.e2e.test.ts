@@ -107,6 +107,7 @@ describe('English locale: no Chinese outside data', () => {
       ['users', '/admin/users'],
       ['schools', '/admin/schools'],
       ['audit', '/admin/audit'],
+      ['notifications', '/admin/notifications'],
     ] as const) {
       await check(page, name, path);
     }
@@ -118,7 +119,8 @@ describe('English locale: no Chinese outside data', () => {
     const queue = await apiQuery<{ school_id?: number; schoolId?: number }[]>(page, 'review.queue', { year: open });
     const first = queue[0]?.schoolId ?? queue[0]?.school_id;
     if (first) await check(page, 'review-report', `/review/${open}/${first}`);
-  });
+    // Twelve pages, each waited for until the network is idle: more than the default minute on a busy machine.
+  }, 240_000);
 
   it('shows the year overview’s highlights on a phone, in both languages', async () => {
     for (const lang of ['zh-CN', 'en'] as const) {

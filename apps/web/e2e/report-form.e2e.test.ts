@@ -73,6 +73,25 @@ describe('[chromium] the chair’s report form', () => {
     await page.locator('.rf-history').first().waitFor();
     const box = await page.locator('.rf-history').first().boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
+    // The history dialog keeps a name, a date and a time whole at 390 px (「王 / 主席」 wrapped before),
+    // and its table inside the dialog.
+    await page.locator('[data-field="values.staff_total"] .rf-history').click();
+    const history = page.getByRole('dialog');
+    await history.locator('.value-history__who').first().waitFor();
+    const [table, dialogBox] = await Promise.all([history.locator('table').boundingBox(), history.boundingBox()]);
+    expect(table!.x + table!.width).toBeLessThanOrEqual(dialogBox!.x + dialogBox!.width - 8);
+    const lines = await history.locator('.value-history__who, .value-history__when span').evaluateAll((cells) =>
+      cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const n of lines) expect(n).toBe(1);
+    await page.screenshot({ path: join(screenshotDir, 'form-history-phone.png') });
+    await page.keyboard.press('Escape');
+    await history.waitFor({ state: 'hidden' });
     // The category chips jump so the heading is not under the sticky bar.
     await page.locator('.category-nav a', { hasText: '健康关怀' }).click();
     await page.waitForFunction(() => {
@@ -82,6 +101,13 @@ describe('[chromium] the chair’s report form', () => {
     });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(screenshotDir, 'form-category-jump-phone.png') });
+
+    // The home page's links are tap targets of 44 px too (they were 25 px).
+    await page.goto('/home');
+    await page.locator('.home-links a').first().waitFor();
+    const heights = await page.locator('.home-links a, .home-links button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThanOrEqual(3);
+    for (const h of heights) expect(h).toBeGreaterThanOrEqual(44);
   });
 
   it('[chromium] an implausible figure is refused with the bound; a valid neighbour of a held-back value is saved and survives a reload', async () => {
@@ -108,6 +134,13 @@ describe('[chromium] the chair’s report form', () => {
     await field(page, 'proposals_collected').waitFor();
     expect(await field(page, 'proposals_collected').inputValue()).toBe('10');
     expect(await field(page, 'congress_sessions').inputValue()).toBe('2');
+    // The history dialog on a desktop: date and time on one line.
+    await page.locator('[data-field="values.proposals_collected"] .rf-history').click();
+    await page.getByRole('dialog').locator('.value-history__who').first().waitFor();
+    expect((await page.getByRole('dialog').locator('.value-history__when').first().boundingBox())!.height).toBeLessThan(50);
+    await page.screenshot({ path: join(screenshotDir, 'form-history-desktop.png') });
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await page.getByText('发现未保存的本地草稿').waitFor();
     // Not 「所有修改都已保存」 beside the local draft.
     expect(await state(page).textContent()).toContain('本机还有未保存的修改');
@@ -224,6 +257,12 @@ describe('[chromium] the chair’s report form', () => {
     expect(await admin.getByRole('row').locator('.badge', { hasText: '未开始' }).count()).toBe(0);
     await admin.getByText(/缺报 \d+/).first().waitFor();
     await admin.screenshot({ path: join(screenshotDir, 'schools-missing-year-desktop.png') });
+    await admin.goto(`/review/completeness?year=${missing!.year}`);
+    await admin.getByRole('row').filter({ has: admin.getByRole('link', { name: missing!.school.name, exact: true }) }).locator('.badge', { hasText: '缺报' }).waitFor();
+    await admin.screenshot({ path: join(screenshotDir, 'completeness-missing-year-desktop.png') });
+    await phone.goto(`/schools?year=${missing!.year}`);
+    await phone.getByText(/缺报 \d+/).first().waitFor();
+    await phone.screenshot({ path: join(screenshotDir, 'schools-missing-year-phone.png') });
     await phone.goto(`/review/completeness?year=${missing!.year}`);
     const phoneRow = phone.getByRole('row').filter({ has: phone.getByRole('link', { name: missing!.school.name, exact: true }) });
     expect(await phoneRow.locator('.badge').textContent()).toBe('缺报');

@@ -14,6 +14,13 @@ export const channelLabels: Record<NotificationChannelKind | 'in_app', string> =
   dingtalk: '钉钉群机器人',
   feishu: '飞书群机器人',
 };
+export const channelLabelsEn: Record<NotificationChannelKind | 'in_app', string> = {
+  in_app: 'In-app reminders',
+  email: 'E-mail',
+  wecom: 'WeCom group robot',
+  dingtalk: 'DingTalk group robot',
+  feishu: 'Feishu group robot',
+};
 
 /** How the SMTP connection is protected: TLS from the start (465), STARTTLS (587), or none (a local relay). */
 export const smtpSecurityModes = ['tls', 'starttls', 'none'] as const;

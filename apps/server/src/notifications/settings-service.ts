@@ -1,8 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@union/db';
+import { localize } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { countedSchoolIds } from '../services/open-schools';
-import { allSecrets, channelLabels, loadChannels, publicView, redact, type ChannelConfig, type ChannelView, type SmtpSecurity } from './channel-settings';
+import { allSecrets, channelLabels, channelLabelsEn, loadChannels, publicView, redact, type ChannelConfig, type ChannelView, type SmtpSecurity } from './channel-settings';
 import { deliver, DeliveryError } from './delivery';
 import { activeChannels, chairEmails } from './events';
 import { remindGroupText, remindSchoolText, testText } from './messages';
@@ -27,7 +28,7 @@ export async function saveChannel(trx: Transaction<Database>, userId: number, in
     const stored = current.secrets as { url?: string; secret?: string };
     const url = input.url || stored.url || '';
     const secret = input.clearSecret ? '' : input.secret || stored.secret || '';
-    if (input.enabled && !url) throw userError('BAD_REQUEST', { zh: `启用${channelLabels[input.channel]}前请填写 Webhook 地址`, en: `Enter the webhook URL before switching ${input.channel} on` });
+    if (input.enabled && !url) throw userError('BAD_REQUEST', { zh: `启用${channelLabels[input.channel]}前请填写 Webhook 地址`, en: `Enter the webhook URL before switching the ${channelLabelsEn[input.channel]} on` });
     saved = { kind: input.channel, enabled: input.enabled, settings: {}, secrets: { ...(url ? { url } : {}), ...(secret ? { secret } : {}) } };
   }
   const row = { enabled: saved.enabled, settings: JSON.stringify(saved.settings), secrets: JSON.stringify(saved.secrets), updated_by: userId, updated_at: new Date() };
@@ -51,16 +52,26 @@ export async function sendTestMessage(db: Kysely<Database>, actor: Actor, channe
   let recipient = '';
   if (channel === 'email') {
     recipient = to || (await loadPreferences(db, actor.userId)).email;
-    if (!recipient) return { ok: false, message: '请填写测试收件人邮箱，或先在「我的通知设置」中填写自己的邮箱' };
+    if (!recipient) {
+      return { ok: false, message: localize({ zh: '请填写测试收件人邮箱，或先在「我的通知设置」中填写自己的邮箱', en: 'Enter a recipient for the test, or your own address under My notifications first' }) };
+    }
   }
   const text = testText(label);
   try {
     await deliver(config, { idempotencyKey: `test:${Date.now()}:${actor.userId}`, recipient, subject: text.subject, body: text.body, link: `${publicUrl()}${text.link}` });
   } catch (error) {
-    const reason = error instanceof DeliveryError ? error.message : '发送时出现内部错误';
-    return { ok: false, message: `发送失败：${redact(reason, allSecrets(channels.values()))}` };
+    // The peer's reason (stored in the outbox log as written) stays as the delivery code words it.
+    const reason = redact(error instanceof DeliveryError ? error.message : localize({ zh: '发送时出现内部错误', en: 'internal error while sending' }), allSecrets(channels.values()));
+    return { ok: false, message: localize({ zh: `发送失败：${reason}`, en: `Sending failed: ${reason}` }) };
   }
-  return { ok: true, message: channel === 'email' ? `测试邮件已发送到 ${recipient}，请查收` : `测试消息已发送，请在${label}所在的群里查看` };
+  return {
+    ok: true,
+    message: localize(
+      channel === 'email'
+        ? { zh: `测试邮件已发送到 ${recipient}，请查收`, en: `Test e-mail sent to ${recipient}` }
+        : { zh: `测试消息已发送，请在${label}所在的群里查看`, en: `Test message sent: look in the ${channelLabelsEn[channel]}'s group chat` },
+    ),
+  };
 }
 
 export async function recentDeliveries(db: Kysely<Database>, limit: number) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, reportingYearSchema, safeText } from '@union/domain';
+import { idSchema, localize, reportingYearSchema, safeText } from '@union/domain';
 import { districtSummaryDocx } from '../documents/district-summary-docx';
 import { verifyPaperCopy } from '../documents/paper-verification';
 import { buildReportDocument } from '../documents/report-document';
@@ -11,10 +11,10 @@ import { authedProcedure, districtProcedure, router } from '../trpc/trpc';
 const reportInput = z.object({ schoolId: idSchema, year: reportingYearSchema });
 
 /** Typed or scanned: dashes, spaces, lower case and O/I/L look-alikes are accepted. */
-const verificationCodeSchema = safeText({ min: 1, max: 40, minMessage: '请输入验证码', maxMessage: '验证码最多 12 位字母或数字' }).transform((typed, ctx) => {
+const verificationCodeSchema = safeText({ min: 1, max: 40, minMessage: { zh: '请输入验证码', en: 'enter the verification code' }, maxMessage: { zh: '验证码最多 12 位字母或数字', en: 'at most 12 letters or digits' } }).transform((typed, ctx) => {
   const code = normalizeCode(typed);
   if (!code) {
-    ctx.addIssue({ code: 'custom', message: '验证码格式不正确：应为 12 位字母或数字，如 ABCD-EFGH-JK12' });
+    ctx.addIssue({ code: 'custom', message: localize({ zh: '验证码格式不正确：应为 12 位字母或数字，如 ABCD-EFGH-JK12', en: 'not a verification code: 12 letters or digits, e.g. ABCD-EFGH-JK12' }) });
     return z.NEVER;
   }
   return code;

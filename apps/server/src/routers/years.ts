@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assignCatalogueToYear } from '@union/db';
-import { isoDateSchema, reportingYearSchema } from '@union/domain';
+import { isoDateSchema, reportingYearSchema, zodMessage } from '@union/domain';
 import { writeAudit } from '../audit/audit-log';
 import { notifyYearOpened } from '../notifications/events';
 import { orgAdminProcedure, router } from '../trpc/trpc';
@@ -32,7 +32,7 @@ export const yearsRouter = router({
         isOpen: z.boolean(),
         publishedToChairs: z.boolean(),
         /** 1: the district approves; 2: cluster reviewers approve first, the district accepts. Unchanged when left out. */
-        reviewSteps: z.union([z.literal(1), z.literal(2)], { error: '审核级数只能是 1（区审核）或 2（片区初审 + 区确认）' }).optional(),
+        reviewSteps: z.union([z.literal(1), z.literal(2)], { error: zodMessage(() => ({ zh: '审核级数只能是 1（区审核）或 2（片区初审 + 区确认）', en: 'review steps are 1 (the district) or 2 (cluster first, then the district)' })) }).optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {

@@ -60,14 +60,15 @@ function DeliveryLog() {
               <td data-label={c.colTime}>{when(d.createdAt)}</td>
               <td data-label={c.colChannel}>{c.channelName[d.channel as ChannelKind] ?? d.channel}</td>
               <td data-label={c.colRecipient}>{d.recipient || c.group}</td>
-              <th scope="row" data-label={c.colSubject}>
+              {/* Subjects and peers' errors are stored as they were sent: data, in the district's language. */}
+              <th scope="row" data-label={c.colSubject} data-user-content>
                 {d.subject}
                 {d.schoolName ? <span className="muted"> · {d.schoolName}</span> : null}
               </th>
               <td data-label={c.colStatus}>
                 <span className={`tag ${d.status === 'sent' ? 'tag--ok' : d.status === 'failed' ? 'tag--warn' : ''}`}>{c.status[d.status] ?? d.status}</span>{' '}
                 <span className="muted">{c.attempts(d.attempts)}</span>
-                {d.lastError ? <p className="delivery-error">{d.lastError}</p> : null}
+                {d.lastError ? <p className="delivery-error" data-user-content>{d.lastError}</p> : null}
                 {d.nextAttemptAt ? <p className="muted">{c.nextAttempt(when(d.nextAttemptAt))}</p> : null}
               </td>
             </tr>
