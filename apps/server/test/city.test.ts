@@ -174,4 +174,9 @@ describe.each(testEngines())('[%s] the city level: 示范市教育工会 over th
     const cityUnit = await t.db.selectFrom('org_units').select('id').where('kind', '=', 'city').executeTakeFirstOrThrow();
     expect((await digestFigures(t.db, now, cityUnit.id)).find((y) => y.year === 2026)?.total).toBe(38);
   });
+
+  it('the printed summary names the caller’s own union: the district for its staff, the city for the city', async () => {
+    expect((await as.admin!.documents.districtSummaryDocx({ year: 2025 })).filename).toBe('示范区教育工会2025年度学校工会工作汇总.docx');
+    expect((await as.cityview1!.documents.districtSummaryDocx({ year: 2025 })).filename).toBe('示范市教育工会2025年度学校工会工作汇总.docx');
+  });
 });

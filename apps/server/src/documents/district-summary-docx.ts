@@ -29,7 +29,9 @@ export async function districtSummaryDocx(db: Kysely<Database>, actor: Actor, ye
     listYearIndicators(db, year),
     getOrgTree(db, actor),
   ]);
-  const districtName = tree.find((n) => n.kind === 'district')?.name ?? tree[0]?.name ?? '';
+  // The caller's own union (a district, or the city for city staff): under a city the tree's root is the city.
+  const find = (nodes: typeof tree): (typeof tree)[number] | undefined => nodes.reduce<(typeof tree)[number] | undefined>((hit, n) => hit ?? (n.id === actor.orgUnitId ? n : find(n.children)), undefined);
+  const districtName = find(tree)?.name ?? tree.find((n) => n.kind === 'district')?.name ?? tree[0]?.name ?? '';
   const title = `${districtName}${year}年度学校工会工作汇总`;
   const indicatorOf = new Map(catalogue.map((i) => [i.code, i]));
 
