@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isInspectedItem, scoreRubricV2, verificationMethodLabels, type RaterItemInput } from '@union/domain';
 import { useTRPC, type RouterOutputs } from '../../app/trpc';
+import { useMe } from '../auth/me';
 import { useI18n } from '../../i18n';
 import { EvidenceAttachments } from '../../ui/evidence/EvidenceAttachments';
 import { FormError, useDescribeError } from '../../ui/form';
@@ -53,6 +54,7 @@ function SheetForm({ sheet }: { sheet: Sheet }) {
   useEffect(() => setNotice(null), [draft]);
 
   const canEdit = sheet.may.edit;
+  const { role } = useMe();
   // The draft's total as typed: the domain's own scoring of this column, on-site items only.
   const live = useMemo(() => {
     const column = scoreRubricV2(sheet.rubric, { ratings: { [sheet.raterId]: draft } }).raters.find((r) => r.raterId === sheet.raterId)!;
@@ -78,7 +80,7 @@ function SheetForm({ sheet }: { sheet: Sheet }) {
       title={c.sheetTitle(sheet.schoolName)}
       before={
         <p className="insp-back">
-          <Link to={canEdit || sheet.state === 'submitted' ? '/inspection' : '/admin/inspection-teams'}>← {c.mineTitle}</Link>
+          {role === 'district_admin' ? <Link to="/admin/inspection-teams">← {c.teamsTitle}</Link> : <Link to="/inspection">← {c.mineTitle}</Link>}
         </p>
       }
       lead={
