@@ -109,6 +109,9 @@ export async function inspectionSheet(db: Kysely<Database>, actor: Actor, report
     year: report.year,
     reportStatus: report.status,
     state,
+    /** The whole rubric and the column, so the page totals the draft as it is typed. */
+    rubric,
+    raterId,
     raterLabel: rubric.raters.find((r) => r.id === raterId)!.labelZh,
     selfLabel: selfId ? rubric.raters.find((r) => r.id === selfId)!.labelZh : null,
     categories: rubric.categories.filter((c) => inspected.has(c.id)).map((c) => ({ id: c.id, titleZh: c.titleZh })),

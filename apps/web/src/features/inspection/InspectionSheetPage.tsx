@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { verificationMethodLabels, type RaterItemInput } from '@union/domain';
+import { isInspectedItem, scoreRubricV2, verificationMethodLabels, type RaterItemInput } from '@union/domain';
 import { useTRPC, type RouterOutputs } from '../../app/trpc';
+import { useMe } from '../auth/me';
 import { useI18n } from '../../i18n';
 import { EvidenceAttachments } from '../../ui/evidence/EvidenceAttachments';
 import { FormError, useDescribeError } from '../../ui/form';
@@ -53,6 +54,12 @@ function SheetForm({ sheet }: { sheet: Sheet }) {
   useEffect(() => setNotice(null), [draft]);
 
   const canEdit = sheet.may.edit;
+  const { role } = useMe();
+  // The draft's total as typed: the domain's own scoring of this column, on-site items only.
+  const live = useMemo(() => {
+    const column = scoreRubricV2(sheet.rubric, { ratings: { [sheet.raterId]: draft } }).raters.find((r) => r.raterId === sheet.raterId)!;
+    return Math.round(column.items.reduce((sum, item, i) => sum + (isInspectedItem(sheet.rubric.items[i]!) ? item.earned : 0), 0) * 100) / 100;
+  }, [draft, sheet.rubric, sheet.raterId]);
   const persist = async () => {
     await save.mutateAsync({ reportId: sheet.reportId, ratings: draft });
     setDirty(false);
@@ -73,7 +80,7 @@ function SheetForm({ sheet }: { sheet: Sheet }) {
       title={c.sheetTitle(sheet.schoolName)}
       before={
         <p className="insp-back">
-          <Link to={canEdit || sheet.state === 'submitted' ? '/inspection' : '/admin/inspection-teams'}>← {c.mineTitle}</Link>
+          {role === 'district_admin' ? <Link to="/admin/inspection-teams">← {c.teamsTitle}</Link> : <Link to="/inspection">← {c.mineTitle}</Link>}
         </p>
       }
       lead={
@@ -143,7 +150,7 @@ function SheetForm({ sheet }: { sheet: Sheet }) {
 
       <div className="insp-actions" role="group" aria-label={c.actionsCol}>
         <p className="insp-actions__total" data-testid="inspection-total">
-          {c.total(sheet.totals.inspection, sheet.totals.max)}
+          {c.total(live, sheet.totals.max)}
         </p>
         <FormError error={error ? describe(error) : null} />
         {notice ? (

@@ -78,7 +78,7 @@ export function TeamsAdminPage() {
             <p>
               {c.members}：<span data-user-content>{team.members.map((m) => m.displayName).join('、') || '—'}</span>
             </p>
-            <table className="table insp-table">
+            <table className="data-table insp-table">
               <thead>
                 <tr>
                   <th scope="col">{c.schoolCol}</th>
@@ -95,7 +95,7 @@ export function TeamsAdminPage() {
                     <td data-label={c.stateCol}>
                       <span className={`insp-state insp-state--${s.state}`}>{s.reportId === null ? c.notHandedIn : c.state(s.state)}</span>
                     </td>
-                    <td data-label={c.actionsCol}>{s.reportId !== null && s.state !== 'assigned' ? <Link to={`/inspection/${s.reportId}`}>{c.view}</Link> : null}</td>
+                    <td data-label={c.actionsCol}>{s.reportId !== null ? <Link to={`/inspection/${s.reportId}`}>{c.view}</Link> : null}</td>
                   </tr>
                 ))}
               </tbody>
