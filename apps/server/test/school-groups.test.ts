@@ -149,6 +149,9 @@ describe.each(testEngines())('[%s] school groups and the league table', (engine)
     expect(chairView.find((g) => g.id === newQuality)!.schoolIds).toEqual([idOf('S02')]);
     expect(chairView.find((g) => g.id === id)!.schoolIds).toEqual([]);
     expect(await errorOf(viewer.schoolGroups.delete({ id }))).toMatchObject({ code: 'FORBIDDEN' });
+    // A one-school group's total would be that school's figure: chairs get no group aggregates.
+    expect(await errorOf(chair.dashboard.overview({ year: 2025, group: { set: 'groups', value: id } }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await errorOf(chair.dashboard.trend({ code: 'sick_visits', by: 'groups' }))).toMatchObject({ code: 'FORBIDDEN' });
     await admin.schoolGroups.delete({ id });
     expect((await admin.schoolGroups.list()).some((g) => g.id === id)).toBe(false);
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'school_group').execute();

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { aggregateScopeActor } from '../auth/district-scope';
 import { schoolIdsInScope } from '../auth/scope';
 import { openInRowYear } from './open-schools';
-import { groupNames, schoolIdsInGroup, stageKeySql } from './school-groups';
+import { assertMayGroupAggregates, groupNames, schoolIdsInGroup, stageKeySql } from './school-groups';
 
 /**
  * The transitive predecessors of each chosen school ("X was merged into Y"):
@@ -55,6 +55,7 @@ export async function indicatorTrend(
   schoolIds: number[],
   groups: { group?: GroupFilter | undefined; by?: GroupSet | undefined } = {},
 ) {
+  assertMayGroupAggregates(actor, groups);
   const scope = await aggregateScopeActor(db, actor);
   const allowed = actor.role === 'school_chair' ? schoolIds.filter((id) => id === actor.schoolId) : schoolIds;
   const indicator = await db.selectFrom('indicators').select(['code', 'value_type']).where('code', '=', code).executeTakeFirst();

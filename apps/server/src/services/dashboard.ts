@@ -19,7 +19,7 @@ import {
   localize,
 } from '@union/domain';
 import { comparisonGroups, comparisonLeague, type ComparedSchool } from './comparison-groups';
-import { schoolIdsInGroup } from './school-groups';
+import { assertMayGroupAggregates, schoolIdsInGroup } from './school-groups';
 import { predecessorMap } from './league';
 import type { Actor } from '../auth/actor';
 import { aggregateScopeActor } from '../auth/district-scope';
@@ -61,6 +61,7 @@ export function scoreBands() {
 }
 
 export async function yearOverview(db: Kysely<Database>, actor: Actor, year: number, group?: GroupFilter) {
+  assertMayGroupAggregates(actor, { group });
   const scope = await aggregateScopeActor(db, actor);
   // A group (the printed summary of 农村 schools, of one 教育集团) narrows who counts, after the open-school rule.
   const counted = group ? db.selectFrom('schools as cs').select('cs.id').where('cs.id', 'in', countedSchoolIds(db, scope, year)).where('cs.id', 'in', schoolIdsInGroup(db, group)) : countedSchoolIds(db, scope, year);

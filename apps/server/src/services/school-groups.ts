@@ -61,6 +61,17 @@ export async function groupNames(db: Kysely<Database>, actor: Actor): Promise<{ 
   return visibleGroups(db, actor).select(['g.id', 'g.name']).orderBy('g.name').execute();
 }
 
+/**
+ * A chair sees district aggregates, never another school's figures; a group
+ * can be one or two schools, so its total or median would be theirs. Group
+ * filters and group-bys of aggregates are for district staff and reviewers.
+ */
+export function assertMayGroupAggregates(actor: Actor, asked: { group?: unknown; by?: unknown }): void {
+  if (actor.role === 'school_chair' && (asked.group !== undefined || asked.by !== undefined)) {
+    throw userError('FORBIDDEN', { zh: '分组筛选和分组汇总仅供区工会和片区审核员使用', en: 'Group filters and group summaries are for district staff and cluster reviewers' });
+  }
+}
+
 const groupNotFound = () => userError('NOT_FOUND', { zh: '找不到该分组', en: 'Group not found' });
 
 /** A group the admin may change: one owned by their own unit or below it. */

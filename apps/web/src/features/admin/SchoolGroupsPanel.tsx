@@ -59,7 +59,9 @@ export function SchoolGroupsPanel({ schools }: { schools: School[] }) {
           {groups.data.map((group) => (
             <li key={group.id} className="group-list__item">
               <div>
-                <strong data-user-content>{group.name}</strong> <span className="muted">{m.memberCount(group.schoolIds.length)}</span>
+                <strong id={`school-group-${group.id}`} data-user-content>
+                  {group.name}
+                </strong> <span className="muted">{m.memberCount(group.schoolIds.length)}</span>
                 {group.description ? (
                   <p className="muted" data-user-content>
                     {group.description}
@@ -70,13 +72,13 @@ export function SchoolGroupsPanel({ schools }: { schools: School[] }) {
                 </p>
               </div>
               <div className="actions-cell">
-                <button type="button" className="button button--small button--secondary" aria-label={`${m.edit}：${group.name}`} onClick={() => (setNotice(null), setEditing(group))}>
+                <button type="button" className="button button--small button--secondary" aria-describedby={`school-group-${group.id}`} onClick={() => (setNotice(null), setEditing(group))}>
                   {m.edit}
                 </button>
                 <button
                   type="button"
                   className="button button--small button--secondary"
-                  aria-label={`${m.remove}：${group.name}`}
+                  aria-describedby={`school-group-${group.id}`}
                   disabled={remove.isPending}
                   onClick={() => {
                     if (!window.confirm(m.confirmRemove(group.name))) return;
