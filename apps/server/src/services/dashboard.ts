@@ -14,6 +14,8 @@ import {
   type SizeBand,
   type YearOverYear,
   localize,
+  rubricV2Gaps,
+  scoreRubricV2,
 } from '@union/domain';
 import type { Actor } from '../auth/actor';
 import { aggregateScopeActor } from '../auth/district-scope';
@@ -23,6 +25,7 @@ import { listYearIndicators } from './catalogue';
 import { countedSchoolIds, openInRowYear } from './open-schools';
 export { indicatorTrend } from './dashboard-trend';
 import { cachedAtDataVersion } from './dashboard-cache';
+import { loadRatingInputs } from './rubric-definitions';
 import { yearScoring, type ScoreCategory } from './score-categories';
 import { schoolNotFound, userError } from '../trpc/error-messages';
 
@@ -331,17 +334,19 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
       listYearIndicators(db, latest.year),
     ]);
     const valueMap = Object.fromEntries(values.map((v) => [v.indicator_code, v.value]));
-    // 查漏补缺 from the figures needs a figures-only rubric; a rated (v2) year's gaps are its raters' lines.
-    if (scoring.v1) gaps = findGaps(
-      scoring.v1,
-      {
-        values: valueMap,
-        honours,
-        narrative: { achievements: report.narrative_achievements, shortcomings: report.narrative_shortcomings, plans: report.narrative_plans },
-        staffCount: valueMap.staff_total ?? school.staff_count,
-      },
-      catalogue as Indicator[],
-    );
+    const figures = {
+      values: valueMap,
+      honours,
+      narrative: { achievements: report.narrative_achievements, shortcomings: report.narrative_shortcomings, plans: report.narrative_plans },
+      staffCount: valueMap.staff_total ?? school.staff_count,
+    };
+    // 查漏补缺 from the figures for a figures-only rubric; a rated (v2) year's from its 综评 and the raters' lines.
+    if (scoring.v1) gaps = findGaps(scoring.v1, figures, catalogue as Indicator[]);
+    else {
+      const given = (await loadRatingInputs(db, [report.id])).get(report.id);
+      const score = scoreRubricV2(scoring.rubric, { figures, ratings: given?.ratings ?? {}, ...(given?.review ? { review: given.review } : {}) });
+      gaps = rubricV2Gaps(scoring.rubric, score);
+    }
   }
   return {
     schoolId: school.id,

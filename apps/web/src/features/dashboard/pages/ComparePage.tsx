@@ -16,6 +16,7 @@ import { ExportButton } from '../ExportButton';
 import { useDashboardCopy } from '../useDashboardCopy';
 import { useDashboardYear } from '../useDashboardYear';
 import { YearSelect } from '../YearSelect';
+import { CombinedScoreNote, ScoreKindProvider } from '../scoreKind';
 
 /** 学校对比: the comparison table, the ranking and distribution charts, and the category heatmap. */
 export function ComparePage() {
@@ -84,7 +85,8 @@ export function ComparePage() {
           <p>{c.common.noApprovedHint}</p>
         </EmptyState>
       ) : (
-        <>
+        <ScoreKindProvider year={year}>
+          <CombinedScoreNote />
           <section className={`dash-section${comparison.isFetching ? ' is-refreshing' : ''}`} aria-labelledby="compare-table-title" aria-busy={comparison.isFetching}>
             <div className="dash-section__head">
               <h2 id="compare-table-title" className="dash-section__title">
@@ -107,7 +109,7 @@ export function ComparePage() {
           ) : heatmap.isPending ? (
             <LoadingState />
           ) : null}
-        </>
+        </ScoreKindProvider>
       )}
     </Page>
   );

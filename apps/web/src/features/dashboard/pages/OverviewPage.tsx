@@ -15,6 +15,8 @@ import type { Overview } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
 import { useDashboardYear } from '../useDashboardYear';
 import { YearSelect } from '../YearSelect';
+import { CombinedScoreNote, ScoreKindProvider } from '../scoreKind';
+import { SelfGaps } from '../overview/SelfGaps';
 
 /** 年度概览: completion, key indicators and the score distribution of one year. */
 export function OverviewPage() {
@@ -40,7 +42,9 @@ export function OverviewPage() {
       ) : !overview.data ? (
         <LoadingState />
       ) : (
-        <OverviewBody overview={overview.data} catalogue={catalogue.data ?? []} />
+        <ScoreKindProvider year={overview.data.year}>
+          <OverviewBody overview={overview.data} catalogue={catalogue.data ?? []} />
+        </ScoreKindProvider>
       )}
     </Page>
   );
@@ -52,6 +56,7 @@ function OverviewBody({ overview, catalogue }: { overview: Overview; catalogue: 
   const noApproved = overview.statusCounts.approved === 0;
   return (
     <>
+      <CombinedScoreNote />
       {noApproved ? null : <Highlights year={overview.year} />}
       {overview.own && me.schoolId ? (
         <section className="dash-section own-standing" aria-labelledby="own-title">
@@ -74,6 +79,7 @@ function OverviewBody({ overview, catalogue }: { overview: Overview; catalogue: 
             <ScoreDistributionChart scores={overview.scores} />
             <StarCounts stars={overview.scores.stars} />
           </div>
+          <SelfGaps year={overview.year} />
         </>
       )}
     </>

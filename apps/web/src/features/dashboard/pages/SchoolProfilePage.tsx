@@ -13,6 +13,7 @@ import { GapsList } from '../profile/GapsList';
 import { ScoreTrendChart } from '../profile/ScoreTrendChart';
 import type { SchoolProfile } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
+import { ScoreKindProvider } from '../scoreKind';
 
 /** 学校概况: one school's score and rank over the years, category radar, gaps and yearly reports. */
 export function SchoolProfilePage() {
@@ -40,7 +41,11 @@ export function SchoolProfilePage() {
       </Page>
     );
   }
-  return <ProfileBody profile={profile.data} />;
+  return (
+    <ScoreKindProvider kind={profile.data.scoreKind}>
+      <ProfileBody profile={profile.data} />
+    </ScoreKindProvider>
+  );
 }
 
 function ProfileBody({ profile }: { profile: SchoolProfile }) {
