@@ -6,6 +6,7 @@ import { appRouter } from '../src/routers/index';
 import { createDirectContext } from '../src/trpc/context';
 import { createCallerFactory } from '../src/trpc/trpc';
 import { actorFor } from './actors';
+import { docxText } from './document-readers';
 
 const createCaller = createCallerFactory(appRouter);
 const kunshan = rubricV2Templates().find((t) => t.id === 'kunshan')!.rubric;
@@ -151,6 +152,21 @@ describe.each(testEngines())('[%s] rubric v2 editor: saveDefinition, templates, 
     expect((await (await chairOf(a!.school_id)).dashboard.selfGaps({ year: YEAR })).rows.map((r) => r.reportId)).toEqual([a!.id]);
     expect((await (await chairOf(c!.school_id)).dashboard.selfGaps({ year: YEAR })).rows).toEqual([]);
     expect((await (await as('viewer')).dashboard.selfGaps({ year: YEAR })).rows).toHaveLength(2);
+    // The school's profile: 综评分 and 查漏补缺 from the 考评 column.
+    const profile = await admin.dashboard.schoolProfile({ schoolId: a!.school_id, year: YEAR });
+    expect(profile.scoreKind).toBe('combined');
+    expect(profile.gaps.filter((g) => ['ledger', 'training'].includes(g.itemId)).map((g) => [g.itemId, g.lost, g.adviceZh])).toEqual([
+      ['ledger', 2, '台帐齐全归档：-2'],
+      ['training', 2, '参加培训会议：缺席 2 次，-2'],
+    ]);
+    // The printable district summary names the 综评分 and lists the gaps in the same order.
+    const text = await docxText((await admin.documents.districtSummaryDocx({ year: YEAR })).base64);
+    expect(text).toContain('本年度得分为综评分');
+    expect(text).toContain('七、自评与考评的差距');
+    expect(text).toContain('共 2 所学校，1 所偏高，1 所偏低');
+    expect(text).toMatch(/台帐齐全归档 \+2；参加培训会议 \+2/);
+    expect(text.indexOf(gaps.rows[0]!.schoolName, text.indexOf('七、'))).toBeLessThan(text.indexOf(gaps.rows[1]!.schoolName, text.indexOf('七、')));
+    expect(await docxText((await admin.documents.districtSummaryDocx({ year: YEAR - 1 })).base64)).not.toContain('自评与考评的差距');
     // A year with a figures-only rubric has no self gaps.
     expect(await admin.dashboard.selfGaps({ year: YEAR - 1 })).toMatchObject({ applicable: false, rows: [] });
   });

@@ -3,7 +3,7 @@
 // maximum follow, meets the Chinese checks beside the fields, and saves.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { screenshotDir, useBrowserSuite } from './browser';
+import { apiMutation, apiQuery, screenshotDir, useBrowserSuite } from './browser';
 
 const YEAR = 2024;
 const suite = useBrowserSuite();
@@ -66,5 +66,60 @@ describe('[chromium] rubric v2 editor', () => {
     await page.locator('.editor-item[data-item="model_home"]').scrollIntoViewIfNeeded();
     expect(await page.getByTestId('rubric-maximum').isVisible()).toBe(true);
     await page.screenshot({ path: join(screenshotDir, 'rubric-v2-editor-390.png') });
+  });
+
+  it('[chromium] dashboards of a rated year show 综评分 and who over-rates themselves, on screen and in the printed summary', async () => {
+    type Item = { id: string; kind: string; points?: number };
+    const admin = await suite.loggedIn('admin', { path: '/' });
+    const templates = await apiQuery<{ id: string; rubric: { items: Item[] } }[]>(admin, 'rubric.templates', { year: YEAR });
+    const kunshan = templates.find((t) => t.id === 'kunshan')!.rubric;
+    await apiMutation(admin, 'rubric.saveDefinition', { year: YEAR, definition: kunshan });
+    const full = (overrides: Record<string, unknown> = {}) => ({
+      ...Object.fromEntries(kunshan.items.flatMap((i): [string, object][] => (i.kind === 'manual' ? [[i.id, { earned: i.points }]] : i.kind === 'deduction' ? [[i.id, { occurrences: 0 }]] : []))),
+      ...overrides,
+    });
+    // Two approved reports: one school over-rates itself by 5 (台帐 and 投稿), the other under-rates by 2.
+    const { schools } = await apiQuery<{ schools: { id: number; code: string; name: string }[] }>(admin, 'schools.list', {});
+    const approved: { id: number; code: string; name: string; reportId: number }[] = [];
+    for (const school of schools) {
+      const view = await apiQuery<{ status: string; report: { id: number } | null }>(admin, 'reports.get', { schoolId: school.id, year: YEAR }).catch(() => null);
+      if (view?.status === 'approved' && view.report) approved.push({ ...school, reportId: view.report.id });
+      if (approved.length === 2) break;
+    }
+    const [over, under] = approved;
+    const rate = async (school: typeof over, self: object, inspection: object) => {
+      const chair = await suite.loggedIn(`chair${school!.code.slice(1)}`, { path: '/' });
+      await apiMutation(chair, 'rubric.rate', { reportId: school!.reportId, raterId: 'self', ratings: self });
+      await apiMutation(admin, 'rubric.rate', { reportId: school!.reportId, raterId: 'inspection', ratings: inspection });
+    };
+    await rate(over, full(), full({ ledger: { earned: 2 }, articles: { earned: 2 } }));
+    await rate(under, full({ innovation: { earned: 8 } }), full());
+
+    await admin.goto(`/dashboard?year=${YEAR}`);
+    await admin.getByTestId('combined-note').waitFor();
+    const section = admin.getByTestId('self-gaps');
+    await section.getByRole('heading', { name: '自评与考评的差距' }).waitFor();
+    const rows = section.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).locator('th').textContent()).toBe(over!.name);
+    expect(await rows.nth(0).textContent()).toContain('+5');
+    expect(await rows.nth(0).textContent()).toContain('台帐齐全归档 +3');
+    expect(await rows.nth(1).textContent()).toContain('-2');
+    await section.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: join(screenshotDir, 'dashboard-self-gaps.png') });
+
+    // The comparison labels its score column 综评分.
+    await admin.goto(`/dashboard/compare?year=${YEAR}`);
+    await admin.getByTestId('combined-note').waitFor();
+    await admin.getByRole('columnheader', { name: /综评分/ }).first().waitFor();
+
+    // The printed summary carries the same table.
+    await admin.goto(`/dashboard/print?year=${YEAR}`);
+    const printed = admin.getByTestId('self-gaps');
+    await printed.locator('tbody tr').first().waitFor();
+    expect(await printed.locator('tbody tr').nth(0).locator('th').textContent()).toBe(over!.name);
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await printed.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: join(screenshotDir, 'print-self-gaps-390.png') });
   });
 });

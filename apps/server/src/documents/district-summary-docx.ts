@@ -5,6 +5,7 @@ import { medianOf, reportProgressLabels, type ReportProgress } from '@union/doma
 import type { Actor } from '../auth/actor';
 import { listYearIndicators } from '../services/catalogue';
 import { categoryHeatmap, progressRanking, yearOverview } from '../services/dashboard';
+import { selfGaps } from '../services/dashboard-self-gaps';
 import { scoreCategoryNameZh } from '../services/score-categories';
 import { ensureScores } from '../services/scores';
 import { getOrgTree } from '../services/schools';
@@ -22,16 +23,19 @@ const progressOrder: ReportProgress[] = ['approved', 'submitted', 'returned', 'd
  */
 export async function districtSummaryDocx(db: Kysely<Database>, actor: Actor, year: number): Promise<{ filename: string; base64: string }> {
   await ensureScores(db, [year, year - 1]);
-  const [overview, heatmap, progress, catalogue, tree] = await Promise.all([
+  const [overview, heatmap, progress, catalogue, tree, gaps] = await Promise.all([
     yearOverview(db, actor, year),
     categoryHeatmap(db, actor, year),
     progressRanking(db, actor, year),
     listYearIndicators(db, year),
     getOrgTree(db, actor),
+    selfGaps(db, actor, year),
   ]);
   // The caller's own union (a district, or the city for city staff): under a city the tree's root is the city.
   const find = (nodes: typeof tree): (typeof tree)[number] | undefined => nodes.reduce<(typeof tree)[number] | undefined>((hit, n) => hit ?? (n.id === actor.orgUnitId ? n : find(n.children)), undefined);
   const districtName = find(tree)?.name ?? tree.find((n) => n.kind === 'district')?.name ?? tree[0]?.name ?? '';
+  // A rated (v2) year's scores are 综评分: the tables say so.
+  const scoreName = heatmap.scoreKind === 'combined' ? '综评分' : '得分';
   const title = `${districtName}${year}年度学校工会工作汇总`;
   const indicatorOf = new Map(catalogue.map((i) => [i.code, i]));
 
@@ -55,7 +59,8 @@ export async function districtSummaryDocx(db: Kysely<Database>, actor: Actor, ye
     text(`提案办结率（办结数合计 ÷ 征集数合计）：${percent(overview.proposalResolutionRate)}`),
 
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('三、考核得分分布')] }),
-    text(`参评学校 ${overview.scores.scoredSchools} 所，得分中位数 ${formatFigure(overview.scores.median)} 分。`),
+    ...(heatmap.scoreKind === 'combined' ? [text('本年度得分为综评分：按本年度评估表，各评分人（自评、考评等）的总分按权重合计。')] : []),
+    text(`参评学校 ${overview.scores.scoredSchools} 所，${scoreName}中位数 ${formatFigure(overview.scores.median)} 分。`),
     gridTable(['分数段', '学校数'], overview.scores.distribution.map((d) => [d.label, String(d.count)]), [2, 1]),
     gridTable(['星级', '学校数'], overview.scores.stars.map((s) => [`${s.stars} 星`, String(s.count)]), [2, 1]),
 
@@ -68,14 +73,29 @@ export async function districtSummaryDocx(db: Kysely<Database>, actor: Actor, ye
 
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('五、考核得分排名')] }),
     heatmap.rows.length
-      ? gridTable(['名次', '学校', '得分'], heatmap.rows.map((r) => [String(1 + heatmap.rows.filter((o) => o.total > r.total).length), r.schoolName, formatFigure(r.total)]), [1, 5, 2])
+      ? gridTable(['名次', '学校', scoreName], heatmap.rows.map((r) => [String(1 + heatmap.rows.filter((o) => o.total > r.total).length), r.schoolName, formatFigure(r.total)]), [1, 5, 2])
       : text('（本年度尚无已审核通过的年报）'),
 
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`六、进步排名（与 ${year - 1} 年度相比）`)] }),
     progress.rows.length
-      ? gridTable(['名次', '学校', '得分', '变化'], progress.rows.map((r, i) => [String(i + 1), r.schoolName, formatFigure(r.total), `${r.change > 0 ? '+' : ''}${formatFigure(r.change)}`]), [1, 5, 2, 2])
+      ? gridTable(['名次', '学校', scoreName, '变化'], progress.rows.map((r, i) => [String(i + 1), r.schoolName, formatFigure(r.total), `${r.change > 0 ? '+' : ''}${formatFigure(r.change)}`]), [1, 5, 2, 2])
       : text('（没有两个年度都参评的学校）'),
   ];
+  if (gaps.applicable) {
+    const self = gaps.selfLabelZh ?? '自评';
+    const inspected = gaps.inspectedLabelZh ?? '考评';
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`七、${self}与${inspected}的差距`)] }));
+    children.push(text(`${self}总分减去${inspected}总分，正数表示学校给自己打分偏高（按差值从大到小）。共 ${gaps.summary.rated} 所学校，${gaps.summary.overRating} 所偏高，${gaps.summary.underRating} 所偏低。`));
+    children.push(
+      gaps.rows.length
+        ? gridTable(
+            ['学校', self, inspected, '差值', '综评分', '偏高最多的项目'],
+            gaps.rows.map((r) => [r.schoolName, formatFigure(r.selfTotal), formatFigure(r.inspectedTotal), `${r.gap > 0 ? '+' : ''}${formatFigure(r.gap)}`, formatFigure(r.combined), r.overRated.map((i) => `${i.titleZh} +${formatFigure(i.gap)}`).join('；')]),
+            [4, 1, 1, 1, 1, 4],
+          )
+        : text('（暂无学校同时有自评和考评）'),
+    );
+  }
 
   const document = new Document({
     creator: '工会年报平台',

@@ -17,6 +17,8 @@ import {
   type GroupSet,
   leagueTable,
   localize,
+  rubricV2Gaps,
+  scoreRubricV2,
 } from '@union/domain';
 import { comparisonGroups, comparisonLeague, type ComparedSchool } from './comparison-groups';
 import { assertMayGroupAggregates, schoolIdsInGroup } from './school-groups';
@@ -29,6 +31,7 @@ import { listYearIndicators } from './catalogue';
 import { countedSchoolIds, openInRowYear } from './open-schools';
 export { indicatorTrend } from './dashboard-trend';
 import { cachedAtDataVersion } from './dashboard-cache';
+import { loadRatingInputs } from './rubric-definitions';
 import { yearScoring, type ScoreCategory } from './score-categories';
 import { inspectionGaps } from './inspection-reviews';
 import { getRubric } from './scores';
@@ -367,18 +370,22 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
       listYearIndicators(db, latest.year),
     ]);
     const valueMap = Object.fromEntries(values.map((v) => [v.indicator_code, v.value]));
-    // 查漏补缺 from the figures needs a figures-only rubric; a rated (v2) year's gaps are its raters' lines.
-    if (scoring.v1) gaps = findGaps(
-      scoring.v1,
-      {
-        values: valueMap,
-        honours,
-        narrative: { achievements: report.narrative_achievements, shortcomings: report.narrative_shortcomings, plans: report.narrative_plans },
-        staffCount: valueMap.staff_total ?? school.staff_count,
-      },
-      catalogue as Indicator[],
-    );
-    // The items the 考评组 scored (台帐未归档：-5) sit beside the figure-based ones, largest loss first.
+    const figures = {
+      values: valueMap,
+      honours,
+      narrative: { achievements: report.narrative_achievements, shortcomings: report.narrative_shortcomings, plans: report.narrative_plans },
+      staffCount: valueMap.staff_total ?? school.staff_count,
+    };
+    // 查漏补缺 from the figures for a figures-only rubric; for a rated (v2) year, its figure-based items'
+    // losses under the 综评 (an on-site item not yet inspected is not a loss) …
+    if (scoring.v1) gaps = findGaps(scoring.v1, figures, catalogue as Indicator[]);
+    else {
+      const given = (await loadRatingInputs(db, [report.id])).get(report.id);
+      const score = scoreRubricV2(scoring.rubric, { figures, ratings: given?.ratings ?? {}, ...(given?.review ? { review: given.review } : {}) });
+      const automatic = new Set(scoring.rubric.items.filter((i) => i.kind === 'automatic').map((i) => i.id));
+      gaps = rubricV2Gaps(scoring.rubric, score).filter((g) => automatic.has(g.itemId));
+    }
+    // … and the items the 考评组 scored (台帐未归档：-5) beside them, largest loss first.
     gaps = [...gaps, ...(await inspectionGaps(db, actor, report.id, latest.year))].sort((a, b) => b.lost - a.lost);
   }
   return {

@@ -8,3 +8,4 @@ export * from './self-gap';
 export * from './templates';
 export * from './paths';
 export * from './to-v1';
+export * from './gaps';

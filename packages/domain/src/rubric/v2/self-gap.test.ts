@@ -91,3 +91,18 @@ describe('v2 back to v1', () => {
     expect(rubricV2IsRated(hunan)).toBe(true);
   });
 });
+
+describe('查漏补缺 under v2', () => {
+  it('lists the items the 综评 fell short on, largest first, with the heaviest rater’s lines (湖南, hand-worked)', async () => {
+    const { rubricV2Gaps } = await import('./gaps');
+    // 自评 30 % full marks; 考评 70 %: 女教职工 12 of 15 (−3), 五必访 3 漏访 (5 → 2, −3), 委员会 3 of 4 (−1).
+    const ratings = { self: fullMarks(hunan), inspection: fullMarks(hunan, { women_rights: { earned: 12 }, five_visits: { occurrences: 3 }, committees: { earned: 3 } }) };
+    const gaps = rubricV2Gaps(hunan, scoreRubricV2(hunan, { ratings }));
+    // Weighted: −3 × 70 % = −2.1, −2.1, −0.7.
+    expect(gaps.map((g) => [g.itemId, g.lost, g.adviceZh])).toEqual([
+      ['five_visits', 2.1, '五必访：漏访 3 次，-3'],
+      ['women_rights', 2.1, '维护女教职工权益：-3'],
+      ['committees', 0.7, '工会委员会、女工委、经审委健全：-1'],
+    ]);
+  });
+});

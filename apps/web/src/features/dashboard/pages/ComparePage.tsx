@@ -18,6 +18,7 @@ import { useDashboardCopy } from '../useDashboardCopy';
 import { useDashboardYear } from '../useDashboardYear';
 import { YearSelect } from '../YearSelect';
 import { GroupControls, GroupSummaryTable, LeagueLegend, useGroupName, useGroupParams, useGroupsCopy } from '../groups';
+import { CombinedScoreNote, ScoreKindProvider } from '../scoreKind';
 
 /** 学校对比: the comparison table, the ranking and distribution charts, and the category heatmap. */
 export function ComparePage() {
@@ -103,7 +104,8 @@ export function ComparePage() {
           <p>{c.common.noApprovedHint}</p>
         </EmptyState>
       ) : (
-        <>
+        <ScoreKindProvider year={year}>
+          <CombinedScoreNote />
           <section className={`dash-section${comparison.isFetching ? ' is-refreshing' : ''}`} aria-labelledby="compare-table-title" aria-busy={comparison.isFetching}>
             <div className="dash-section__head">
               <h2 id="compare-table-title" className="dash-section__title">
@@ -128,7 +130,7 @@ export function ComparePage() {
           ) : heatmap.isPending ? (
             <LoadingState />
           ) : null}
-        </>
+        </ScoreKindProvider>
       )}
     </Page>
   );

@@ -16,6 +16,8 @@ import type { Overview } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
 import { useDashboardYear } from '../useDashboardYear';
 import { YearSelect } from '../YearSelect';
+import { CombinedScoreNote, ScoreKindProvider } from '../scoreKind';
+import { SelfGaps } from '../overview/SelfGaps';
 
 /** 年度概览: completion, key indicators and the score distribution of one year. */
 export function OverviewPage() {
@@ -43,7 +45,9 @@ export function OverviewPage() {
       ) : !overview.data ? (
         <LoadingState />
       ) : (
-        <OverviewBody overview={overview.data} catalogue={catalogue.data ?? []} districtId={districtId} />
+        <ScoreKindProvider year={overview.data.year}>
+          <OverviewBody overview={overview.data} catalogue={catalogue.data ?? []} districtId={districtId} />
+        </ScoreKindProvider>
       )}
     </Page>
   );
@@ -55,6 +59,7 @@ function OverviewBody({ overview, catalogue, districtId }: { overview: Overview;
   const noApproved = overview.statusCounts.approved === 0;
   return (
     <>
+      <CombinedScoreNote />
       {noApproved ? null : <Highlights year={overview.year} districtId={districtId} />}
       {overview.own && me.schoolId ? (
         <section className="dash-section own-standing" aria-labelledby="own-title">
@@ -77,6 +82,7 @@ function OverviewBody({ overview, catalogue, districtId }: { overview: Overview;
             <ScoreDistributionChart scores={overview.scores} />
             <StarCounts stars={overview.scores.stars} />
           </div>
+          <SelfGaps year={overview.year} />
         </>
       )}
     </>

@@ -16,6 +16,8 @@ import { useDashboardCopy } from '../useDashboardCopy';
 import { useDashboardYear } from '../useDashboardYear';
 import { YearSelect } from '../YearSelect';
 import { GroupControls, GroupSummaryTable, LeagueLegend, useGroupName, useGroupParams, useGroupsCopy } from '../groups';
+import { CombinedScoreNote, ScoreKindProvider } from '../scoreKind';
+import { SelfGaps } from '../overview/SelfGaps';
 
 // Print charts at twice the screen resolution so they stay sharp on paper.
 const PRINT_PIXEL_RATIO = 2;
@@ -65,7 +67,8 @@ export function PrintSummaryPage() {
       ) : overview.data.statusCounts.approved === 0 ? (
         <EmptyState title={c.common.noApproved} />
       ) : (
-        <>
+        <ScoreKindProvider year={year}>
+          <CombinedScoreNote />
           <section className="print-section" aria-labelledby="p-totals">
             <h2 id="p-totals">{c.print.totals}</h2>
             <TotalsTable overview={overview.data} catalogue={catalogue.data ?? []} />
@@ -89,7 +92,8 @@ export function PrintSummaryPage() {
             <h2 id="p-gaps">{c.print.gaps}</h2>
             <TopGaps rows={scored} year={year!} />
           </section>
-        </>
+          <SelfGaps year={year!} forPrint prefix={labelKey === 'en' ? '5. ' : '五、'} />
+        </ScoreKindProvider>
       )}
     </div>
   );

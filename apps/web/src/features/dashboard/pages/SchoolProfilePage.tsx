@@ -14,6 +14,7 @@ import { ScoreTrendChart } from '../profile/ScoreTrendChart';
 import type { SchoolProfile } from '../types';
 import { useDashboardCopy } from '../useDashboardCopy';
 import { LeagueBadge, LeagueLegend, RankHistory } from '../groups';
+import { ScoreKindProvider } from '../scoreKind';
 
 /** 学校概况: one school's score and rank over the years, category radar, gaps and yearly reports. */
 export function SchoolProfilePage() {
@@ -41,7 +42,11 @@ export function SchoolProfilePage() {
       </Page>
     );
   }
-  return <ProfileBody profile={profile.data} />;
+  return (
+    <ScoreKindProvider kind={profile.data.scoreKind}>
+      <ProfileBody profile={profile.data} />
+    </ScoreKindProvider>
+  );
 }
 
 function ProfileBody({ profile }: { profile: SchoolProfile }) {
