@@ -85,4 +85,22 @@ describe('[chromium] school groups and the league table', () => {
     await page.getByRole('note', { name: '名次变化说明' }).waitFor();
     await page.screenshot({ path: shot('profile-desktop'), fullPage: true });
   }, 120_000);
+
+  it('[chromium] trends: a median line per group beside the district median, and the printed summary’s group rows', async () => {
+    const page = await suite.loggedIn('admin', { path: '/dashboard/trends?by=locality&group=ownership:public' });
+    const fig = page.locator('figure.chart-figure').first();
+    await fig.locator('.echart canvas').first().waitFor();
+    await page.getByText('仅统计：公办').waitFor();
+    await fig.getByRole('button', { name: '查看数据表' }).click();
+    const headers = await fig.locator('.chart-figure__table thead th').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['区中位数', '城区（中位数）', '乡镇（中位数）', '农村（中位数）']));
+    await page.screenshot({ path: shot('trends-desktop'), fullPage: true });
+
+    await page.goto(`/dashboard/print?year=${YEAR}&by=ownership`);
+    const summary = page.getByTestId('group-summary');
+    await summary.getByRole('heading', { name: '按办学性质汇总' }).waitFor();
+    expect(await summary.locator('tbody tr').count()).toBe(2);
+    await page.getByRole('note', { name: '名次变化说明' }).waitFor();
+    await page.screenshot({ path: shot('print-desktop'), fullPage: true });
+  }, 120_000);
 });
