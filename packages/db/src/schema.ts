@@ -24,13 +24,13 @@ export interface SchoolsTable {
   opened_year: ColumnType<number, number | undefined, number>;
   /** Last reporting year of a closed school; null while it is open. */
   closed_year: ColumnType<number | null, number | null | undefined, number | null>;
-  /** 城区/乡镇/农村 (0013); null = not recorded. */
+  /** 城区/乡镇/农村 (0016); null = not recorded. */
   locality: ColumnType<Locality | null, Locality | null | undefined, Locality | null>;
-  /** 公办/民办 (0013). */
+  /** 公办/民办 (0016). */
   ownership: ColumnType<Ownership, Ownership | undefined, Ownership>;
 }
 
-/** A group the district defines (教育集团, 新优质学校…), 0013. */
+/** A group the district defines (教育集团, 新优质学校…), 0016. */
 export interface SchoolGroupsTable {
   id: Generated<number>;
   district_id: number;
@@ -320,7 +320,7 @@ export interface EvidenceFilesTable {
   uploaded_at: Timestamp;
 }
 
-/** A 考评组 of a district for one year (migration 0016). */
+/** A 考评组 of a district for one year (migration 0018). */
 export interface InspectionTeamsTable {
   id: Generated<number>;
   org_unit_id: number;

@@ -17,6 +17,7 @@ import {
   type GroupSet,
   leagueTable,
   localize,
+  rubricV2AutomaticView,
   rubricV2Gaps,
   scoreRubricV2,
 } from '@union/domain';
@@ -376,17 +377,22 @@ export async function schoolProfile(db: Kysely<Database>, actor: Actor, schoolId
       narrative: { achievements: report.narrative_achievements, shortcomings: report.narrative_shortcomings, plans: report.narrative_plans },
       staffCount: valueMap.staff_total ?? school.staff_count,
     };
-    // 查漏补缺 from the figures for a figures-only rubric; for a rated (v2) year, its figure-based items'
-    // losses under the 综评 (an on-site item not yet inspected is not a loss) …
-    if (scoring.v1) gaps = findGaps(scoring.v1, figures, catalogue as Indicator[]);
-    else {
+    // 查漏补缺: the figure-based items' advice (可得 +N 分) for any rubric — a rated (v2) year's through its
+    // automatic part; then, for a rated year, the items its raters scored below the maximum (an item nobody
+    // has scored yet, such as an on-site item before the inspection, is not a loss); and the 考评组's lines
+    // (台帐未归档：-5) once the district has confirmed them, first when both name an item.
+    const figureRubric = scoring.v1 ?? rubricV2AutomaticView(scoring.rubric);
+    const figureGaps = figureRubric ? findGaps(figureRubric, figures, catalogue as Indicator[]) : [];
+    let ratedGaps: typeof figureGaps = [];
+    if (!scoring.v1) {
       const given = (await loadRatingInputs(db, [report.id])).get(report.id);
       const score = scoreRubricV2(scoring.rubric, { figures, ratings: given?.ratings ?? {}, ...(given?.review ? { review: given.review } : {}) });
-      const automatic = new Set(scoring.rubric.items.filter((i) => i.kind === 'automatic').map((i) => i.id));
-      gaps = rubricV2Gaps(scoring.rubric, score).filter((g) => automatic.has(g.itemId));
+      const rated = new Set(scoring.rubric.items.filter((item, i) => item.kind !== 'automatic' && score.raters.some((r) => r.items[i]?.rated)).map((item) => item.id));
+      ratedGaps = rubricV2Gaps(scoring.rubric, score).filter((g) => rated.has(g.itemId));
     }
-    // … and the items the 考评组 scored (台帐未归档：-5) beside them, largest loss first.
-    gaps = [...gaps, ...(await inspectionGaps(db, actor, report.id, latest.year))].sort((a, b) => b.lost - a.lost);
+    const inspected = await inspectionGaps(db, actor, report.id, latest.year);
+    const named = new Set(inspected.map((g) => g.itemId));
+    gaps = [...inspected, ...figureGaps, ...ratedGaps.filter((g) => !named.has(g.itemId))].sort((a, b) => b.lost - a.lost);
   }
   return {
     schoolId: school.id,

@@ -19,7 +19,7 @@ export interface SchoolInput {
   closedYear?: number | null | undefined;
   /** Older callers: false = deactivate (= close, see closingYearOnDeactivation), true = reopen. */
   active?: boolean | undefined;
-  /** School groups (0013); undefined keeps what is stored. */
+  /** School groups (0016); undefined keeps what is stored. */
   locality?: Locality | null | undefined;
   ownership?: Ownership | undefined;
 }

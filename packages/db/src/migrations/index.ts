@@ -11,10 +11,10 @@ import * as m0009 from './0009_notification_outbox';
 import * as m0010 from './0010_paper_copies';
 import * as m0011 from './0011_value_provenance';
 import * as m0012 from './0012_rubric_v2';
-import * as m0013 from './0013_school_groups';
-import * as m0014 from './0014_city_roles';
 import * as m0015 from './0015_evidence_files';
-import * as m0016 from './0016_inspection';
+import * as m0016 from './0016_school_groups';
+import * as m0017 from './0017_city_roles';
+import * as m0018 from './0018_inspection';
 
 /** Static map: works under every runner (tsx, Vitest, bundlers) without file globbing. */
 export const migrations: Record<string, Migration> = {
@@ -30,8 +30,8 @@ export const migrations: Record<string, Migration> = {
   '0010_paper_copies': m0010,
   '0011_value_provenance': m0011,
   '0012_rubric_v2': m0012,
-  '0013_school_groups': m0013,
-  '0014_city_roles': m0014,
   '0015_evidence_files': m0015,
-  '0016_inspection': m0016,
+  '0016_school_groups': m0016,
+  '0017_city_roles': m0017,
+  '0018_inspection': m0018,
 };

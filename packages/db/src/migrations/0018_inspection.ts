@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
  * chair sees neither notes nor points before publication.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // The city roles come from migration 0014; the list is the whole set either way.
+  // The city roles come from migration 0017; the list is the whole set either way.
   await sql`alter table users drop constraint users_role_check`.execute(db);
   await sql`alter table users add constraint users_role_check check (role in ('district_admin', 'district_viewer', 'cluster_reviewer', 'school_chair', 'city_admin', 'city_viewer', 'inspector'))`.execute(db);
 
