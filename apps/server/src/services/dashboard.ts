@@ -35,7 +35,6 @@ import { cachedAtDataVersion } from './dashboard-cache';
 import { loadRatingInputs } from './rubric-definitions';
 import { yearScoring, type ScoreCategory } from './score-categories';
 import { inspectionGaps } from './inspection-reviews';
-import { getRubric } from './scores';
 import { schoolNotFound, userError } from '../trpc/error-messages';
 
 // Dashboards count approved reports only: the district's checked figures.
