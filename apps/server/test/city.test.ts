@@ -137,6 +137,10 @@ describe.each(testEngines())('[%s] the city level: 示范市教育工会 over th
     expect(refused.message).toContain('市教育工会');
     const { rescored } = await as.city1!.rubric.save({ year: 2025, rubric: defaultRubric });
     expect(rescored).toBeGreaterThan(20);
+    // The pages offer editing only to whoever may save: the city admin, not the district admin under it.
+    expect((await as.city1!.rubric.definition({ year: 2025 })).mayEdit).toBe(true);
+    expect((await as.admin!.rubric.definition({ year: 2025 })).mayEdit).toBe(false);
+    expect((await as.cityview1!.rubric.definition({ year: 2025 })).mayEdit).toBe(false);
   });
 
   it('accounts: the city admin manages every district’s users; a district admin neither sees nor creates city accounts', async () => {

@@ -29,6 +29,12 @@ async function dataNames(page: Page): Promise<string[]> {
   await add('users.list', undefined, (rows: { displayName: string }[]) => rows.map((r) => r.displayName));
   await add('auth.me', undefined, (me: { displayName: string; orgUnitName?: string }) => [me.displayName, me.orgUnitName ?? '']);
   await add('rubric.get', { year: 2026 }, (r: { rubric: { items: { titleZh: string }[] } }) => r.rubric.items.map((i) => i.titleZh));
+  // 2026 is a v2 rubric (on-site items): its categories, items and raters are the rubric's own data too.
+  await add('rubric.definition', { year: 2026 }, (r: { rubric: { items: { titleZh: string }[]; categories: { titleZh: string }[]; raters: { labelZh: string }[] } }) => [
+    ...r.rubric.items.map((i) => i.titleZh),
+    ...r.rubric.categories.map((c) => c.titleZh),
+    ...r.rubric.raters.map((x) => x.labelZh),
+  ]);
   return [...new Set(names.filter(Boolean))].sort((a, b) => b.length - a.length);
 }
 

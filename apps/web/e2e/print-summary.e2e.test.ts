@@ -74,8 +74,10 @@ describe('区级年度汇总 printed to PDF (A4)', () => {
         const ink = inkOf(join(dir, file));
         const last = i === pages.length - 1;
         // Every page but the last is mostly filled (a heading kept with its table may leave a gap); none is nearly blank.
+        // The end of the ink says "filled"; the share of inked rows only says "not blank" (a table of short
+        // English rows, like the ranking with its rank-change column, inks ~38% of the rows of a full page).
         if (!last) expect(ink.lowest, `page ${i + 1} ends at ${Math.round(ink.lowest * 100)}%`).toBeGreaterThan(0.6);
-        expect(ink.inked, `page ${i + 1} has ink on ${Math.round(ink.inked * 100)}% of its rows`).toBeGreaterThan(last ? 0.1 : 0.4);
+        expect(ink.inked, `page ${i + 1} has ink on ${Math.round(ink.inked * 100)}% of its rows`).toBeGreaterThan(last ? 0.1 : 0.3);
         // No large empty grey box.
         expect(ink.greyBlock, `page ${i + 1}: a grey block ${Math.round(ink.greyBlock * 100)}% of the page tall`).toBeLessThan(0.05);
       });

@@ -1,4 +1,5 @@
-// The v2 考核评估表 editor in the browser: the admin switches a year to the new
+// The v2 考核评估表 editor in the browser: the city admin (who sets the common rubric
+// of the demo city's districts) switches a year to the new
 // model, starts from the 昆山 template, changes an item and watches the live
 // maximum follow, meets the Chinese checks beside the fields, and saves.
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ const suite = useBrowserSuite();
 
 describe('[chromium] rubric v2 editor', () => {
   it('[chromium] loads the 昆山 template, shows the maximum change, refuses in Chinese, saves, at 390 px too', async () => {
-    const page = await suite.loggedIn('admin', { path: `/admin/rubric?year=${YEAR}` });
+    const page = await suite.loggedIn('city1', { path: `/admin/rubric?year=${YEAR}` });
     await page.getByRole('button', { name: '改用新版评估表（人工评分、扣分、加分、一票否决）' }).click();
     await page.getByLabel('从模板开始').selectOption('kunshan');
     await page.getByRole('button', { name: '载入模板' }).click();
@@ -70,10 +71,12 @@ describe('[chromium] rubric v2 editor', () => {
 
   it('[chromium] dashboards of a rated year show 综评分 and who over-rates themselves, on screen and in the printed summary', async () => {
     type Item = { id: string; kind: string; points?: number };
-    const admin = await suite.loggedIn('admin', { path: '/' });
-    const templates = await apiQuery<{ id: string; rubric: { items: Item[] } }[]>(admin, 'rubric.templates', { year: YEAR });
+    // The city admin publishes the rubric; the district admin rates its schools and reads the dashboards.
+    const city = await suite.loggedIn('city1', { path: '/' });
+    const templates = await apiQuery<{ id: string; rubric: { items: Item[] } }[]>(city, 'rubric.templates', { year: YEAR });
     const kunshan = templates.find((t) => t.id === 'kunshan')!.rubric;
-    await apiMutation(admin, 'rubric.saveDefinition', { year: YEAR, definition: kunshan });
+    await apiMutation(city, 'rubric.saveDefinition', { year: YEAR, definition: kunshan });
+    const admin = await suite.loggedIn('admin', { path: '/' });
     const full = (overrides: Record<string, unknown> = {}) => ({
       ...Object.fromEntries(kunshan.items.flatMap((i): [string, object][] => (i.kind === 'manual' ? [[i.id, { earned: i.points }]] : i.kind === 'deduction' ? [[i.id, { occurrences: 0 }]] : []))),
       ...overrides,

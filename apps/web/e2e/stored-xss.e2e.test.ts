@@ -112,9 +112,10 @@ describe('[chromium] stored XSS: hostile text in every free-text field stays tex
     const me = users.find((u) => u.username === 'admin')!;
     await apiMutation(admin, 'users.update', { id: me.id, displayName: `${IMG}管理员`, role: me.role, orgUnitId: me.orgUnitId });
     // A rubric item name (profile gaps, print summary, rubric page).
-    const { rubric } = await apiQuery<{ rubric: { items: { titleZh: string }[] } }>(admin, 'rubric.get', { year });
+    // The year's rubric in the v2 model (the demo's open year has on-site items, which v1 cannot hold).
+    const { rubric } = await apiQuery<{ rubric: { items: { titleZh: string }[] } }>(admin, 'rubric.definition', { year });
     // Under the demo city the rubric is the city admin's.
-    await apiMutation(await as('city1', '/dashboard'), 'rubric.save', { year, rubric: { ...rubric, items: rubric.items.map((item) => ({ ...item, titleZh: `${IMG}${item.titleZh}` })) } });
+    await apiMutation(await as('city1', '/dashboard'), 'rubric.saveDefinition', { year, definition: { ...rubric, items: rubric.items.map((item) => ({ ...item, titleZh: `${IMG}${item.titleZh}` })) } });
 
     // Narrative sections and honours, handed in and approved.
     const chair = await as(chairOf(reportSchool), '/home');

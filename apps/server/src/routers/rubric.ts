@@ -18,8 +18,13 @@ import { reportNotFound, userError } from '../trpc/error-messages';
 const score = z.number().min(0, { error: zodMessage(() => ({ zh: '分数不能为负', en: 'A score cannot be negative' })) }).max(100, { error: zodMessage(() => ({ zh: '分数不能超过 100', en: 'A score cannot be above 100' })) }).nullable();
 
 /** One rubric per year for every district: under a city it is the city's to publish, and its districts use it. */
+async function maySetRubric(db: Kysely<Database>, actor: Actor): Promise<boolean> {
+  if (actor.role === 'city_admin') return true;
+  return actor.role === 'district_admin' && !(await hasCityAbove(db, actor));
+}
+
 async function assertMaySetRubric(db: Kysely<Database>, actor: Actor): Promise<void> {
-  if (actor.role === 'district_admin' && (await hasCityAbove(db, actor))) {
+  if (!(await maySetRubric(db, actor))) {
     throw userError('FORBIDDEN', { zh: '考核评估表由市教育工会统一制定，区教育工会沿用', en: 'The city union sets the rubric; its districts use it' });
   }
 }
@@ -29,7 +34,11 @@ export const rubricRouter = router({
   get: authedProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => getRubricForV1Editor(ctx.db, input.year)),
 
   /** The year's rubric in the v2 model (a v1 one read as v2) with its live maximum. */
-  definition: authedProcedure.input(z.object({ year: reportingYearSchema })).query(({ ctx, input }) => loadRubricDefinition(ctx.db, input.year)),
+  definition: authedProcedure.input(z.object({ year: reportingYearSchema })).query(async ({ ctx, input }) => ({
+    ...(await loadRubricDefinition(ctx.db, input.year)),
+    /** Whether this caller may save the year's rubric (the pages offer editing only then). */
+    mayEdit: await maySetRubric(ctx.db, ctx.actor),
+  })),
 
   /** The rater columns (自评 / 考评 …) and 复核 of one report under the year's v2 rubric. */
   ratings: authedProcedure.input(z.object({ reportId: idSchema })).query(async ({ ctx, input }) => {
@@ -41,7 +50,7 @@ export const rubricRouter = router({
 
   /** Saves one rater's column of a report (自评 by the school's chair, the other columns by the district admin). */
   rate: authedProcedure
-    .input(z.object({ reportId: idSchema, raterId: z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: '评分人编号无效' }), ratings: raterColumnSchema }))
+    .input(z.object({ reportId: idSchema, raterId: z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: zodMessage(() => ({ zh: '评分人编号无效', en: 'Invalid rater id' })) }), ratings: raterColumnSchema }))
     .mutation(({ ctx, input }) => saveRaterColumn(ctx.db, ctx, input)),
 
   /** Saves a year's rubric (the city admin's under a city, else the district admin's) and rescores that year's approved reports. */

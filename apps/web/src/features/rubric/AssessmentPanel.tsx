@@ -5,7 +5,7 @@ import { useTRPC, type RouterOutputs } from '../../app/trpc';
 import { FormField, useDescribeError } from '../../ui/form';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { formatPoints, useRubricCopy } from './messages';
-import { starName } from './RubricPage';
+import { starName } from './messages';
 import './rubric.css';
 
 type Assessment = RouterOutputs['rubric']['assessment'];

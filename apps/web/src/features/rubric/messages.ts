@@ -1,6 +1,6 @@
 // The assessment table (考核评估表) and the report assessment panel: UI copy, zh-CN (default) and English.
 // Domain labels (categories, honour levels, star names) come from @union/domain.
-import type { ScoringMethod } from '@union/domain';
+import { starLabelsZh, type ScoringMethod } from '@union/domain';
 import { useI18n } from '../../i18n';
 
 type MethodKind = ScoringMethod['kind'];
@@ -196,4 +196,10 @@ export function useRubricCopy() {
 /** 1 decimal at most, no trailing zeros. */
 export function formatPoints(n: number): string {
   return String(Math.round(n * 10) / 10);
+}
+
+/** A star level's name: 五星 … in Chinese, "3 stars" in English. */
+export function starName(stars: number, labelKey: 'zh' | 'en'): string {
+  if (labelKey === 'zh') return starLabelsZh[stars] ?? String(stars);
+  return stars === 0 ? 'No stars' : `${stars} star${stars > 1 ? 's' : ''}`;
 }

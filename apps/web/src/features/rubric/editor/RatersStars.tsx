@@ -1,9 +1,9 @@
-import { raterParties, starLabelsZh } from '@union/domain';
+import { raterParties } from '@union/domain';
+import { starName } from '../messages';
 import { besideField, NumberField, SelectField, TextField } from './fields';
 import { newRater, weightSum, type Draft, type DraftRater } from './draft';
 import { useEditorCopy } from './messages';
 
-const starName = (n: number, lang: 'zh' | 'en') => (lang === 'zh' ? (starLabelsZh[n] ?? String(n)) : `${n} star${n === 1 ? '' : 's'}`);
 
 /** Rater columns with weights (summing to 100 %), star thresholds on the 综评分 and the 复核 rule. */
 export function RatersStars({ draft, errors, change }: { draft: Draft; errors: Record<string, string>; change: (fn: (d: Draft) => Draft) => void }) {
