@@ -60,7 +60,8 @@ export function RubricV2Editor({ year, rubric, catalogue, canEdit, onSaved }: { 
     onSuccess: async (result) => {
       setConfirm(null);
       setDirty(false);
-      setNotice(e.saved(result.rescored));
+      // The page says 已保存: this editor is remounted with the saved rubric once the queries refetch.
+      setNotice(null);
       onSaved(result.rescored);
       await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.rubric.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() })]);
     },
