@@ -9,6 +9,7 @@ import { formatDateTime } from '../reports/ValueHistoryDialog';
 import { draftTotal, fromDraft, keyError, methodKinds, newItem, splitPath, toDraft, type Draft, type DraftItem, type MethodKind } from './draft';
 import { formatPoints, starName, useRubricCopy } from './messages';
 import './rubric.css';
+import { moveWithinCategory } from './item-order';
 
 type RubricView = RouterOutputs['rubric']['get'];
 
@@ -85,18 +86,7 @@ export function RubricEditor({
     const fields = Object.keys(patch);
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k.startsWith(`item:${key}:`) && (fields.includes(k.split(':')[2]!) || k.endsWith(':method'))))));
   };
-  const move = (key: string, dir: -1 | 1) =>
-    change((d) => {
-      const items = [...d.items];
-      const index = items.findIndex((i) => i.key === key);
-      const item = items[index]!;
-      let j = index + dir;
-      while (j >= 0 && j < items.length && items[j]!.category !== item.category) j += dir;
-      if (j < 0 || j >= items.length) return d;
-      items[index] = items[j]!;
-      items[j] = item;
-      return { ...d, items };
-    });
+  const move = (key: string, dir: -1 | 1) => change((d) => ({ ...d, items: [...moveWithinCategory(d.items, key, dir)] }));
 
   const submit = () => {
     setErrors({});

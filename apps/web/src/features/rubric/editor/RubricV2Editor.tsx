@@ -13,6 +13,7 @@ import { useEditorCopy } from './messages';
 import { RatersStars } from './RatersStars';
 import { TemplatePicker } from './TemplatePicker';
 import './editor.css';
+import { moveWithinCategory } from '../item-order';
 
 const noErrors: DraftErrors = { byKey: {}, all: [] };
 
@@ -42,18 +43,7 @@ export function RubricV2Editor({ year, rubric, catalogue, canEdit, onSaved }: { 
     setNotice(null);
   };
   const setItem = (item: DraftItem) => change((d) => ({ ...d, items: d.items.map((i) => (i.key === item.key ? item : i)) }));
-  const moveItem = (key: string, dir: -1 | 1) =>
-    change((d) => {
-      const items = [...d.items];
-      const index = items.findIndex((i) => i.key === key);
-      const item = items[index]!;
-      let j = index + dir;
-      while (j >= 0 && j < items.length && items[j]!.category !== item.category) j += dir;
-      if (j < 0 || j >= items.length) return d;
-      items[index] = items[j]!;
-      items[j] = item;
-      return { ...d, items };
-    });
+  const moveItem = (key: string, dir: -1 | 1) => change((d) => ({ ...d, items: [...moveWithinCategory(d.items, key, dir)] }));
 
   const save = useMutation({
     ...trpc.rubric.saveDefinition.mutationOptions(),
