@@ -97,13 +97,13 @@ function SelfAssessment({ reportId, year, rubric, given, feedback }: { reportId:
                       </header>
                       {basis ? (
                         <p className="insp-item__basis">
-                          {c.basis}：<span data-user-content>{basis}</span>
+                          {c.basis}{c.colon}<span data-user-content>{basis}</span>
                         </p>
                       ) : null}
                       {result ? (
                         <div className="insp-item__feedback" data-testid="item-feedback">
                           <strong>
-                            {feedback.raterLabel ?? c.inspectionBy}：{c.of(result.earned, result.max)}
+                            {feedback.raterLabel ?? c.inspectionBy}{c.colon}{c.of(result.earned, result.max)}
                           </strong>
                           {result.noteZh ? (
                             <p data-user-content>{result.noteZh}</p>

@@ -113,7 +113,7 @@ function SheetForm({ sheet }: { sheet: Sheet }) {
                     <p className="insp-item__basis">
                       {basis ? (
                         <>
-                          {c.basis}：<span data-user-content>{basis}</span>{' '}
+                          {c.basis}{c.colon}<span data-user-content>{basis}</span>{' '}
                         </>
                       ) : null}
                       {item.noteZh ? <span data-user-content>{item.noteZh}</span> : null}
@@ -122,7 +122,7 @@ function SheetForm({ sheet }: { sheet: Sheet }) {
                   {methods.length ? <p className="insp-item__methods">{methods.map((m) => label(verificationMethodLabels[m])).join(' · ')}</p> : null}
                   {sheet.selfLabel ? (
                     <p className="insp-item__self">
-                      {c.selfScore(sheet.selfLabel)}：{row.selfEarned === null ? c.notRated : c.of(row.selfEarned, row.max)}
+                      {c.selfScore(sheet.selfLabel)}{c.colon}{row.selfEarned === null ? c.notRated : c.of(row.selfEarned, row.max)}
                     </p>
                   ) : null}
                   <EvidenceAttachments reportId={sheet.reportId} target={{ kind: 'rubric_item', key: item.id }} canEdit={false} title={c.evidence} />

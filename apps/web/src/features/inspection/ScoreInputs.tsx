@@ -114,7 +114,7 @@ export function ScoreInputs({
         <label className="score-inputs__check">
           <input type="checkbox" disabled={disabled} checked={v.triggered === true} onChange={(e) => set({ triggered: e.target.checked || undefined })} />
           <span>
-            {c.triggered}：<span data-user-content>{item.conditionZh}</span>
+            {c.triggered}{c.colon}<span data-user-content>{item.conditionZh}</span>
           </span>
         </label>
       ) : null}

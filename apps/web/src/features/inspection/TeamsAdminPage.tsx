@@ -76,7 +76,7 @@ export function TeamsAdminPage() {
               </button>
             </div>
             <p>
-              {c.members}：<span data-user-content>{team.members.map((m) => m.displayName).join('、') || '—'}</span>
+              {c.members}{c.colon}<span data-user-content>{team.members.map((m) => m.displayName).join(c.listSeparator) || '—'}</span>
             </p>
             <table className="data-table insp-table">
               <thead>

@@ -4,6 +4,9 @@ import { inspectionStateLabels, type InspectionState } from '@union/domain';
 import { useI18n } from '../../i18n';
 
 export const inspectionZh = {
+  /** Between a label and its value, and between names in a list. */
+  colon: '：',
+  listSeparator: '、',
   nav: { inspector: '考评任务', chair: '考核自评', teams: '考评组' },
   state: (s: InspectionState) => inspectionStateLabels[s].zh,
   points: (n: number | null) => (n === null ? '不封顶' : `${n} 分`),
@@ -81,6 +84,8 @@ export const inspectionZh = {
 export type InspectionCopy = typeof inspectionZh;
 
 export const inspectionEn: InspectionCopy = {
+  colon: ': ',
+  listSeparator: ', ',
   nav: { inspector: 'Inspections', chair: 'Self-assessment', teams: 'Inspection teams' },
   state: (s) => inspectionStateLabels[s].en,
   points: (n) => (n === null ? 'no cap' : `${n} pts`),
